@@ -1,0 +1,66 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+from treebeard.admin import TreeAdmin
+from treebeard.forms import movenodeform_factory
+
+from .models import Education, EducationField, Employee, HRScope, OrgUnit, Placement, Position
+
+
+@admin.register(OrgUnit)
+class OrgUnitAdmin(TreeAdmin):
+    form = movenodeform_factory(OrgUnit)
+    list_display = ["name", "code", "kind", "closed_at"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(Position)
+class PositionAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "jenis", "jenjang", "kelas", "unit", "kebutuhan", "is_active"]
+    list_filter = ["jenis", "is_active"]
+    search_fields = ["name", "code"]
+    autocomplete_fields = ["unit", "parent"]
+    list_select_related = ["unit"]
+
+
+class EducationInline(admin.TabularInline):
+    model = Education
+    extra = 0
+    autocomplete_fields = ["field"]
+
+
+@admin.register(Employee)
+class EmployeeAdmin(SimpleHistoryAdmin):
+    list_display = ["nip", "name", "kind", "golongan", "unit", "status"]
+    list_filter = ["kind", "status", "gender"]
+    search_fields = ["nip", "name"]
+    autocomplete_fields = ["unit", "user"]
+    list_select_related = ["unit"]
+    inlines = [EducationInline]
+
+
+@admin.register(EducationField)
+class EducationFieldAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "group"]
+    list_filter = ["group"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(Placement)
+class PlacementAdmin(SimpleHistoryAdmin):
+    list_display = ["employee", "position", "kind", "start_date", "end_date", "sk_number"]
+    list_filter = ["kind"]
+    search_fields = ["employee__name", "employee__nip", "position__name", "sk_number"]
+    autocomplete_fields = ["employee", "position"]
+    list_select_related = ["employee", "position"]
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        # The partial unique index keys on the copied flag; keep it right on admin edits too.
+        obj.is_structural = obj.position.is_structural
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(HRScope)
+class HRScopeAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "unit"]
+    list_filter = ["role"]
+    autocomplete_fields = ["user", "unit"]

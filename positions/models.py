@@ -1,0 +1,753 @@
+"""Personnel core: organisation tree, positions, employees, placements and HR scopes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models.functions import Coalesce, Length
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
+
+from .nip import parse_nip
+
+if TYPE_CHECKING:
+    from asnportal.models import User
+
+models.CharField.register_lookup(Length)
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+# --- Reference choices --------------------------------------------------------
+
+
+class Golongan(models.TextChoices):
+    """PNS golongan/ruang with SIASN ids (DOMAIN.md §4.3) and PPPK golongan I–XVII.
+
+    PNS ids sort in rank order, so "at or above a minimum" is a string comparison within PNS.
+    """
+
+    I_A = "11", "I/a – Juru Muda"
+    I_B = "12", "I/b – Juru Muda Tingkat I"
+    I_C = "13", "I/c – Juru"
+    I_D = "14", "I/d – Juru Tingkat I"
+    II_A = "21", "II/a – Pengatur Muda"
+    II_B = "22", "II/b – Pengatur Muda Tingkat I"
+    II_C = "23", "II/c – Pengatur"
+    II_D = "24", "II/d – Pengatur Tingkat I"
+    III_A = "31", "III/a – Penata Muda"
+    III_B = "32", "III/b – Penata Muda Tingkat I"
+    III_C = "33", "III/c – Penata"
+    III_D = "34", "III/d – Penata Tingkat I"
+    IV_A = "41", "IV/a – Pembina"
+    IV_B = "42", "IV/b – Pembina Tingkat I"
+    IV_C = "43", "IV/c – Pembina Utama Muda"
+    IV_D = "44", "IV/d – Pembina Utama Madya"
+    IV_E = "45", "IV/e – Pembina Utama"
+    P_I = "P01", "PPPK I"
+    P_II = "P02", "PPPK II"
+    P_III = "P03", "PPPK III"
+    P_IV = "P04", "PPPK IV"
+    P_V = "P05", "PPPK V"
+    P_VI = "P06", "PPPK VI"
+    P_VII = "P07", "PPPK VII"
+    P_VIII = "P08", "PPPK VIII"
+    P_IX = "P09", "PPPK IX"
+    P_X = "P10", "PPPK X"
+    P_XI = "P11", "PPPK XI"
+    P_XII = "P12", "PPPK XII"
+    P_XIII = "P13", "PPPK XIII"
+    P_XIV = "P14", "PPPK XIV"
+    P_XV = "P15", "PPPK XV"
+    P_XVI = "P16", "PPPK XVI"
+    P_XVII = "P17", "PPPK XVII"
+
+    @classmethod
+    def short(cls, value: str) -> str:
+        """'31' -> 'III/a', 'P09' -> 'IX' (as printed on documents)."""
+        if not value:
+            return ""
+        label = str(cls(value).label)
+        return label.split(" – ")[0] if not value.startswith("P") else label.removeprefix("PPPK ")
+
+    @classmethod
+    def pangkat(cls, value: str) -> str:
+        if not value or value.startswith("P"):
+            return ""
+        return str(cls(value).label).split(" – ")[1]
+
+
+class EducationLevel(models.TextChoices):
+    """Tingkat pendidikan with BKN codes (DOMAIN.md §4.4); codes sort by level."""
+
+    SD = "05", "SD"
+    SLTP = "10", "SLTP"
+    SLTP_K = "12", "SLTP Kejuruan"
+    SLTA = "15", "SLTA"
+    SLTA_K = "17", "SLTA Kejuruan"
+    SLTA_G = "18", "SLTA Keguruan"
+    D1 = "20", "D-I"
+    D2 = "25", "D-II"
+    D3 = "30", "D-III"
+    D4 = "35", "D-IV"
+    S1 = "40", "S-1"
+    S2 = "45", "S-2"
+    S3 = "50", "S-3"
+
+
+STRUCTURAL_JENIS = ("jpt_utama", "jpt_madya", "jpt_pratama", "administrator", "pengawas")
+
+
+# --- Organisation tree --------------------------------------------------------
+
+
+class OrgUnitQuerySet(MP_NodeQuerySet):
+    def active(self) -> OrgUnitQuerySet:
+        return self.filter(closed_at__isnull=True)
+
+    def subtree_of(self, unit: OrgUnit) -> OrgUnitQuerySet:
+        """The unit and all its descendants: one indexed prefix query on the path."""
+        return self.filter(path__startswith=unit.path)
+
+    def visible_to(self, user: User) -> OrgUnitQuerySet:
+        if user.is_superuser:
+            return self
+        return self.filter(scopes_for(user).path_q("path"))
+
+
+class OrgUnitManager(MP_NodeManager.from_queryset(OrgUnitQuerySet)):  # type: ignore[misc]
+    def get_queryset(self) -> OrgUnitQuerySet:
+        return OrgUnitQuerySet(self.model, using=self._db).order_by("path")
+
+
+class OrgUnit(MP_Node):
+    class Kind(models.TextChoices):
+        INSTANSI = "instansi", "Instansi"
+        PERANGKAT_DAERAH = "perangkat_daerah", "Perangkat daerah"
+        UNIT = "unit", "Unit (bidang/bagian)"
+        SUB_UNIT = "sub_unit", "Sub-unit (subbidang/seksi/subbagian)"
+        UPTD = "uptd", "UPTD"
+
+    code = models.CharField("kode", max_length=40, unique=True)
+    name = models.CharField("nama", max_length=200)
+    kind = models.CharField("jenis", max_length=20, choices=Kind.choices)
+    closed_at = models.DateField("ditutup pada", null=True, blank=True)
+
+    node_order_by = ["code"]
+    objects = OrgUnitManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "unit organisasi"
+        verbose_name_plural = "unit organisasi"
+        indexes = [
+            # LIKE 'prefix%' on the path must use an index under any collation.
+            models.Index(
+                fields=["path"], name="orgunit_path_prefix", opclasses=["varchar_pattern_ops"]
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("positions:unit_detail", args=[self.pk])
+
+
+# --- Positions ----------------------------------------------------------------
+
+
+class PositionQuerySet(models.QuerySet["Position"]):
+    def active(self) -> PositionQuerySet:
+        return self.filter(is_active=True)
+
+    def visible_to(self, user: User) -> PositionQuerySet:
+        if user.is_superuser:
+            return self
+        return self.filter(scopes_for(user).path_q("unit__path"))
+
+    def in_subtree(self, unit: OrgUnit) -> PositionQuerySet:
+        return self.filter(unit__path__startswith=unit.path)
+
+    def with_bezetting(self, on: dt.date | None = None) -> PositionQuerySet:
+        """Annotate `bezetting`: definitive holders on a date (Plt/Plh do not fill a post).
+
+        A correlated subquery rather than a JOIN + COUNT, so the annotation can be grouped
+        and summed per unit without multiplying rows."""
+        held = (
+            Placement.objects.on(on or today())
+            .filter(position=models.OuterRef("pk"), kind=Placement.Kind.DEFINITIF)
+            .order_by()
+            .values("position")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            bezetting=Coalesce(models.Subquery(held, output_field=models.IntegerField()), 0)
+        )
+
+    def vacant(self, on: dt.date | None = None) -> PositionQuerySet:
+        return self.with_bezetting(on).filter(bezetting__lt=F("kebutuhan"))
+
+    def for_list(self) -> PositionQuerySet:
+        return self.select_related("unit", "parent").with_bezetting()
+
+
+class Position(models.Model):
+    class Jenis(models.TextChoices):
+        JPT_UTAMA = "jpt_utama", "JPT Utama"
+        JPT_MADYA = "jpt_madya", "JPT Madya"
+        JPT_PRATAMA = "jpt_pratama", "JPT Pratama"
+        ADMINISTRATOR = "administrator", "Administrator"
+        PENGAWAS = "pengawas", "Pengawas"
+        PELAKSANA = "pelaksana", "Pelaksana"
+        FUNGSIONAL = "fungsional", "Fungsional"
+
+    class Jenjang(models.TextChoices):
+        PEMULA = "pemula", "Pemula"
+        TERAMPIL = "terampil", "Terampil"
+        MAHIR = "mahir", "Mahir"
+        PENYELIA = "penyelia", "Penyelia"
+        AHLI_PERTAMA = "ahli_pertama", "Ahli Pertama"
+        AHLI_MUDA = "ahli_muda", "Ahli Muda"
+        AHLI_MADYA = "ahli_madya", "Ahli Madya"
+        AHLI_UTAMA = "ahli_utama", "Ahli Utama"
+
+    unit = models.ForeignKey(OrgUnit, models.PROTECT, related_name="positions", verbose_name="unit")
+    code = models.CharField("kode", max_length=60, unique=True)
+    name = models.CharField("nama jabatan", max_length=200)
+    jenis = models.CharField("jenis jabatan", max_length=20, choices=Jenis.choices)
+    jenjang = models.CharField("jenjang", max_length=20, choices=Jenjang.choices, blank=True)
+    kelas = models.PositiveSmallIntegerField("kelas jabatan")
+    parent = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="jabatan atasan",
+    )
+    kebutuhan = models.PositiveSmallIntegerField("kebutuhan (ABK)", default=1)
+    is_active = models.BooleanField("aktif", default=True)
+
+    objects = PositionQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "jabatan"
+        verbose_name_plural = "jabatan"
+        ordering = ["unit__path", "-kelas", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kelas__gte=1, kelas__lte=17), name="position_kelas_1_17"
+            ),
+            models.CheckConstraint(
+                condition=Q(jenis="fungsional") | Q(jenjang=""),
+                name="position_jenjang_only_fungsional",
+            ),
+            models.CheckConstraint(
+                condition=~Q(jenis="fungsional") | ~Q(jenjang=""),
+                name="position_fungsional_has_jenjang",
+            ),
+            models.CheckConstraint(
+                condition=~Q(jenis__in=STRUCTURAL_JENIS) | Q(kebutuhan=1),
+                name="position_structural_kebutuhan_1",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("positions:position_detail", args=[self.pk])
+
+    @property
+    def title(self) -> str:
+        if self.jenis == self.Jenis.FUNGSIONAL and self.jenjang:
+            return f"{self.name} {self.get_jenjang_display()}"
+        return self.name
+
+    @property
+    def is_structural(self) -> bool:
+        return self.jenis in STRUCTURAL_JENIS
+
+    @property
+    def bup_age(self) -> int:
+        """Batas usia pensiun by jabatan (PP 11/2017, DOMAIN.md §4.5)."""
+        if self.jenis in (self.Jenis.JPT_UTAMA, self.Jenis.JPT_MADYA, self.Jenis.JPT_PRATAMA):
+            return 60
+        if self.jenjang == self.Jenjang.AHLI_UTAMA:
+            return 65
+        if self.jenjang == self.Jenjang.AHLI_MADYA:
+            return 60
+        return 58
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.jenis == self.Jenis.FUNGSIONAL and not self.jenjang:
+            errors["jenjang"] = "Jabatan fungsional wajib memiliki jenjang."
+        if self.jenis != self.Jenis.FUNGSIONAL and self.jenjang:
+            errors["jenjang"] = "Jenjang hanya untuk jabatan fungsional."
+        if self.kelas is not None and not 1 <= self.kelas <= 17:
+            errors["kelas"] = "Kelas jabatan harus antara 1 dan 17."
+        if self.is_structural and self.kebutuhan != 1:
+            errors["kebutuhan"] = "Jabatan struktural hanya memiliki satu pemangku (kebutuhan 1)."
+        if self.parent_id and self.pk and self.parent_id == self.pk:
+            errors["parent"] = "Jabatan tidak dapat menjadi atasan dirinya sendiri."
+        if errors:
+            raise ValidationError(errors)
+
+
+# --- Employees ----------------------------------------------------------------
+
+
+class EducationField(models.Model):
+    code = models.CharField("kode", max_length=20, unique=True)
+    name = models.CharField("program studi", max_length=150)
+    group = models.CharField("rumpun", max_length=40, db_index=True)
+
+    class Meta:
+        verbose_name = "bidang pendidikan"
+        verbose_name_plural = "bidang pendidikan"
+        ordering = ["group", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EmployeeQuerySet(models.QuerySet["Employee"]):
+    def visible_to(self, user: User) -> EmployeeQuerySet:
+        """Self, the subtree a manager heads, and HR/pimpinan scopes."""
+        if user.is_superuser:
+            return self
+        return self.filter(Q(user=user) | scopes_for(user).path_q("unit__path"))
+
+    def active(self) -> EmployeeQuerySet:
+        return self.filter(status=Employee.Status.AKTIF)
+
+    def in_subtree(self, unit: OrgUnit) -> EmployeeQuerySet:
+        return self.filter(unit__path__startswith=unit.path)
+
+    def search(self, query: str) -> EmployeeQuerySet:
+        query = query.strip()
+        if not query:
+            return self
+        if query.isdigit():
+            return self.filter(nip__startswith=query)
+        return self.filter(name__icontains=query)
+
+    def for_list(self) -> EmployeeQuerySet:
+        current = Placement.objects.filter(
+            employee=models.OuterRef("pk"), kind=Placement.Kind.DEFINITIF, end_date__isnull=True
+        )
+        return self.select_related("unit").annotate(
+            position_name=models.Subquery(current.values("position__name")[:1])
+        )
+
+
+class Employee(models.Model):
+    class Kind(models.TextChoices):
+        PNS = "pns", "PNS"
+        CPNS = "cpns", "CPNS"
+        PPPK = "pppk", "PPPK"
+
+    class Gender(models.TextChoices):
+        L = "L", "Laki-laki"
+        P = "P", "Perempuan"
+
+    class Status(models.TextChoices):
+        AKTIF = "aktif", "Aktif"
+        CLTN = "cltn", "Cuti di luar tanggungan negara"
+        PENSIUN = "pensiun", "Pensiun"
+        MUTASI_KELUAR = "mutasi_keluar", "Mutasi keluar"
+        BERHENTI = "berhenti", "Diberhentikan"
+        MENINGGAL = "meninggal", "Meninggal dunia"
+
+    nip = models.CharField("NIP / NI PPPK", max_length=18, unique=True)
+    name = models.CharField("nama (tanpa gelar)", max_length=150, db_index=True)
+    gelar_depan = models.CharField("gelar depan", max_length=30, blank=True)
+    gelar_belakang = models.CharField("gelar belakang", max_length=60, blank=True)
+    kind = models.CharField("status kepegawaian", max_length=4, choices=Kind.choices)
+    gender = models.CharField("jenis kelamin", max_length=1, choices=Gender.choices)
+    birth_date = models.DateField("tanggal lahir")
+    birth_place = models.CharField("tempat lahir", max_length=100, blank=True)
+    golongan = models.CharField("golongan", max_length=3, choices=Golongan.choices)
+    tmt_golongan = models.DateField("TMT golongan", null=True, blank=True)
+    status = models.CharField(
+        "status", max_length=15, choices=Status.choices, default=Status.AKTIF, db_index=True
+    )
+    # Unit kerja: kept by the placement services in step with the definitive placement, so
+    # scoping is one indexed join; an employee without a placement yet still has a home unit.
+    unit = models.ForeignKey(
+        OrgUnit,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="employees",
+        verbose_name="unit kerja",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="employee",
+        verbose_name="akun",
+    )
+    email = models.EmailField("email", blank=True)
+
+    objects = EmployeeQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "pegawai"
+        verbose_name_plural = "pegawai"
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(nip__length=18), name="employee_nip_18_digits"),
+            models.CheckConstraint(
+                condition=(Q(kind="pppk") & Q(golongan__startswith="P"))
+                | (~Q(kind="pppk") & ~Q(golongan__startswith="P")),
+                name="employee_golongan_matches_kind",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.nip})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("positions:employee_detail", args=[self.pk])
+
+    @property
+    def full_name(self) -> str:
+        name = f"{self.gelar_depan} {self.name}".strip()
+        return f"{name}, {self.gelar_belakang}" if self.gelar_belakang else name
+
+    @property
+    def golongan_short(self) -> str:
+        return Golongan.short(self.golongan)
+
+    @property
+    def pangkat(self) -> str:
+        return Golongan.pangkat(self.golongan)
+
+    @property
+    def is_pppk(self) -> bool:
+        return self.kind == self.Kind.PPPK
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.nip and self.kind:
+            try:
+                info = parse_nip(self.nip, pppk=self.is_pppk)
+            except ValidationError as exc:
+                errors["nip"] = exc.messages[0]
+            else:
+                if self.birth_date and self.birth_date != info.birth_date:
+                    errors["birth_date"] = (
+                        f"Tanggal lahir tidak sesuai dengan NIP (NIP menyatakan "
+                        f"{info.birth_date:%d-%m-%Y})."
+                    )
+                if self.gender and self.gender != info.gender:
+                    errors["gender"] = (
+                        "Jenis kelamin tidak sesuai dengan digit ke-15 NIP "
+                        f"({'1 = laki-laki' if info.gender == 'L' else '2 = perempuan'})."
+                    )
+        if self.golongan and self.kind:
+            if self.is_pppk and not self.golongan.startswith("P"):
+                errors["golongan"] = "PPPK memakai golongan I–XVII, bukan golongan ruang PNS."
+            if not self.is_pppk and self.golongan.startswith("P"):
+                errors["golongan"] = (
+                    "PNS/CPNS memakai golongan ruang (I/a–IV/e), bukan golongan PPPK."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def definitive_placement(self, on: dt.date | None = None) -> Placement | None:
+        return (
+            self.placements.on(on or today())
+            .filter(kind=Placement.Kind.DEFINITIF)
+            .select_related("position__unit", "position__parent")
+            .first()
+        )
+
+    def penilai(self, on: dt.date | None = None) -> Employee | None:
+        """Pejabat penilai: holder (definitif, else Plt/Plh) of the parent position on a date."""
+        on = on or today()
+        placement = self.definitive_placement(on)
+        if placement is None or placement.position.parent_id is None:
+            return None
+        holder = Placement.objects.holder_of(placement.position.parent_id, on)
+        return holder.employee if holder else None
+
+    def atasan_penilai(self, on: dt.date | None = None) -> Employee | None:
+        on = on or today()
+        placement = self.definitive_placement(on)
+        if placement is None or placement.position.parent is None:
+            return None
+        grandparent_id = placement.position.parent.parent_id
+        if grandparent_id is None:
+            return None
+        holder = Placement.objects.holder_of(grandparent_id, on)
+        return holder.employee if holder else None
+
+
+class Education(models.Model):
+    employee = models.ForeignKey(
+        Employee, models.CASCADE, related_name="educations", verbose_name="pegawai"
+    )
+    level = models.CharField("tingkat", max_length=2, choices=EducationLevel.choices)
+    field = models.ForeignKey(
+        EducationField,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="bidang/program studi",
+    )
+    institution = models.CharField("lembaga pendidikan", max_length=200, blank=True)
+    graduation_year = models.PositiveSmallIntegerField("tahun lulus")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "riwayat pendidikan"
+        verbose_name_plural = "riwayat pendidikan"
+        ordering = ["-level", "-graduation_year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employee", "level", "field"], name="education_unique_per_level_field"
+            )
+        ]
+
+    def __str__(self) -> str:
+        field_name = f" {self.field}" if self.field_id else ""
+        return f"{self.get_level_display()}{field_name} ({self.graduation_year})"
+
+    def clean(self) -> None:
+        year = today().year
+        if self.graduation_year and not 1950 <= self.graduation_year <= year:
+            raise ValidationError({"graduation_year": f"Tahun lulus harus antara 1950 dan {year}."})
+
+
+# --- Placements ---------------------------------------------------------------
+
+
+class PlacementQuerySet(models.QuerySet["Placement"]):
+    def on(self, date: dt.date) -> PlacementQuerySet:
+        """Placements in force on a date (TMT on or before it, not ended before it)."""
+        return self.filter(start_date__lte=date).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=date)
+        )
+
+    def open(self) -> PlacementQuerySet:
+        return self.filter(end_date__isnull=True)
+
+    def holder_of(self, position_id: int, on: dt.date) -> Placement | None:
+        """Who holds a position on a date: the definitive holder, else Plt, else Plh."""
+        rank = Case(
+            When(kind=Placement.Kind.DEFINITIF, then=Value(0)),
+            When(kind=Placement.Kind.PLT, then=Value(1)),
+            default=Value(2),
+        )
+        return (
+            self.on(on)
+            .filter(position_id=position_id)
+            .select_related("employee")
+            .annotate(rank=rank)
+            .order_by("rank", "-start_date")
+            .first()
+        )
+
+    def visible_to(self, user: User) -> PlacementQuerySet:
+        if user.is_superuser:
+            return self
+        return self.filter(employee__in=Employee.objects.visible_to(user))
+
+
+class Placement(models.Model):
+    class Kind(models.TextChoices):
+        DEFINITIF = "definitif", "Definitif"
+        PLT = "plt", "Pelaksana Tugas (Plt)"
+        PLH = "plh", "Pelaksana Harian (Plh)"
+
+    class EndReason(models.TextChoices):
+        MUTASI = "mutasi", "Mutasi/promosi"
+        PENSIUN = "pensiun", "Pensiun"
+        MUTASI_KELUAR = "mutasi_keluar", "Mutasi keluar instansi"
+        BERHENTI = "berhenti", "Diberhentikan"
+        MENINGGAL = "meninggal", "Meninggal dunia"
+        SELESAI = "selesai", "Penugasan selesai"
+
+    employee = models.ForeignKey(
+        Employee, models.PROTECT, related_name="placements", verbose_name="pegawai"
+    )
+    position = models.ForeignKey(
+        Position, models.PROTECT, related_name="placements", verbose_name="jabatan"
+    )
+    kind = models.CharField("jenis penempatan", max_length=10, choices=Kind.choices)
+    start_date = models.DateField("TMT")
+    end_date = models.DateField("tanggal berakhir", null=True, blank=True)
+    end_reason = models.CharField(
+        "alasan berakhir", max_length=15, choices=EndReason.choices, blank=True
+    )
+    sk_number = models.CharField("nomor SK", max_length=100)
+    sk_date = models.DateField("tanggal SK")
+    # Copied from the position by the placement service: a partial unique index cannot join,
+    # and "one open definitive holder" applies only to structural positions.
+    is_structural = models.BooleanField(default=False, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PlacementQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "penempatan (riwayat jabatan)"
+        verbose_name_plural = "penempatan (riwayat jabatan)"
+        ordering = ["-start_date", "-pk"]
+        indexes = [models.Index(fields=["position", "end_date"], name="placement_position_open")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employee"],
+                condition=Q(kind="definitif", end_date__isnull=True),
+                name="placement_one_open_definitive_per_employee",
+                violation_error_message="Pegawai ini sudah memiliki jabatan definitif yang aktif.",
+            ),
+            models.UniqueConstraint(
+                fields=["position"],
+                condition=Q(kind="definitif", end_date__isnull=True, is_structural=True),
+                name="placement_one_definitive_holder_per_structural_position",
+                violation_error_message="Jabatan struktural ini sudah memiliki pejabat definitif.",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="placement_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee.name} — {self.position} ({self.get_kind_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.end_date is None
+
+
+# --- HR scope -----------------------------------------------------------------
+
+
+class HRScope(models.Model):
+    """Grants a user a role over a unit subtree: pengelola (read/write) or pimpinan (read)."""
+
+    class Role(models.TextChoices):
+        PENGELOLA = "pengelola", "Pengelola kepegawaian"
+        PIMPINAN = "pimpinan", "Pimpinan (baca saja)"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="hr_scopes", verbose_name="pengguna"
+    )
+    unit = models.ForeignKey(
+        OrgUnit, models.CASCADE, related_name="hr_scopes", verbose_name="unit (beserta bawahannya)"
+    )
+    role = models.CharField("peran", max_length=10, choices=Role.choices)
+
+    class Meta:
+        verbose_name = "lingkup kepegawaian"
+        verbose_name_plural = "lingkup kepegawaian"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "unit", "role"], name="hrscope_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.unit}"
+
+
+# --- Scopes of a user ---------------------------------------------------------
+
+
+@dataclass
+class Scopes:
+    """What a user may see, derived from data: HR scope records and the units they head."""
+
+    write_paths: list[str] = field(default_factory=list)  # pengelola
+    read_paths: list[str] = field(default_factory=list)  # pimpinan
+    headed_paths: list[str] = field(default_factory=list)  # structural posts held today
+    headed_position_ids: list[int] = field(default_factory=list)
+
+    @property
+    def all_paths(self) -> list[str]:
+        return self.write_paths + self.read_paths + self.headed_paths
+
+    def path_q(self, lookup: str) -> Q:
+        """Q matching rows whose unit path lies in any scope; matches nothing when empty."""
+        q = Q(pk__in=[])
+        for path in _outermost(self.all_paths):
+            q |= Q(**{f"{lookup}__startswith": path})
+        return q
+
+    def can_write_path(self, path: str) -> bool:
+        return any(path.startswith(p) for p in self.write_paths)
+
+    @property
+    def is_hr(self) -> bool:
+        return bool(self.write_paths)
+
+    @property
+    def is_pimpinan(self) -> bool:
+        return bool(self.read_paths)
+
+    @property
+    def is_manager(self) -> bool:
+        return bool(self.headed_paths)
+
+
+def _outermost(paths: list[str]) -> list[str]:
+    """Drop paths nested in another: fewer OR branches, same rows."""
+    result: list[str] = []
+    for path in sorted(set(paths), key=len):
+        if not any(path.startswith(p) for p in result):
+            result.append(path)
+    return result
+
+
+def scopes_for(user: User) -> Scopes:
+    """Scopes of a user, computed once per user object (two queries) and cached on it."""
+    cached = getattr(user, "_asn_scopes", None)
+    if cached is not None:
+        return cached
+    scopes = Scopes()
+    if user.is_authenticated:
+        for path, role in HRScope.objects.filter(user=user).values_list("unit__path", "role"):
+            if role == HRScope.Role.PENGELOLA:
+                scopes.write_paths.append(path)
+            else:
+                scopes.read_paths.append(path)
+        headed = (
+            Placement.objects.on(today())
+            .filter(employee__user=user, position__jenis__in=STRUCTURAL_JENIS)
+            .values_list("position__unit__path", "position_id")
+        )
+        for path, position_id in headed:
+            scopes.headed_paths.append(path)
+            scopes.headed_position_ids.append(position_id)
+    user._asn_scopes = scopes  # type: ignore[union-attr]
+    return scopes
+
+
+def retirement_date(birth_date: dt.date, bup_age: int) -> dt.date:
+    """TMT pensiun: the first day of the month after the employee reaches BUP (§4.5)."""
+    year = birth_date.year + bup_age
+    month = birth_date.month + 1
+    if month == 13:
+        year, month = year + 1, 1
+    return dt.date(year, month, 1)

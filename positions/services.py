@@ -1,0 +1,147 @@
+"""Multi-model writes of the personnel core. Callers pass validated data; the rules that keep
+the register consistent are re-checked here because several entry points (forms, import,
+admin, seed) reach them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from .models import Employee, Placement, Position
+
+if TYPE_CHECKING:
+    from asnportal.models import User
+
+
+class OverKebutuhan(ValidationError):
+    """The position would hold more definitive holders than its kebutuhan: needs confirming."""
+
+
+@transaction.atomic
+def place_employee(
+    employee: Employee,
+    *,
+    position: Position,
+    kind: str,
+    start_date: dt.date,
+    sk_number: str,
+    sk_date: dt.date,
+    confirm_over_kebutuhan: bool = False,
+    placed_by: User | None = None,
+) -> Placement:
+    """Place an employee in a position (definitif, Plt or Plh).
+
+    A definitive placement closes the employee's previous open definitive placement on the
+    day before the new TMT and moves the employee's unit kerja. A structural position never
+    gets a second open definitive holder; a JF/pelaksana position over its kebutuhan needs
+    `confirm_over_kebutuhan`.
+    """
+    # Lock the employee row so two HR tabs placing the same person serialise here.
+    employee = Employee.objects.select_for_update().get(pk=employee.pk)
+    position = Position.objects.select_for_update().get(pk=position.pk)
+    if employee.status != Employee.Status.AKTIF:
+        raise ValidationError("Hanya pegawai berstatus aktif yang dapat ditempatkan.")
+    if not position.is_active:
+        raise ValidationError({"position": "Jabatan ini tidak aktif."})
+    if sk_date > start_date + dt.timedelta(days=366):
+        raise ValidationError({"sk_date": "Tanggal SK terlalu jauh setelah TMT."})
+
+    previous = None
+    if kind == Placement.Kind.DEFINITIF:
+        previous = employee.placements.open().filter(kind=Placement.Kind.DEFINITIF).first()
+        if previous is not None:
+            if previous.position_id == position.pk:
+                raise ValidationError({"position": "Pegawai sudah menjabat jabatan ini."})
+            if previous.start_date >= start_date:
+                raise ValidationError(
+                    {
+                        "start_date": "TMT baru harus setelah TMT jabatan sebelumnya "
+                        f"({previous.start_date:%d-%m-%Y})."
+                    }
+                )
+        holders = position.placements.open().filter(kind=Placement.Kind.DEFINITIF)
+        if position.is_structural:
+            holder = holders.select_related("employee").first()
+            if holder is not None:
+                raise ValidationError(
+                    {
+                        "position": f"Jabatan struktural ini sudah dijabat secara definitif oleh "
+                        f"{holder.employee.full_name} sejak {holder.start_date:%d-%m-%Y}. "
+                        "Akhiri penempatan itu dahulu, atau tunjuk sebagai Plt/Plh."
+                    }
+                )
+        elif holders.count() >= position.kebutuhan and not confirm_over_kebutuhan:
+            raise OverKebutuhan(
+                f"Jabatan ini sudah terisi {holders.count()} dari kebutuhan {position.kebutuhan}. "
+                "Centang konfirmasi untuk tetap menempatkan (kelebihan pegawai)."
+            )
+    else:
+        overlapping = employee.placements.open().filter(position=position, kind=kind)
+        if overlapping.exists():
+            raise ValidationError({"position": "Penugasan yang sama masih berlaku."})
+
+    if previous is not None:
+        previous.end_date = start_date - dt.timedelta(days=1)
+        previous.end_reason = Placement.EndReason.MUTASI
+        previous.save(update_fields=["end_date", "end_reason"])
+
+    placement = Placement(
+        employee=employee,
+        position=position,
+        kind=kind,
+        start_date=start_date,
+        sk_number=sk_number,
+        sk_date=sk_date,
+        is_structural=position.is_structural,
+    )
+    try:
+        with transaction.atomic():
+            placement.save()
+    except IntegrityError:
+        # A concurrent request won the race the checks above could not see.
+        raise ValidationError(
+            "Penempatan bertabrakan dengan perubahan lain yang baru saja disimpan. Muat ulang "
+            "halaman dan periksa kembali."
+        ) from None
+    if kind == Placement.Kind.DEFINITIF and employee.unit_id != position.unit_id:
+        employee.unit_id = position.unit_id
+        employee.save(update_fields=["unit"])
+    return placement
+
+
+END_REASON_STATUS = {
+    Placement.EndReason.PENSIUN: Employee.Status.PENSIUN,
+    Placement.EndReason.MUTASI_KELUAR: Employee.Status.MUTASI_KELUAR,
+    Placement.EndReason.BERHENTI: Employee.Status.BERHENTI,
+    Placement.EndReason.MENINGGAL: Employee.Status.MENINGGAL,
+}
+
+
+@transaction.atomic
+def end_placement(
+    placement: Placement, *, end_date: dt.date, reason: str, ended_by: User | None = None
+) -> Placement:
+    """End a placement. Ending a definitive placement for pensiun, mutasi keluar, berhenti or
+    meninggal also ends the employee's other open assignments and sets their status."""
+    placement = Placement.objects.select_for_update().get(pk=placement.pk)
+    if placement.end_date is not None:
+        raise ValidationError("Penempatan ini sudah berakhir.")
+    if end_date < placement.start_date:
+        tmt = f"{placement.start_date:%d-%m-%Y}"
+        raise ValidationError({"end_date": f"Tanggal berakhir tidak boleh sebelum TMT ({tmt})."})
+    placement.end_date = end_date
+    placement.end_reason = reason
+    placement.save(update_fields=["end_date", "end_reason"])
+    new_status = END_REASON_STATUS.get(reason)
+    if placement.kind == Placement.Kind.DEFINITIF and new_status:
+        for other in placement.employee.placements.open().exclude(pk=placement.pk):
+            other.end_date = max(end_date, other.start_date)
+            other.end_reason = reason
+            other.save(update_fields=["end_date", "end_reason"])
+        employee = placement.employee
+        employee.status = new_status
+        employee.save(update_fields=["status"])
+    return placement

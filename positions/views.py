@@ -1,0 +1,405 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import Substr
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.middleware import HtmxDetails
+
+from . import services
+from .forms import EducationForm, EmployeeForm, PlacementEndForm, PlacementForm
+from .models import (
+    Employee,
+    OrgUnit,
+    Placement,
+    Position,
+    Scopes,
+    retirement_date,
+    scopes_for,
+    today,
+)
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest, HttpResponse
+
+    class HtmxHttpRequest(HttpRequest):
+        htmx: HtmxDetails
+
+
+PAGE_SIZE = 50
+
+
+# --- Access helpers -----------------------------------------------------------
+
+
+def _get_employee_for_user(user: Any, pk: int, *, write: bool = False) -> Employee:
+    employee = get_object_or_404(Employee.objects.visible_to(user).select_related("unit"), pk=pk)
+    if write and not _can_write_employee(user, employee):
+        raise PermissionDenied
+    return employee
+
+
+def _can_write_employee(user: Any, employee: Employee) -> bool:
+    if user.is_superuser:
+        return True
+    return employee.unit is not None and scopes_for(user).can_write_path(employee.unit.path)
+
+
+def _require_hr(user: Any) -> Scopes:
+    scopes = scopes_for(user)
+    if not (user.is_superuser or scopes.is_hr):
+        raise PermissionDenied
+    return scopes
+
+
+def _require_staff_view(user: Any) -> Scopes:
+    """HR, pimpinan and managers see registers; a plain pegawai sees only their own record."""
+    scopes = scopes_for(user)
+    if not (user.is_superuser or scopes.all_paths):
+        raise PermissionDenied
+    return scopes
+
+
+# --- Dashboard ----------------------------------------------------------------
+
+
+def _scope_figures(paths: list[str]) -> dict[str, Any]:
+    """Figures for HR/pimpinan over their subtrees: four aggregate queries in all."""
+    scope_q = Scopes(write_paths=paths)
+    employees = Employee.objects.filter(scope_q.path_q("unit__path")).active()
+    counts = employees.aggregate(
+        total=Count("pk"),
+        pns=Count("pk", filter=Q(kind__in=[Employee.Kind.PNS, Employee.Kind.CPNS])),
+        pppk=Count("pk", filter=Q(kind=Employee.Kind.PPPK)),
+    )
+    positions = Position.objects.active().filter(scope_q.path_q("unit__path")).with_bezetting()
+    pos = positions.aggregate(
+        total=Count("pk"),
+        kebutuhan_sum=Sum("kebutuhan"),
+        bezetting_sum=Sum("bezetting"),
+        vacant=Count("pk", filter=Q(bezetting__lt=F("kebutuhan"))),
+    )
+    # Per perangkat daerah: group by the path prefix one level below each scope root.
+    roots = list(OrgUnit.objects.filter(path__in=paths).values_list("path", "depth"))
+    per_opd: list[dict[str, Any]] = []
+    if len(roots) == 1:
+        root_path, depth = roots[0]
+        prefix_len = (depth + 1) * OrgUnit.steplen
+        emp_rows = dict(
+            employees.filter(unit__depth__gt=depth)
+            .annotate(opd=Substr("unit__path", 1, prefix_len))
+            .values("opd")
+            .annotate(n=Count("pk"))
+            .values_list("opd", "n")
+        )
+        pos_rows = {
+            row["opd"]: row
+            for row in positions.filter(unit__depth__gt=depth)
+            .annotate(opd=Substr("unit__path", 1, prefix_len))
+            .values("opd")
+            .annotate(
+                n=Count("pk"),
+                vacant=Count("pk", filter=Q(bezetting__lt=F("kebutuhan"))),
+            )
+        }
+        for unit in OrgUnit.objects.filter(path__startswith=root_path, depth=depth + 1):
+            per_opd.append(
+                {
+                    "unit": unit,
+                    "employees": emp_rows.get(unit.path, 0),
+                    "positions": pos_rows.get(unit.path, {}).get("n", 0),
+                    "vacant": pos_rows.get(unit.path, {}).get("vacant", 0),
+                }
+            )
+        per_opd.sort(key=lambda row: -row["employees"])
+    return {"counts": counts, "positions": pos, "per_opd": per_opd}
+
+
+def _own_figures(employee: Employee) -> dict[str, Any]:
+    placement = employee.definitive_placement()
+    acting = list(
+        employee.placements.on(today())
+        .exclude(kind=Placement.Kind.DEFINITIF)
+        .select_related("position__unit")
+    )
+    bup = placement.position.bup_age if placement else 58
+    return {
+        "employee": employee,
+        "placement": placement,
+        "acting": acting,
+        "penilai": employee.penilai(),
+        "atasan_penilai": employee.atasan_penilai(),
+        "retirement": retirement_date(employee.birth_date, bup),
+        "bup": bup,
+        "education": employee.educations.select_related("field").first(),
+    }
+
+
+def _subordinates(position_ids: list[int]) -> list[Placement]:
+    """Direct subordinates: today's holders of positions whose parent is a headed position."""
+    return list(
+        Placement.objects.on(today())
+        .filter(position__parent_id__in=position_ids)
+        .select_related("employee", "position")
+        .order_by("-position__kelas", "employee__name")
+    )
+
+
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    scopes = scopes_for(user)
+    context: dict[str, Any] = {"scopes": scopes}
+    employee = Employee.objects.filter(user=user).select_related("unit").first()
+    if employee is not None:
+        context["own"] = _own_figures(employee)
+    if scopes.write_paths or user.is_superuser:
+        paths = scopes.write_paths or list(OrgUnit.get_root_nodes().values_list("path", flat=True))
+        context["hr"] = _scope_figures(paths)
+        context["hr_units"] = OrgUnit.objects.filter(path__in=paths)
+    if scopes.read_paths:
+        context["pimpinan"] = _scope_figures(scopes.read_paths)
+        context["pimpinan_units"] = OrgUnit.objects.filter(path__in=scopes.read_paths)
+    if scopes.headed_position_ids:
+        context["subordinates"] = _subordinates(scopes.headed_position_ids)
+        context["team_size"] = (
+            Employee.objects.active()
+            .filter(Scopes(write_paths=scopes.headed_paths).path_q("unit__path"))
+            .count()
+        )
+    return render(request, "positions/dashboard.html", context)
+
+
+# --- Units --------------------------------------------------------------------
+
+
+@require_GET
+def unit_list(request: HttpRequest) -> HttpResponse:
+    _require_staff_view(request.user)
+    units = list(OrgUnit.objects.visible_to(request.user).active().order_by("path"))
+    counts = dict(
+        Employee.objects.active()
+        .filter(unit__in=[u.pk for u in units])
+        .values("unit")
+        .annotate(n=Count("pk"))
+        .values_list("unit", "n")
+    )
+    min_depth = min((u.depth for u in units), default=1)
+    rows = [
+        {"unit": u, "indent": u.depth - min_depth, "employees": counts.get(u.pk, 0)} for u in units
+    ]
+    return render(request, "positions/unit_list.html", {"rows": rows})
+
+
+@require_GET
+def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_staff_view(request.user)
+    unit = get_object_or_404(OrgUnit.objects.visible_to(request.user), pk=pk)
+    positions = list(
+        Position.objects.active().filter(unit=unit).with_bezetting().select_related("parent")
+    )
+    holders: dict[int, list[Placement]] = {}
+    for placement in (
+        Placement.objects.on(today())
+        .filter(position__unit=unit)
+        .select_related("employee")
+        .order_by("kind", "employee__name")
+    ):
+        holders.setdefault(placement.position_id, []).append(placement)
+    for position in positions:
+        position.holders = holders.get(position.pk, [])  # type: ignore[attr-defined]
+    subtree = Position.objects.active().filter(unit__path__startswith=unit.path).with_bezetting()
+    totals = subtree.aggregate(
+        positions=Count("pk"), kebutuhan_sum=Sum("kebutuhan"), bezetting_sum=Sum("bezetting")
+    )
+    totals["employees"] = Employee.objects.active().in_subtree(unit).count()
+    context = {
+        "unit": unit,
+        "ancestors": OrgUnit.objects.get_ancestors(unit),
+        "children": OrgUnit.objects.get_children(unit).active(),
+        "positions": positions,
+        "totals": totals,
+    }
+    return render(request, "positions/unit_detail.html", context)
+
+
+# --- Positions ----------------------------------------------------------------
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def position_list(request: HtmxHttpRequest) -> HttpResponse:
+    _require_staff_view(request.user)
+    query = request.GET.get("q", "").strip()
+    jenis = request.GET.get("jenis", "")
+    vacant = request.GET.get("lowong") == "1"
+    positions = Position.objects.visible_to(request.user).active().for_list()
+    if query:
+        positions = positions.filter(name__icontains=query)
+    if jenis in Position.Jenis.values:
+        positions = positions.filter(jenis=jenis)
+    if vacant:
+        positions = positions.filter(bezetting__lt=F("kebutuhan"))
+    page = Paginator(positions, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "query": query,
+        "jenis": jenis,
+        "vacant": vacant,
+        "jenis_choices": Position.Jenis.choices,
+    }
+    template = "positions/position_list.html"
+    if request.htmx:
+        template += "#rows"
+    return render(request, template, context)
+
+
+@require_GET
+def position_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_staff_view(request.user)
+    position = get_object_or_404(Position.objects.visible_to(request.user).for_list(), pk=pk)
+    placements = position.placements.select_related("employee").order_by("-start_date")
+    context = {
+        "position": position,
+        "placements": placements,
+        "children": position.children.active().with_bezetting(),
+    }
+    return render(request, "positions/position_detail.html", context)
+
+
+# --- Employees ----------------------------------------------------------------
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def employee_list(request: HtmxHttpRequest) -> HttpResponse:
+    scopes = _require_staff_view(request.user)
+    query = request.GET.get("q", "")
+    kind = request.GET.get("jenis", "")
+    status = request.GET.get("status", Employee.Status.AKTIF)
+    sort = request.GET.get("urut", "name")
+    employees = Employee.objects.visible_to(request.user).search(query).for_list()
+    if kind in Employee.Kind.values:
+        employees = employees.filter(kind=kind)
+    if status in Employee.Status.values:
+        employees = employees.filter(status=status)
+    sort_fields = {"name": "name", "nip": "nip", "golongan": "-golongan"}
+    employees = employees.order_by(sort_fields.get(sort, "name"), "pk")
+    page = Paginator(employees, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "query": query,
+        "kind": kind,
+        "status": status,
+        "sort": sort,
+        "kind_choices": Employee.Kind.choices,
+        "status_choices": Employee.Status.choices,
+        "can_create": request.user.is_superuser or scopes.is_hr,
+    }
+    template = "positions/employee_list.html"
+    if request.htmx:
+        template += "#rows"
+    return render(request, template, context)
+
+
+@require_GET
+def employee_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    employee = _get_employee_for_user(request.user, pk)
+    context = _own_figures(employee)
+    context["placements"] = employee.placements.select_related("position__unit")
+    context["educations"] = employee.educations.select_related("field")
+    context["can_edit"] = _can_write_employee(request.user, employee)
+    return render(request, "positions/employee_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def employee_create(request: HttpRequest) -> HttpResponse:
+    _require_hr(request.user)
+    form = EmployeeForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        employee = form.save()
+        messages.success(request, f"Pegawai {employee.full_name} ditambahkan.")
+        return redirect(employee)
+    return render(request, "positions/employee_form.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def employee_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    employee = _get_employee_for_user(request.user, pk, write=True)
+    form = EmployeeForm(request.POST or None, instance=employee, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Data pegawai disimpan.")
+        return redirect(employee)
+    return render(request, "positions/employee_form.html", {"form": form, "employee": employee})
+
+
+@require_http_methods(["GET", "POST"])
+def education_create(request: HttpRequest, pk: int) -> HttpResponse:
+    employee = _get_employee_for_user(request.user, pk, write=True)
+    form = EducationForm(request.POST or None, instance=None)
+    form.instance.employee = employee
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Riwayat pendidikan ditambahkan.")
+        return redirect(employee)
+    return render(request, "positions/education_form.html", {"form": form, "employee": employee})
+
+
+@require_http_methods(["GET", "POST"])
+def placement_create(request: HttpRequest, pk: int) -> HttpResponse:
+    employee = _get_employee_for_user(request.user, pk, write=True)
+    form = PlacementForm(request.POST or None, user=request.user)
+    needs_confirmation = False
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.place_employee(employee, placed_by=request.user, **form.cleaned_data)
+        except services.OverKebutuhan as exc:
+            needs_confirmation = True
+            form.add_error("confirm_over_kebutuhan", exc.messages[0])
+        except ValidationError as exc:
+            _add_service_errors(form, exc)
+        else:
+            messages.success(request, "Penempatan disimpan.")
+            return redirect(employee)
+    context = {"form": form, "employee": employee, "needs_confirmation": needs_confirmation}
+    return render(request, "positions/placement_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def placement_end(request: HttpRequest, pk: int) -> HttpResponse:
+    placement = get_object_or_404(
+        Placement.objects.visible_to(request.user).select_related("employee__unit", "position"),
+        pk=pk,
+    )
+    if not _can_write_employee(request.user, placement.employee):
+        raise PermissionDenied
+    form = PlacementEndForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.end_placement(
+                placement,
+                end_date=form.cleaned_data["end_date"],
+                reason=form.cleaned_data["reason"],
+                ended_by=request.user,
+            )
+        except ValidationError as exc:
+            _add_service_errors(form, exc)
+        else:
+            messages.success(request, "Penempatan diakhiri.")
+            return redirect(placement.employee)
+    return render(request, "positions/placement_end.html", {"form": form, "placement": placement})
+
+
+def _add_service_errors(form: Any, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field_name, errors in exc.message_dict.items():
+            form.add_error(field_name if field_name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)

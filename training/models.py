@@ -1,0 +1,1 @@
+"""Models of this pillar arrive with its issue; the app is installed so migrations stay linear."""

@@ -330,7 +330,18 @@ class EmployeeQuerySet(models.QuerySet["Employee"]):
         """Self, the subtree a manager heads, and HR/pimpinan scopes."""
         if user.is_superuser:
             return self
-        return self.filter(Q(user=user) | scopes_for(user).path_q("unit__path"))
+        scopes = scopes_for(user)
+        q = Q(user=user) | scopes.path_q("unit__path")
+        if scopes.headed_position_ids:
+            # Direct subordinates may sit outside the headed unit (e.g. the Sekda and the heads
+            # of dinas): the penilai still sees them.
+            subordinates = (
+                Placement.objects.on(today())
+                .filter(position__parent_id__in=scopes.headed_position_ids)
+                .values("employee_id")
+            )
+            q |= Q(pk__in=subordinates)
+        return self.filter(q)
 
     def active(self) -> EmployeeQuerySet:
         return self.filter(status=Employee.Status.AKTIF)
@@ -351,7 +362,8 @@ class EmployeeQuerySet(models.QuerySet["Employee"]):
             employee=models.OuterRef("pk"), kind=Placement.Kind.DEFINITIF, end_date__isnull=True
         )
         return self.select_related("unit").annotate(
-            position_name=models.Subquery(current.values("position__name")[:1])
+            position_name=models.Subquery(current.values("position__name")[:1]),
+            position_jenjang=models.Subquery(current.values("position__jenjang")[:1]),
         )
 
 
@@ -440,6 +452,13 @@ class Employee(models.Model):
     @property
     def pangkat(self) -> str:
         return Golongan.pangkat(self.golongan)
+
+    @property
+    def position_title(self) -> str:
+        """Current jabatan with jenjang, from the `for_list()` annotations."""
+        name = getattr(self, "position_name", None) or ""
+        jenjang = getattr(self, "position_jenjang", None)
+        return f"{name} {Position.Jenjang(jenjang).label}" if jenjang else name
 
     @property
     def is_pppk(self) -> bool:

@@ -129,7 +129,13 @@ def _own_figures(employee: Employee) -> dict[str, Any]:
         .select_related("position__unit")
     )
     bup = placement.position.bup_age if placement else 58
+    if placement is not None and placement.position.parent_id is None:
+        # The top post (Sekda) is rated by the kepala daerah, who is not in the ASN register.
+        penilai_note = "Kepala daerah (pejabat pembina kepegawaian)"
+    else:
+        penilai_note = "Jabatan atasan sedang lowong tanpa Plt/Plh — hubungi pengelola kepegawaian."
     return {
+        "penilai_note": penilai_note,
         "employee": employee,
         "placement": placement,
         "acting": acting,

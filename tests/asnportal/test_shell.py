@@ -92,13 +92,14 @@ def test_500_page_renders_without_context(rf):
 
 
 # The pytest run sets DJANGO_SETTINGS_MODULE to the test settings; a subprocess must not inherit it.
-ENV_UNDER_TEST = {"SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE"}
+ENV_UNDER_TEST = {"SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
 
 
 def _import_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if k not in ENV_UNDER_TEST}
     clean.update(env)
-    code = "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='asnportal.settings'; django.setup()"
+    clean["DJANGO_SETTINGS_MODULE"] = "asnportal.settings"
+    code = "import django; django.setup()"
     return subprocess.run([sys.executable, "-c", code], env=clean, capture_output=True, text=True)
 
 

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from asnportal.models import User
 from positions.models import Employee, OrgUnit, Placement, Position, retirement_date, scopes_for
 from tests.factories import EmployeeFactory, PlacementFactory, PositionFactory, make_unit
 
@@ -137,3 +138,19 @@ def test_placement_string_and_open_flag(world):
     placement = Placement.objects.get(employee=world.employee_emp)
     assert placement.is_open
     assert "Perawat" in str(placement)
+
+
+def test_penilai_sees_direct_subordinates_outside_the_headed_unit(world, outsider):
+    # The Kepala Dinas Perhubungan post is the parent of a post in another dinas.
+    elsewhere = PositionFactory(unit=world.yankes, parent=world.staf_dishub, kebutuhan=1)
+    report = EmployeeFactory(unit=world.yankes)
+    PlacementFactory(employee=report, position=elsewhere)
+    assert report not in Employee.objects.visible_to(outsider)  # staf_dishub is not structural
+
+    head = EmployeeFactory(unit=world.dishub)
+    head.user = User.objects.create(username="kadis_dishub")
+    head.save(update_fields=["user"])
+    PlacementFactory(employee=head, position=world.kadis_dishub)
+    distant = PositionFactory(unit=world.yankes, parent=world.kadis_dishub, kebutuhan=1)
+    PlacementFactory(employee=report, position=distant, kind="plt")
+    assert report in Employee.objects.visible_to(head.user)

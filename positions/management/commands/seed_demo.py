@@ -415,6 +415,8 @@ class Command(BaseCommand):
         placement = position.placements.open().order_by("kind").first()
         if placement and placement.employee.user_id is None:
             Employee.objects.filter(pk=placement.employee_id, user__isnull=True).update(user=user)
+            user.first_name = placement.employee.name
+            user.save(update_fields=["first_name"])
 
     def _logins(self, heads: dict[str, Position]) -> None:
         root = OrgUnit.objects.get(code=D.INSTANSI[0])

@@ -1,0 +1,39 @@
+from django.core.management import call_command
+
+from positions.models import Employee, HRScope, OrgUnit, Placement, Position
+
+
+def _counts():
+    return tuple(m.objects.count() for m in (OrgUnit, Position, Employee, Placement, HRScope))
+
+
+def test_seed_demo_builds_lampung_and_is_idempotent(db):
+    call_command("seed_demo", quiet_logins=True)
+    first = _counts()
+    call_command("seed_demo", quiet_logins=True)
+    assert _counts() == first
+
+    assert OrgUnit.objects.get(code="18").name == "Pemerintah Provinsi Lampung"
+    assert OrgUnit.objects.filter(depth=2).count() >= 40  # perangkat daerah
+    assert 900 <= Employee.objects.count() <= 1200
+    # Every NIP passes validation and matches birth date and gender.
+    for employee in Employee.objects.all()[:300]:
+        employee.clean()
+
+    # The Plt case: Kepala Dinas Kesehatan is vacant and held by a Plt, who is the penilai
+    # of the Kepala Bidang Pelayanan Kesehatan.
+    kadis = Position.objects.get(code="18.DINKES.KEPALA")
+    plt = kadis.placements.get(kind="plt", end_date__isnull=True)
+    kabid = Employee.objects.get(user__username="kabid.yankes")
+    assert kabid.penilai() == plt.employee
+
+    # The staff login's penilai is the Kepala Bidang.
+    staff = Employee.objects.get(user__username="staf.yankes")
+    assert staff.penilai() == kabid
+
+    # A health graduate placed outside Dinas Kesehatan (for the mismatch report).
+    assert Employee.objects.filter(
+        unit__code__startswith="18.DISHUB", educations__field__group="kesehatan"
+    ).exists()
+    # Vacancies exist for the candidate pages.
+    assert Position.objects.vacant().exists()

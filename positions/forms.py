@@ -4,7 +4,17 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 
-from .models import Education, Employee, OrgUnit, Placement, Position, scopes_for
+from .models import (
+    Education,
+    EducationField,
+    EducationLevel,
+    Employee,
+    Golongan,
+    OrgUnit,
+    Placement,
+    Position,
+    scopes_for,
+)
 
 if TYPE_CHECKING:
     from asnportal.models import User
@@ -97,3 +107,85 @@ class PlacementForm(forms.Form):
 class PlacementEndForm(forms.Form):
     end_date = forms.DateField(label="Tanggal berakhir", widget=DATE)
     reason = forms.ChoiceField(choices=Placement.EndReason.choices, label="Alasan")
+
+
+class RegisterFilterForm(forms.Form):
+    """Filters of the employee register, shared by the list page and its Excel export."""
+
+    SORTS = {
+        "name": ("name", "Nama"),
+        "nip": ("nip", "NIP"),
+        "golongan": ("-golongan", "Golongan (tertinggi)"),
+        "lahir": ("birth_date", "Usia (tertua)"),
+    }
+    q = forms.CharField(required=False, label="Cari nama atau NIP")
+    unit = forms.ModelChoiceField(
+        queryset=OrgUnit.objects.none(), required=False, label="Unit (beserta bawahannya)"
+    )
+    jenis = forms.ChoiceField(
+        choices=[("", "Semua jenis jabatan"), *Position.Jenis.choices],
+        required=False,
+        label="Jenis jabatan",
+    )
+    golongan = forms.ChoiceField(
+        choices=[("", "Semua golongan"), *Golongan.choices], required=False, label="Golongan"
+    )
+    education_level = forms.ChoiceField(
+        choices=[("", "Semua pendidikan"), *EducationLevel.choices],
+        required=False,
+        label="Tingkat pendidikan",
+    )
+    education_field = forms.ModelChoiceField(
+        queryset=EducationField.objects.all(),
+        required=False,
+        label="Bidang pendidikan",
+        empty_label="Semua bidang",
+    )
+    kind = forms.ChoiceField(
+        choices=[("", "PNS & PPPK"), *Employee.Kind.choices],
+        required=False,
+        label="Status kepegawaian",
+    )
+    status = forms.ChoiceField(
+        choices=[("semua", "Semua status"), *Employee.Status.choices],
+        required=False,
+        label="Status",
+    )
+    urut = forms.ChoiceField(
+        choices=[(k, v[1]) for k, v in SORTS.items()], required=False, label="Urutkan"
+    )
+
+    def __init__(self, data: Any, *, user: User) -> None:
+        data = data.copy()
+        data.setdefault("status", Employee.Status.AKTIF)
+        super().__init__(data)
+        self.fields["unit"].queryset = OrgUnit.objects.visible_to(user).active()
+
+    def filter(self, employees: Any) -> Any:
+        """Apply the valid filters to a queryset; invalid values are ignored, not fatal."""
+        self.is_valid()
+        data = self.cleaned_data
+        employees = employees.search(data.get("q") or "")
+        if data.get("unit"):
+            employees = employees.in_subtree(data["unit"])
+        if data.get("jenis"):
+            employees = employees.filter(
+                pk__in=Placement.objects.open()
+                .filter(kind=Placement.Kind.DEFINITIF, position__jenis=data["jenis"])
+                .values("employee_id")
+            )
+        if data.get("golongan"):
+            employees = employees.filter(golongan=data["golongan"])
+        if data.get("education_level") or data.get("education_field"):
+            educations = Education.objects.all()
+            if data.get("education_level"):
+                educations = educations.filter(level=data["education_level"])
+            if data.get("education_field"):
+                educations = educations.filter(field=data["education_field"])
+            employees = employees.filter(pk__in=educations.values("employee_id"))
+        if data.get("kind"):
+            employees = employees.filter(kind=data["kind"])
+        if data.get("status") in Employee.Status.values:
+            employees = employees.filter(status=data["status"])
+        order = self.SORTS.get(data.get("urut") or "name", self.SORTS["name"])[0]
+        return employees.order_by(order, "pk")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Count, F, Q, Value, When
 from django.db.models.functions import Coalesce, Length
@@ -104,6 +107,35 @@ class EducationLevel(models.TextChoices):
     S2 = "45", "S-2"
     S3 = "50", "S-3"
 
+
+class Predikat(models.TextChoices):
+    """Predikat kinerja pegawai (PermenPANRB 6/2022, DOMAIN.md §1.6)."""
+
+    SANGAT_BAIK = "sangat_baik", "Sangat Baik"
+    BAIK = "baik", "Baik"
+    BUTUH_PERBAIKAN = "butuh_perbaikan", "Butuh Perbaikan"
+    KURANG = "kurang", "Kurang/Misconduct"
+    SANGAT_KURANG = "sangat_kurang", "Sangat Kurang"
+
+
+class Leadership(models.TextChoices):
+    """Pelatihan kepemimpinan (DOMAIN.md §5); the old Diklatpim I–IV count as their successors."""
+
+    PKP = "pkp", "PKP (Pelatihan Kepemimpinan Pengawas / Diklatpim IV)"
+    PKA = "pka", "PKA (Pelatihan Kepemimpinan Administrator / Diklatpim III)"
+    PKN_II = "pkn2", "PKN Tingkat II (Diklatpim II)"
+    PKN_I = "pkn1", "PKN Tingkat I (Diklatpim I)"
+
+
+# A higher leadership training satisfies a lower requirement.
+LEADERSHIP_RANK = {Leadership.PKP: 1, Leadership.PKA: 2, Leadership.PKN_II: 3, Leadership.PKN_I: 4}
+LEADERSHIP_BY_JENIS = {
+    "pengawas": Leadership.PKP,
+    "administrator": Leadership.PKA,
+    "jpt_pratama": Leadership.PKN_II,
+    "jpt_madya": Leadership.PKN_I,
+    "jpt_utama": Leadership.PKN_I,
+}
 
 STRUCTURAL_JENIS = ("jpt_utama", "jpt_madya", "jpt_pratama", "administrator", "pengawas")
 
@@ -239,6 +271,24 @@ class Position(models.Model):
     )
     kebutuhan = models.PositiveSmallIntegerField("kebutuhan (ABK)", default=1)
     is_active = models.BooleanField("aktif", default=True)
+    # Anjab elements that matter for placement (Peraturan BKN 9/2022 Pasal 3).
+    ikhtisar = models.TextField("ikhtisar jabatan", blank=True)
+    uraian_tugas = models.TextField("uraian tugas", blank=True)
+    min_education_level = models.CharField(
+        "pendidikan minimal", max_length=2, choices=EducationLevel.choices, blank=True
+    )
+    accepted_fields = models.ManyToManyField(
+        "EducationField",
+        blank=True,
+        related_name="+",
+        verbose_name="bidang pendidikan yang sesuai",
+    )
+    min_golongan = models.CharField(
+        "golongan minimal (PNS)",
+        max_length=3,
+        blank=True,
+        choices=[(v, label) for v, label in Golongan.choices if not v.startswith("P")],
+    )
 
     objects = PositionQuerySet.as_manager()
     history = HistoricalRecords()
@@ -280,6 +330,11 @@ class Position(models.Model):
     @property
     def is_structural(self) -> bool:
         return self.jenis in STRUCTURAL_JENIS
+
+    @property
+    def required_leadership(self) -> str:
+        """The leadership training a holder of this post must have ("" when none)."""
+        return LEADERSHIP_BY_JENIS.get(self.jenis, "")
 
     @property
     def bup_age(self) -> int:
@@ -417,6 +472,12 @@ class Employee(models.Model):
         verbose_name="akun",
     )
     email = models.EmailField("email", blank=True)
+    # Latest annual predikat, written by the performance app (and the history import) so the
+    # register and candidate ranking can use it without importing that app.
+    latest_predikat = models.CharField(
+        "predikat kinerja terakhir", max_length=20, choices=Predikat.choices, blank=True
+    )
+    latest_predikat_year = models.PositiveSmallIntegerField("tahun predikat", null=True, blank=True)
 
     objects = EmployeeQuerySet.as_manager()
     history = HistoricalRecords()
@@ -557,6 +618,172 @@ class Education(models.Model):
         year = today().year
         if self.graduation_year and not 1950 <= self.graduation_year <= year:
             raise ValidationError({"graduation_year": f"Tahun lulus harus antara 1950 dan {year}."})
+
+
+# --- Competencies and leadership training -------------------------------------
+
+
+class Competency(models.Model):
+    """Kamus kompetensi (PermenPANRB 38/2017): teknis, manajerial M.1–M.8, sosial kultural."""
+
+    class Kind(models.TextChoices):
+        TEKNIS = "teknis", "Teknis"
+        MANAJERIAL = "manajerial", "Manajerial"
+        SOSIAL_KULTURAL = "sosial_kultural", "Sosial kultural"
+
+    code = models.CharField("kode", max_length=20, unique=True)
+    name = models.CharField("nama", max_length=150)
+    kind = models.CharField("jenis", max_length=20, choices=Kind.choices)
+    definition = models.TextField("definisi", blank=True)
+
+    class Meta:
+        verbose_name = "kompetensi"
+        verbose_name_plural = "kompetensi"
+        ordering = ["kind", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+LEVEL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
+LEVEL_RANGE = Q(level__gte=1, level__lte=5)
+
+
+class CompetencyLevel(models.Model):
+    competency = models.ForeignKey(Competency, models.CASCADE, related_name="levels")
+    level = models.PositiveSmallIntegerField("level", validators=LEVEL_VALIDATORS)
+    description = models.TextField("deskripsi")
+
+    class Meta:
+        verbose_name = "level kompetensi"
+        verbose_name_plural = "level kompetensi"
+        ordering = ["competency", "level"]
+        constraints = [
+            models.UniqueConstraint(fields=["competency", "level"], name="competency_level_unique"),
+            models.CheckConstraint(condition=LEVEL_RANGE, name="competency_level_1_5"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.competency.code} level {self.level}"
+
+
+class PositionCompetency(models.Model):
+    """A competency the position requires, with the level (standar kompetensi jabatan)."""
+
+    position = models.ForeignKey(Position, models.CASCADE, related_name="required_competencies")
+    competency = models.ForeignKey(Competency, models.PROTECT, related_name="+")
+    level = models.PositiveSmallIntegerField(
+        "level yang dipersyaratkan", validators=LEVEL_VALIDATORS
+    )
+
+    class Meta:
+        verbose_name = "kompetensi yang dipersyaratkan"
+        verbose_name_plural = "kompetensi yang dipersyaratkan"
+        ordering = ["competency__kind", "competency__code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["position", "competency"],
+                name="position_competency_unique",
+                violation_error_message="Kompetensi ini sudah dipersyaratkan untuk jabatan ini.",
+            ),
+            models.CheckConstraint(condition=LEVEL_RANGE, name="position_competency_level_1_5"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.competency} ≥ {self.level}"
+
+
+class EmployeeCompetency(models.Model):
+    """An assessed competency level of an employee; the latest assessment counts."""
+
+    employee = models.ForeignKey(Employee, models.CASCADE, related_name="competencies")
+    competency = models.ForeignKey(Competency, models.PROTECT, related_name="+")
+    level = models.PositiveSmallIntegerField("level", validators=LEVEL_VALIDATORS)
+    assessed_on = models.DateField("tanggal penilaian")
+    source = models.CharField("sumber", max_length=100, default="Assessment center")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "kompetensi pegawai"
+        verbose_name_plural = "kompetensi pegawai"
+        ordering = ["competency__code", "-assessed_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employee", "competency", "assessed_on"],
+                name="employee_competency_once_per_day",
+            ),
+            models.CheckConstraint(condition=LEVEL_RANGE, name="employee_competency_level_1_5"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.competency.code} level {self.level} ({self.assessed_on:%Y})"
+
+
+class LeadershipTraining(models.Model):
+    """Riwayat pelatihan kepemimpinan (SIASN rw-diklat struktural)."""
+
+    employee = models.ForeignKey(Employee, models.CASCADE, related_name="leadership_trainings")
+    kind = models.CharField("pelatihan", max_length=5, choices=Leadership.choices)
+    year = models.PositiveSmallIntegerField("tahun")
+    certificate_number = models.CharField("nomor sertifikat", max_length=100, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "pelatihan kepemimpinan"
+        verbose_name_plural = "pelatihan kepemimpinan"
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["employee", "kind"], name="leadership_once_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.year})"
+
+
+# --- ABK ----------------------------------------------------------------------
+
+
+class WorkloadTask(models.Model):
+    """One row of the analisis beban kerja of a position (Form A, DOMAIN.md §3.6)."""
+
+    position = models.ForeignKey(Position, models.CASCADE, related_name="workload_tasks")
+    description = models.CharField("uraian tugas", max_length=300)
+    satuan_hasil = models.CharField("satuan hasil", max_length=60)
+    volume = models.DecimalField(
+        "volume per tahun", max_digits=10, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    norma_waktu = models.DecimalField(
+        "norma waktu (menit)", max_digits=10, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "tugas ABK"
+        verbose_name_plural = "tugas ABK"
+        ordering = ["position", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(volume__gte=0, norma_waktu__gte=0), name="workload_non_negative"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.description
+
+    @property
+    def minutes(self) -> Decimal:
+        return self.volume * self.norma_waktu
+
+
+def kebutuhan_from_minutes(total_minutes: Decimal, jam_kerja_efektif: int) -> int:
+    """Kebutuhan pegawai = ceil(Σ volume × norma waktu ÷ jam kerja efektif)."""
+    if total_minutes <= 0:
+        return 0
+    return math.ceil(total_minutes / Decimal(jam_kerja_efektif))
 
 
 # --- Placements ---------------------------------------------------------------

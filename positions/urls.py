@@ -1,20 +1,43 @@
 from django.urls import path
 
-from . import views
+from . import views, views_import, views_matching, views_peta
 
 app_name = "positions"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    # Organisation structure
     path("unit/", views.unit_list, name="unit_list"),
+    path("unit/tambah/", views.unit_create, name="unit_create"),
     path("unit/<int:pk>/", views.unit_detail, name="unit_detail"),
+    path("unit/<int:pk>/anak/", views.unit_children, name="unit_children"),
+    path("unit/<int:pk>/ubah/", views.unit_edit, name="unit_edit"),
+    path("unit/<int:pk>/pindah/", views.unit_move, name="unit_move"),
+    path("unit/<int:pk>/tutup/", views.unit_close, name="unit_close"),
+    path("unit/<int:pk>/peta-jabatan/", views_peta.peta_jabatan, name="peta_jabatan"),
+    path("unit/<int:pk>/peta-jabatan.xlsx", views_peta.peta_jabatan_xlsx, name="peta_jabatan_xlsx"),
+    path("unit/<int:pk>/peta-jabatan.pdf", views_peta.peta_jabatan_pdf, name="peta_jabatan_pdf"),
+    path("laporan/ketidaksesuaian/", views_peta.mismatch_report, name="mismatch_report"),
+    # Positions (jabatan)
     path("jabatan/", views.position_list, name="position_list"),
+    path("jabatan/tambah/", views.position_create, name="position_create"),
     path("jabatan/<int:pk>/", views.position_detail, name="position_detail"),
+    path("jabatan/<int:pk>/ubah/", views.position_edit, name="position_edit"),
+    path("jabatan/<int:pk>/kompetensi/", views.position_competencies, name="position_competencies"),
+    path("jabatan/<int:pk>/abk/", views.position_abk, name="position_abk"),
+    path("jabatan/<int:pk>/kandidat/", views_matching.position_candidates, name="position_candidates"),
+    # Employees (register)
     path("pegawai/", views.employee_list, name="employee_list"),
+    path("pegawai/ekspor.xlsx", views_import.employee_export, name="employee_export"),
     path("pegawai/tambah/", views.employee_create, name="employee_create"),
     path("pegawai/<int:pk>/", views.employee_detail, name="employee_detail"),
     path("pegawai/<int:pk>/ubah/", views.employee_edit, name="employee_edit"),
     path("pegawai/<int:pk>/pendidikan/tambah/", views.education_create, name="education_create"),
     path("pegawai/<int:pk>/penempatan/tambah/", views.placement_create, name="placement_create"),
     path("penempatan/<int:pk>/akhiri/", views.placement_end, name="placement_end"),
+    # Import from Excel
+    path("impor/", views_import.import_upload, name="import_upload"),
+    path("impor/templat.xlsx", views_import.import_template, name="import_template"),
+    path("impor/<int:pk>/", views_import.import_preview, name="import_preview"),
+    path("impor/<int:pk>/simpan/", views_import.import_commit, name="import_commit"),
 ]

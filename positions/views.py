@@ -13,7 +13,19 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
 from . import services
-from .forms import EducationForm, EmployeeForm, PlacementEndForm, PlacementForm
+from .access import (
+    can_write_employee,
+    get_employee_for_user,
+    require_hr,
+    require_staff_view,
+)
+from .forms import (
+    EducationForm,
+    EmployeeForm,
+    PlacementEndForm,
+    PlacementForm,
+    RegisterFilterForm,
+)
 from .models import (
     Employee,
     OrgUnit,
@@ -33,37 +45,6 @@ if TYPE_CHECKING:
 
 
 PAGE_SIZE = 50
-
-
-# --- Access helpers -----------------------------------------------------------
-
-
-def _get_employee_for_user(user: Any, pk: int, *, write: bool = False) -> Employee:
-    employee = get_object_or_404(Employee.objects.visible_to(user).select_related("unit"), pk=pk)
-    if write and not _can_write_employee(user, employee):
-        raise PermissionDenied
-    return employee
-
-
-def _can_write_employee(user: Any, employee: Employee) -> bool:
-    if user.is_superuser:
-        return True
-    return employee.unit is not None and scopes_for(user).can_write_path(employee.unit.path)
-
-
-def _require_hr(user: Any) -> Scopes:
-    scopes = scopes_for(user)
-    if not (user.is_superuser or scopes.is_hr):
-        raise PermissionDenied
-    return scopes
-
-
-def _require_staff_view(user: Any) -> Scopes:
-    """HR, pimpinan and managers see registers; a plain pegawai sees only their own record."""
-    scopes = scopes_for(user)
-    if not (user.is_superuser or scopes.all_paths):
-        raise PermissionDenied
-    return scopes
 
 
 # --- Dashboard ----------------------------------------------------------------
@@ -187,7 +168,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def unit_list(request: HttpRequest) -> HttpResponse:
-    _require_staff_view(request.user)
+    require_staff_view(request.user)
     units = list(OrgUnit.objects.visible_to(request.user).active().order_by("path"))
     counts = dict(
         Employee.objects.active()
@@ -205,7 +186,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_staff_view(request.user)
+    require_staff_view(request.user)
     unit = get_object_or_404(OrgUnit.objects.visible_to(request.user), pk=pk)
     positions = list(
         Position.objects.active().filter(unit=unit).with_bezetting().select_related("parent")
@@ -241,7 +222,7 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @vary_on_headers("HX-Request")
 def position_list(request: HtmxHttpRequest) -> HttpResponse:
-    _require_staff_view(request.user)
+    require_staff_view(request.user)
     query = request.GET.get("q", "").strip()
     jenis = request.GET.get("jenis", "")
     vacant = request.GET.get("lowong") == "1"
@@ -268,7 +249,7 @@ def position_list(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_GET
 def position_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_staff_view(request.user)
+    require_staff_view(request.user)
     position = get_object_or_404(Position.objects.visible_to(request.user).for_list(), pk=pk)
     placements = position.placements.select_related("employee").order_by("-start_date")
     context = {
@@ -285,27 +266,13 @@ def position_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @vary_on_headers("HX-Request")
 def employee_list(request: HtmxHttpRequest) -> HttpResponse:
-    scopes = _require_staff_view(request.user)
-    query = request.GET.get("q", "")
-    kind = request.GET.get("jenis", "")
-    status = request.GET.get("status", Employee.Status.AKTIF)
-    sort = request.GET.get("urut", "name")
-    employees = Employee.objects.visible_to(request.user).search(query).for_list()
-    if kind in Employee.Kind.values:
-        employees = employees.filter(kind=kind)
-    if status in Employee.Status.values:
-        employees = employees.filter(status=status)
-    sort_fields = {"name": "name", "nip": "nip", "golongan": "-golongan"}
-    employees = employees.order_by(sort_fields.get(sort, "name"), "pk")
+    scopes = require_staff_view(request.user)
+    filters = RegisterFilterForm(request.GET, user=request.user)
+    employees = filters.filter(Employee.objects.visible_to(request.user).for_list())
     page = Paginator(employees, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page": page,
-        "query": query,
-        "kind": kind,
-        "status": status,
-        "sort": sort,
-        "kind_choices": Employee.Kind.choices,
-        "status_choices": Employee.Status.choices,
+        "filters": filters,
         "can_create": request.user.is_superuser or scopes.is_hr,
     }
     template = "positions/employee_list.html"
@@ -316,17 +283,17 @@ def employee_list(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_GET
 def employee_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    employee = _get_employee_for_user(request.user, pk)
+    employee = get_employee_for_user(request.user, pk)
     context = _own_figures(employee)
     context["placements"] = employee.placements.select_related("position__unit")
     context["educations"] = employee.educations.select_related("field")
-    context["can_edit"] = _can_write_employee(request.user, employee)
+    context["can_edit"] = can_write_employee(request.user, employee)
     return render(request, "positions/employee_detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def employee_create(request: HttpRequest) -> HttpResponse:
-    _require_hr(request.user)
+    require_hr(request.user)
     form = EmployeeForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         employee = form.save()
@@ -337,7 +304,7 @@ def employee_create(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def employee_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    employee = _get_employee_for_user(request.user, pk, write=True)
+    employee = get_employee_for_user(request.user, pk, write=True)
     form = EmployeeForm(request.POST or None, instance=employee, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -348,7 +315,7 @@ def employee_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def education_create(request: HttpRequest, pk: int) -> HttpResponse:
-    employee = _get_employee_for_user(request.user, pk, write=True)
+    employee = get_employee_for_user(request.user, pk, write=True)
     form = EducationForm(request.POST or None, instance=None)
     form.instance.employee = employee
     if request.method == "POST" and form.is_valid():
@@ -360,7 +327,7 @@ def education_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def placement_create(request: HttpRequest, pk: int) -> HttpResponse:
-    employee = _get_employee_for_user(request.user, pk, write=True)
+    employee = get_employee_for_user(request.user, pk, write=True)
     form = PlacementForm(request.POST or None, user=request.user)
     needs_confirmation = False
     if request.method == "POST" and form.is_valid():
@@ -384,7 +351,7 @@ def placement_end(request: HttpRequest, pk: int) -> HttpResponse:
         Placement.objects.visible_to(request.user).select_related("employee__unit", "position"),
         pk=pk,
     )
-    if not _can_write_employee(request.user, placement.employee):
+    if not can_write_employee(request.user, placement.employee):
         raise PermissionDenied
     form = PlacementEndForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

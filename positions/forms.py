@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 
 from .models import (
+    STRUCTURAL_JENIS,
     Education,
     EducationField,
     EducationLevel,
@@ -13,6 +14,8 @@ from .models import (
     OrgUnit,
     Placement,
     Position,
+    PositionCompetency,
+    WorkloadTask,
     scopes_for,
 )
 
@@ -160,6 +163,10 @@ class RegisterFilterForm(forms.Form):
         data.setdefault("status", Employee.Status.AKTIF)
         super().__init__(data)
         self.fields["unit"].queryset = OrgUnit.objects.visible_to(user).active()
+        self.fields["unit"].empty_label = "Semua unit"
+        for name, field in self.fields.items():
+            field.widget.attrs["class"] = "form-control" if name == "q" else "form-select"
+        self.fields["q"].widget.attrs.update(type="search", placeholder="Nama atau NIP")
 
     def filter(self, employees: Any) -> Any:
         """Apply the valid filters to a queryset; invalid values are ignored, not fatal."""
@@ -189,3 +196,129 @@ class RegisterFilterForm(forms.Form):
             employees = employees.filter(status=data["status"])
         order = self.SORTS.get(data.get("urut") or "name", self.SORTS["name"])[0]
         return employees.order_by(order, "pk")
+
+
+class UnitForm(forms.ModelForm):
+    class Meta:
+        model = OrgUnit
+        fields = ["code", "name", "kind"]
+        help_texts = {"code": "Kode unik, mis. 18.DINKES.B2 (tidak boleh sama dengan unit lain)."}
+
+
+class UnitCreateForm(UnitForm):
+    parent = forms.ModelChoiceField(
+        queryset=OrgUnit.objects.none(),
+        label="Unit induk",
+        error_messages={"invalid_choice": "Unit induk tidak dikenal atau di luar lingkup Anda."},
+    )
+
+    class Meta(UnitForm.Meta):
+        fields = ["parent", "code", "name", "kind"]
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = writable_units(user).order_by("path")
+
+
+class UnitMoveForm(forms.Form):
+    target = forms.ModelChoiceField(
+        queryset=OrgUnit.objects.none(),
+        label="Pindahkan ke bawah unit",
+        error_messages={"invalid_choice": "Unit tujuan tidak dikenal atau di luar lingkup Anda."},
+    )
+
+    def __init__(self, *args: Any, unit: OrgUnit, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Not into itself or its own subtree.
+        self.fields["target"].queryset = (
+            writable_units(user).exclude(path__startswith=unit.path).order_by("path")
+        )
+
+
+class UnitCloseForm(forms.Form):
+    closed_at = forms.DateField(label="Tanggal penutupan", widget=DATE)
+
+
+class PositionForm(forms.ModelForm):
+    class Meta:
+        model = Position
+        fields = [
+            "unit",
+            "code",
+            "name",
+            "jenis",
+            "jenjang",
+            "kelas",
+            "parent",
+            "kebutuhan",
+            "ikhtisar",
+            "uraian_tugas",
+            "min_education_level",
+            "accepted_fields",
+            "min_golongan",
+            "is_active",
+        ]
+        widgets = {
+            "ikhtisar": forms.Textarea(attrs={"rows": 3}),
+            "uraian_tugas": forms.Textarea(attrs={"rows": 5}),
+            "accepted_fields": forms.SelectMultiple(attrs={"size": 8}),
+        }
+        help_texts = {
+            "kebutuhan": "Untuk jabatan fungsional/pelaksana diisi dari ABK; struktural selalu 1.",
+            "jenjang": "Hanya untuk jabatan fungsional.",
+            "accepted_fields": "Kosongkan bila semua bidang pendidikan dapat diterima.",
+        }
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        units = writable_units(user)
+        self.fields["unit"].queryset = units.order_by("path")
+        self.fields["unit"].error_messages["invalid_choice"] = (
+            "Unit tidak dikenal atau di luar lingkup Anda."
+        )
+        parents = Position.objects.active().filter(unit__in=units).select_related("unit")
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents
+        self.fields["parent"].label_from_instance = lambda p: f"{p.title} — {p.unit.name}"
+        self.fields["accepted_fields"].queryset = EducationField.objects.all()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("jenis") in STRUCTURAL_JENIS:
+            data["kebutuhan"] = 1
+        parent = data.get("parent")
+        # Refuse a cycle in the position tree (the parent chain may not reach this post).
+        seen = {self.instance.pk} if self.instance.pk else set()
+        while parent is not None:
+            if parent.pk in seen:
+                self.add_error("parent", "Jabatan atasan membentuk lingkaran dengan jabatan ini.")
+                break
+            seen.add(parent.pk)
+            parent = parent.parent
+        return data
+
+
+PositionCompetencyFormSet = forms.inlineformset_factory(
+    Position,
+    PositionCompetency,
+    fields=["competency", "level"],
+    extra=3,
+    can_delete=True,
+)
+
+
+class WorkloadTaskForm(forms.ModelForm):
+    class Meta:
+        model = WorkloadTask
+        fields = ["description", "satuan_hasil", "volume", "norma_waktu"]
+        widgets = {
+            "description": forms.TextInput(attrs={"placeholder": "Uraian tugas"}),
+            "volume": forms.NumberInput(attrs={"step": "any", "min": 0}),
+            "norma_waktu": forms.NumberInput(attrs={"step": "any", "min": 0}),
+        }
+
+
+WorkloadTaskFormSet = forms.inlineformset_factory(
+    Position, WorkloadTask, form=WorkloadTaskForm, extra=3, can_delete=True
+)

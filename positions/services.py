@@ -5,12 +5,22 @@ admin, seed) reach them."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from .models import Employee, Placement, Position
+from .models import (
+    Employee,
+    OrgUnit,
+    Placement,
+    Position,
+    WorkloadTask,
+    kebutuhan_from_minutes,
+)
 
 if TYPE_CHECKING:
     from asnportal.models import User
@@ -145,3 +155,84 @@ def end_placement(
         employee.status = new_status
         employee.save(update_fields=["status"])
     return placement
+
+
+# --- Organisation structure ---------------------------------------------------
+
+
+@transaction.atomic
+def create_unit(*, parent: OrgUnit, code: str, name: str, kind: str) -> OrgUnit:
+    """Add a unit under a parent. The tree keeps its materialised paths consistent."""
+    if parent.closed_at is not None:
+        raise ValidationError({"parent": "Unit induk sudah ditutup."})
+    return OrgUnit.objects.add_child(parent, {"code": code, "name": name, "kind": kind})
+
+
+@transaction.atomic
+def move_unit(unit: OrgUnit, *, target: OrgUnit) -> OrgUnit:
+    """Move a unit (with its subtree, positions and employees) under another unit."""
+    if target.path.startswith(unit.path):
+        raise ValidationError({"target": "Unit tidak dapat dipindahkan ke dalam dirinya sendiri."})
+    if target.closed_at is not None:
+        raise ValidationError({"target": "Unit tujuan sudah ditutup."})
+    OrgUnit.objects.move(unit, target, "sorted-child")
+    unit.refresh_from_db()
+    return unit
+
+
+@transaction.atomic
+def close_unit(unit: OrgUnit, *, closed_at: dt.date) -> OrgUnit:
+    """Close a unit; refused while anything in its subtree is still in use."""
+    subtree = OrgUnit.objects.subtree_of(unit)
+    open_children = subtree.exclude(pk=unit.pk).filter(closed_at__isnull=True).count()
+    if open_children:
+        raise ValidationError(f"Unit masih memiliki {open_children} unit bawahan yang aktif.")
+    holders = (
+        Placement.objects.open()
+        .filter(position__unit__in=subtree)
+        .values("employee_id")
+        .distinct()
+        .count()
+    )
+    if holders:
+        raise ValidationError(
+            f"Unit masih memiliki {holders} pemangku jabatan aktif. Pindahkan atau akhiri "
+            "penempatan mereka lebih dahulu."
+        )
+    unit.closed_at = closed_at
+    unit.save(update_fields=["closed_at"])
+    Position.objects.filter(unit=unit, is_active=True).update(is_active=False)
+    return unit
+
+
+# --- ABK ----------------------------------------------------------------------
+
+
+@dataclass
+class AbkResult:
+    rows: list[tuple[WorkloadTask, Decimal]]
+    total_minutes: Decimal
+    jam_kerja_efektif: int
+    exact: Decimal
+    kebutuhan: int
+
+
+def abk_result(tasks: list[WorkloadTask]) -> AbkResult:
+    """The ABK arithmetic for a list of tasks: minutes per task, total, exact and rounded need."""
+    jke = settings.JAM_KERJA_EFEKTIF_MENIT
+    rows = [(task, task.volume * task.norma_waktu) for task in tasks]
+    total = sum((minutes for _, minutes in rows), Decimal(0))
+    exact = (total / Decimal(jke)).quantize(Decimal("0.001")) if jke else Decimal(0)
+    return AbkResult(rows, total, jke, exact, kebutuhan_from_minutes(total, jke))
+
+
+@transaction.atomic
+def save_abk(position: Position, formset: Any) -> AbkResult:
+    """Save the ABK tasks and set the position's kebutuhan from them (JF/pelaksana only:
+    a structural position always has exactly one holder)."""
+    formset.save()
+    result = abk_result(list(position.workload_tasks.all()))
+    if not position.is_structural and position.kebutuhan != result.kebutuhan:
+        position.kebutuhan = result.kebutuhan
+        position.save(update_fields=["kebutuhan"])
+    return result

@@ -15,7 +15,10 @@ from django_htmx.middleware import HtmxDetails
 from . import services
 from .access import (
     can_write_employee,
+    can_write_path,
     get_employee_for_user,
+    get_position_for_user,
+    get_unit_for_user,
     require_hr,
     require_staff_view,
 )
@@ -24,7 +27,14 @@ from .forms import (
     EmployeeForm,
     PlacementEndForm,
     PlacementForm,
+    PositionCompetencyFormSet,
+    PositionForm,
     RegisterFilterForm,
+    UnitCloseForm,
+    UnitCreateForm,
+    UnitForm,
+    UnitMoveForm,
+    WorkloadTaskFormSet,
 )
 from .models import (
     Employee,
@@ -32,6 +42,7 @@ from .models import (
     Placement,
     Position,
     Scopes,
+    _outermost,
     retirement_date,
     scopes_for,
     today,
@@ -166,22 +177,59 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 # --- Units --------------------------------------------------------------------
 
 
+def _with_subtree_counts(units: list[OrgUnit]) -> list[OrgUnit]:
+    """Annotate each unit with active employees in its subtree: one grouped query per depth."""
+    by_depth: dict[int, list[OrgUnit]] = {}
+    for unit in units:
+        by_depth.setdefault(unit.depth, []).append(unit)
+    for depth, group in by_depth.items():
+        prefix = depth * OrgUnit.steplen
+        scope = Scopes(write_paths=[u.path for u in group])
+        counts = dict(
+            Employee.objects.active()
+            .filter(scope.path_q("unit__path"))
+            .annotate(prefix=Substr("unit__path", 1, prefix))
+            .values("prefix")
+            .annotate(n=Count("pk"))
+            .values_list("prefix", "n")
+        )
+        for unit in group:
+            unit.employee_count = counts.get(unit.path, 0)  # type: ignore[attr-defined]
+    return units
+
+
 @require_GET
 def unit_list(request: HttpRequest) -> HttpResponse:
-    require_staff_view(request.user)
-    units = list(OrgUnit.objects.visible_to(request.user).active().order_by("path"))
-    counts = dict(
-        Employee.objects.active()
-        .filter(unit__in=[u.pk for u in units])
-        .values("unit")
-        .annotate(n=Count("pk"))
-        .values_list("unit", "n")
+    """The organisation tree: the user's scope roots, opened one level; htmx opens the rest."""
+    scopes = require_staff_view(request.user)
+    if request.user.is_superuser:
+        roots = list(OrgUnit.objects.filter(depth=1))
+    else:
+        roots = list(OrgUnit.objects.filter(path__in=_outermost(scopes.all_paths)))
+    children = list(
+        OrgUnit.objects.active()
+        .filter(Scopes(write_paths=[r.path for r in roots]).path_q("path"))
+        .filter(depth__in={r.depth + 1 for r in roots})
     )
-    min_depth = min((u.depth for u in units), default=1)
-    rows = [
-        {"unit": u, "indent": u.depth - min_depth, "employees": counts.get(u.pk, 0)} for u in units
-    ]
-    return render(request, "positions/unit_list.html", {"rows": rows})
+    _with_subtree_counts(roots + children)
+    for root in roots:
+        root.expanded_children = [c for c in children if c.path.startswith(root.path)]  # type: ignore[attr-defined]
+    context = {"roots": roots, "can_create": request.user.is_superuser or scopes.is_hr}
+    return render(request, "positions/unit_list.html", context)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def unit_children(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """One tree node, opened (with its children) or closed (`?tutup=1`): htmx swaps it in."""
+    unit = get_unit_for_user(request.user, pk)
+    expanded = request.GET.get("tutup") != "1"
+    children = list(OrgUnit.objects.get_children(unit).active()) if expanded else []
+    _with_subtree_counts([unit, *children])
+    unit.expanded_children = children  # type: ignore[attr-defined]
+    if not request.htmx:
+        return redirect(unit)
+    return render(request, "positions/_unit_node.html", {"u": unit, "expanded": expanded})
 
 
 @require_GET
@@ -208,6 +256,7 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     totals["employees"] = Employee.objects.active().in_subtree(unit).count()
     context = {
         "unit": unit,
+        "can_edit": can_write_path(request.user, unit.path),
         "ancestors": OrgUnit.objects.get_ancestors(unit),
         "children": OrgUnit.objects.get_children(unit).active(),
         "positions": positions,
@@ -256,6 +305,10 @@ def position_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "position": position,
         "placements": placements,
         "children": position.children.active().with_bezetting(),
+        "accepted_fields": position.accepted_fields.all(),
+        "competencies": position.required_competencies.select_related("competency"),
+        "abk": services.abk_result(list(position.workload_tasks.all())),
+        "can_edit": can_write_path(request.user, position.unit.path),
     }
     return render(request, "positions/position_detail.html", context)
 
@@ -328,7 +381,8 @@ def education_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def placement_create(request: HttpRequest, pk: int) -> HttpResponse:
     employee = get_employee_for_user(request.user, pk, write=True)
-    form = PlacementForm(request.POST or None, user=request.user)
+    initial = {"position": request.GET.get("position"), "kind": request.GET.get("kind", "definitif")}
+    form = PlacementForm(request.POST or None, user=request.user, initial=initial)
     needs_confirmation = False
     if request.method == "POST" and form.is_valid():
         try:
@@ -376,3 +430,129 @@ def _add_service_errors(form: Any, exc: ValidationError) -> None:
             form.add_error(field_name if field_name in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
+
+
+# --- Organisation structure: write views -----------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def unit_create(request: HttpRequest) -> HttpResponse:
+    require_hr(request.user)
+    initial = {"parent": request.GET.get("induk")}
+    form = UnitCreateForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = {k: form.cleaned_data[k] for k in ("code", "name", "kind")}
+        try:
+            unit = services.create_unit(parent=form.cleaned_data["parent"], **data)
+        except ValidationError as exc:
+            _add_service_errors(form, exc)
+        else:
+            messages.success(request, f"Unit {unit.name} dibuat.")
+            return redirect(unit)
+    return render(request, "positions/unit_form.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = get_unit_for_user(request.user, pk, write=True)
+    form = UnitForm(request.POST or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Unit disimpan.")
+        return redirect(unit)
+    return render(request, "positions/unit_form.html", {"form": form, "unit": unit})
+
+
+@require_http_methods(["GET", "POST"])
+def unit_move(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = get_unit_for_user(request.user, pk, write=True)
+    form = UnitMoveForm(request.POST or None, unit=unit, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.move_unit(unit, target=form.cleaned_data["target"])
+        except ValidationError as exc:
+            _add_service_errors(form, exc)
+        else:
+            messages.success(request, f"Unit dipindahkan ke bawah {form.cleaned_data['target']}.")
+            return redirect(unit)
+    context = {"form": form, "unit": unit, "action": "Pindahkan unit"}
+    return render(request, "positions/unit_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def unit_close(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = get_unit_for_user(request.user, pk, write=True)
+    form = UnitCloseForm(request.POST or None, initial={"closed_at": today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.close_unit(unit, closed_at=form.cleaned_data["closed_at"])
+        except ValidationError as exc:
+            _add_service_errors(form, exc)
+        else:
+            messages.success(request, f"Unit {unit.name} ditutup.")
+            return redirect(unit)
+    context = {"form": form, "unit": unit, "action": "Tutup unit"}
+    return render(request, "positions/unit_form.html", context)
+
+
+# --- Position catalog: write views ----------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def position_create(request: HttpRequest) -> HttpResponse:
+    require_hr(request.user)
+    initial = {"unit": request.GET.get("unit"), "parent": request.GET.get("atasan")}
+    form = PositionForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        position = form.save()
+        messages.success(request, f"Jabatan {position.title} dibuat.")
+        return redirect(position)
+    return render(request, "positions/position_form.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def position_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    position = get_position_for_user(request.user, pk, write=True)
+    form = PositionForm(request.POST or None, instance=position, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Jabatan disimpan.")
+        return redirect(position)
+    return render(request, "positions/position_form.html", {"form": form, "position": position})
+
+
+@require_http_methods(["GET", "POST"])
+def position_competencies(request: HttpRequest, pk: int) -> HttpResponse:
+    position = get_position_for_user(request.user, pk, write=True)
+    formset = PositionCompetencyFormSet(
+        request.POST or None,
+        instance=position,
+        queryset=position.required_competencies.select_related("competency"),
+    )
+    if request.method == "POST" and formset.is_valid():
+        formset.save()
+        messages.success(request, "Standar kompetensi jabatan disimpan.")
+        return redirect(position)
+    context = {"formset": formset, "position": position}
+    return render(request, "positions/position_competencies.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def position_abk(request: HttpRequest, pk: int) -> HttpResponse:
+    """ABK: the workload tasks, the arithmetic per task and in total; saving sets kebutuhan."""
+    position = get_position_for_user(request.user, pk)
+    can_edit = can_write_path(request.user, position.unit.path)
+    if request.method == "POST" and not can_edit:
+        raise PermissionDenied
+    formset = WorkloadTaskFormSet(request.POST or None, instance=position)
+    if request.method == "POST" and formset.is_valid():
+        result = services.save_abk(position, formset)
+        messages.success(
+            request,
+            f"ABK disimpan: {result.total_minutes:,.0f} menit ÷ {result.jam_kerja_efektif:,} = "
+            f"{result.exact} → kebutuhan {result.kebutuhan} orang.",
+        )
+        return redirect("positions:position_abk", pk=position.pk)
+    result = services.abk_result(list(position.workload_tasks.all()))
+    context = {"formset": formset, "position": position, "abk": result, "can_edit": can_edit}
+    return render(request, "positions/position_abk.html", context)

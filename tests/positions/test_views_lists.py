@@ -13,10 +13,13 @@ def _grow(world, n):
 
 
 LISTS = [
-    # (url name, queries: session, user, HR scopes, headed posts, [count], rows, nav employee)
-    ("positions:employee_list", 7),
+    # Every page: session, user, HR scopes, headed posts, nav employee. Then:
+    # register: count, rows, unit filter choices, education field choices
+    ("positions:employee_list", 9),
+    # positions: count, rows
     ("positions:position_list", 7),
-    ("positions:unit_list", 7),
+    # tree: scope roots, their children, employee counts per depth (two depths)
+    ("positions:unit_list", 9),
 ]
 
 

@@ -194,6 +194,8 @@ CELERY_ACCEPT_CONTENT = ["json"]
 # --- Domain parameters --------------------------------------------------------
 # Jam kerja efektif per year for ABK (DOMAIN.md §3.6): 1,250 hours = 75,000 minutes.
 JAM_KERJA_EFEKTIF_MENIT = envint("JAM_KERJA_EFEKTIF_MENIT", "75000")
+# Candidate ranking leaves out employees whose TMT pensiun (for the target post) is nearer.
+MATCHING_MIN_MONTHS_TO_BUP = envint("MATCHING_MIN_MONTHS_TO_BUP", "24")
 
 # --- Security -----------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

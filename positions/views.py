@@ -38,6 +38,7 @@ from .forms import (
 )
 from .models import (
     Employee,
+    EmployeeCompetency,
     OrgUnit,
     Placement,
     Position,
@@ -340,8 +341,34 @@ def employee_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = _own_figures(employee)
     context["placements"] = employee.placements.select_related("position__unit")
     context["educations"] = employee.educations.select_related("field")
+    context["competency_rows"] = _competency_rows(employee, context["placement"])
+    context["leadership"] = employee.leadership_trainings.all()
     context["can_edit"] = can_write_employee(request.user, employee)
     return render(request, "positions/employee_detail.html", context)
+
+
+def _competency_rows(employee: Employee, placement: Placement | None) -> list[dict[str, Any]]:
+    """The employee's latest assessed levels against the current position's required levels."""
+    latest: dict[int, EmployeeCompetency] = {}
+    for assessed in employee.competencies.select_related("competency").order_by("assessed_on"):
+        latest[assessed.competency_id] = assessed
+    rows = []
+    required = (
+        placement.position.required_competencies.select_related("competency") if placement else []
+    )
+    for req in required:
+        have = latest.pop(req.competency_id, None)
+        rows.append(
+            {
+                "competency": req.competency,
+                "required": req.level,
+                "assessed": have,
+                "gap": req.level - (have.level if have else 0),
+            }
+        )
+    for have in latest.values():
+        rows.append({"competency": have.competency, "required": None, "assessed": have, "gap": 0})
+    return rows
 
 
 @require_http_methods(["GET", "POST"])
@@ -381,7 +408,10 @@ def education_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def placement_create(request: HttpRequest, pk: int) -> HttpResponse:
     employee = get_employee_for_user(request.user, pk, write=True)
-    initial = {"position": request.GET.get("position"), "kind": request.GET.get("kind", "definitif")}
+    initial = {
+        "position": request.GET.get("position"),
+        "kind": request.GET.get("kind", "definitif"),
+    }
     form = PlacementForm(request.POST or None, user=request.user, initial=initial)
     needs_confirmation = False
     if request.method == "POST" and form.is_valid():

@@ -1,10 +1,19 @@
 from django.core.management import call_command
 
-from positions.models import Employee, HRScope, OrgUnit, Placement, Position
+from positions.models import (
+    Employee,
+    EmployeeCompetency,
+    HRScope,
+    OrgUnit,
+    Placement,
+    Position,
+    WorkloadTask,
+)
 
 
 def _counts():
-    return tuple(m.objects.count() for m in (OrgUnit, Position, Employee, Placement, HRScope))
+    models = (OrgUnit, Position, Employee, Placement, HRScope, WorkloadTask, EmployeeCompetency)
+    return tuple(m.objects.count() for m in models)
 
 
 def test_seed_demo_builds_lampung_and_is_idempotent(db):
@@ -37,3 +46,17 @@ def test_seed_demo_builds_lampung_and_is_idempotent(db):
     ).exists()
     # Vacancies exist for the candidate pages.
     assert Position.objects.vacant().exists()
+
+    # Anjab requirements and ABK: every position has a competency standard, JF/pelaksana posts
+    # have ABK tasks whose arithmetic gives exactly their kebutuhan.
+    from positions import services
+    from positions.models import LeadershipTraining, PositionCompetency
+
+    assert not Position.objects.exclude(
+        pk__in=PositionCompetency.objects.values("position_id")
+    ).exists()
+    for position in Position.objects.filter(jenis="fungsional")[:50]:
+        result = services.abk_result(list(position.workload_tasks.all()))
+        assert result.kebutuhan == position.kebutuhan, position.code
+    assert EmployeeCompetency.objects.exists()
+    assert LeadershipTraining.objects.exists()

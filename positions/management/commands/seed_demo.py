@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -18,14 +19,19 @@ from django.db import transaction
 
 from positions import demo_data as D
 from positions.models import (
+    Competency,
     Education,
     EducationField,
     EducationLevel,
     Employee,
+    EmployeeCompetency,
     HRScope,
+    LeadershipTraining,
     OrgUnit,
     Placement,
     Position,
+    PositionCompetency,
+    WorkloadTask,
 )
 
 DEMO_PASSWORD = "Lampung#2026"
@@ -90,12 +96,24 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.rng = random.Random(SEED)
-        self.created = {"unit": 0, "position": 0, "employee": 0, "placement": 0, "user": 0}
+        self.created = {
+            "unit": 0,
+            "position": 0,
+            "employee": 0,
+            "placement": 0,
+            "user": 0,
+            "requirement": 0,
+            "abk task": 0,
+            "assessment": 0,
+        }
         with transaction.atomic():
             fields = self._education_fields()
             slots, heads = self._structure()
             self._employees(slots, fields)
             self._plt_case(heads)
+            self._requirements()
+            self._workload()
+            self._assessments_and_history()
             self._logins(heads)
         summary = ", ".join(f"{n} {k}" for k, n in self.created.items())
         self.stdout.write(f"Data demo siap (baru dibuat: {summary}).")
@@ -399,6 +417,142 @@ class Command(BaseCommand):
             )
             self.created["placement"] += 1
 
+    # --- Anjab requirements, ABK and assessments ---------------------------------
+    # Each object draws from its own Random(code), so the data does not depend on which
+    # objects already exist: a re-run adds nothing and changes nothing.
+
+    def _requirements(self) -> None:
+        done = set(PositionCompetency.objects.values_list("position_id", flat=True).distinct())
+        positions = list(Position.objects.exclude(pk__in=done).select_related("unit"))
+        if not positions:
+            return
+        competencies = {c.code: c for c in Competency.objects.all()}
+        fields_by_group: dict[str, list[EducationField]] = {}
+        for field in EducationField.objects.exclude(group="umum"):
+            fields_by_group.setdefault(field.group, []).append(field)
+        sector_by_opd = {f"18.{o['code']}": o["sector"] for o in D.OPD}
+        rows: list[PositionCompetency] = []
+        through = Position.accepted_fields.through
+        links = []
+        for position in positions:
+            rng = random.Random(f"{SEED}-req-{position.code}")
+            group = _position_group(position, sector_by_opd)
+            level, education, golongan = REQUIREMENTS[_role(position)]
+            position.min_education_level = education
+            position.min_golongan = golongan
+            if group:
+                accepted = fields_by_group.get(group, [])
+                if position.is_structural:
+                    accepted = accepted + [
+                        f for f in fields_by_group["sosial"] if f.code == "SOS-IAN"
+                    ]
+                links += [
+                    through(position_id=position.pk, educationfield_id=f.pk) for f in accepted
+                ]
+            for code in [f"M.{i}" for i in range(1, 9)] + ["SK.1"]:
+                rows.append(
+                    PositionCompetency(
+                        position=position, competency=competencies[code], level=level
+                    )
+                )
+            teknis = competencies.get(f"{TEKNIS_PREFIX.get(group or '', 'T.SOS')}.1")
+            if teknis is not None:
+                rows.append(
+                    PositionCompetency(
+                        position=position,
+                        competency=teknis,
+                        level=max(1, level - rng.randint(0, 1)),
+                    )
+                )
+        Position.objects.bulk_update(positions, ["min_education_level", "min_golongan"], 500)
+        through.objects.bulk_create(links, batch_size=1000, ignore_conflicts=True)
+        PositionCompetency.objects.bulk_create(rows, batch_size=1000)
+        self.created["requirement"] += len(rows)
+
+    def _workload(self) -> None:
+        """ABK tasks for JF and pelaksana posts whose arithmetic gives their kebutuhan."""
+        jke = Decimal(75000)
+        done = set(WorkloadTask.objects.values_list("position_id", flat=True).distinct())
+        tasks: list[WorkloadTask] = []
+        for position in Position.objects.filter(jenis__in=["fungsional", "pelaksana"]).exclude(
+            pk__in=done
+        ):
+            rng = random.Random(f"{SEED}-abk-{position.code}")
+            templates = ABK_FUNGSIONAL if position.jenis == "fungsional" else ABK_PELAKSANA
+            target = (Decimal(position.kebutuhan) - Decimal(rng.randint(10, 60)) / 100) * jke
+            shares = [Decimal(x) for x in (50, 30, 20)]
+            for order, ((description, satuan, norma), share) in enumerate(
+                zip(templates, shares, strict=True)
+            ):
+                norma = Decimal(norma)
+                volume = (target * share / 100 / norma).quantize(Decimal(1))
+                tasks.append(
+                    WorkloadTask(
+                        position=position,
+                        description=description.format(name=position.name),
+                        satuan_hasil=satuan,
+                        volume=max(volume, Decimal(1)),
+                        norma_waktu=norma,
+                        order=order,
+                    )
+                )
+        WorkloadTask.objects.bulk_create(tasks, batch_size=1000)
+        self.created["abk task"] += len(tasks)
+
+    def _assessments_and_history(self) -> None:
+        """Assessed competency levels, leadership training and last year's predikat."""
+        assessed = set(EmployeeCompetency.objects.values_list("employee_id", flat=True).distinct())
+        competencies = list(
+            Competency.objects.filter(kind__in=["manajerial", "sosial_kultural"]).order_by("code")
+        )
+        placements = (
+            Placement.objects.open()
+            .filter(kind=Placement.Kind.DEFINITIF)
+            .select_related("employee", "position")
+            .order_by("employee__nip")
+        )
+        new_assessments: list[EmployeeCompetency] = []
+        trainings: list[LeadershipTraining] = []
+        predikat_updates: list[Employee] = []
+        for placement in placements:
+            employee, position = placement.employee, placement.position
+            rng = random.Random(f"{SEED}-hist-{employee.nip}")
+            level = REQUIREMENTS[_role(position)][0]
+            if employee.pk not in assessed and (position.is_structural or rng.random() < 0.5):
+                when = dt.date(rng.choice([2024, 2025]), rng.randint(1, 12), rng.randint(1, 28))
+                for competency in competencies:
+                    new_assessments.append(
+                        EmployeeCompetency(
+                            employee=employee,
+                            competency=competency,
+                            level=min(5, max(1, level + rng.choice([-1, -1, 0, 0, 0, 1]))),
+                            assessed_on=when,
+                            source="Assessment Center BKD Provinsi Lampung",
+                        )
+                    )
+            required = position.required_leadership
+            if required and rng.random() < 0.8:
+                trainings.append(
+                    LeadershipTraining(
+                        employee=employee,
+                        kind=required,
+                        year=min(2025, max(placement.start_date.year - rng.randint(0, 3), 2005)),
+                        certificate_number=f"{required.upper()}/{rng.randint(1000, 9999)}/LAN",
+                    )
+                )
+            if not employee.latest_predikat and rng.random() < 0.9:
+                employee.latest_predikat = rng.choices(
+                    ["sangat_baik", "baik", "butuh_perbaikan", "kurang"], weights=[15, 70, 10, 5]
+                )[0]
+                employee.latest_predikat_year = 2025
+                predikat_updates.append(employee)
+        EmployeeCompetency.objects.bulk_create(new_assessments, batch_size=1000)
+        LeadershipTraining.objects.bulk_create(trainings, batch_size=1000, ignore_conflicts=True)
+        Employee.objects.bulk_update(
+            predikat_updates, ["latest_predikat", "latest_predikat_year"], batch_size=500
+        )
+        self.created["assessment"] += len(new_assessments)
+
     # --- demo logins ------------------------------------------------------------
 
     def _user(self, username: str, first_name: str = "", **flags: Any) -> Any:
@@ -444,6 +598,59 @@ class Command(BaseCommand):
         self._link(sekda_user, heads["SEKDA"])
         HRScope.objects.get_or_create(user=sekda_user, unit=root, role=HRScope.Role.PIMPINAN)
         self._user("admin", "Superadmin", is_staff=True, is_superuser=True)
+
+
+# role -> (manajerial level, minimum education, minimum golongan): PermenPANRB 38/2017 sets
+# the manajerial level per jabatan (JPT madya 5 … pelaksana 1); minima are demo assumptions.
+REQUIREMENTS = {
+    "jpt_madya": (5, "40", "43"),
+    "jpt_pratama": (4, "40", "41"),
+    "administrator": (3, "40", "34"),
+    "pengawas": (2, "40", "32"),
+    "ahli_madya": (3, "40", "41"),
+    "ahli_muda": (2, "40", "33"),
+    "ahli_pertama": (1, "40", "31"),
+    "terampil": (1, "30", "22"),
+    "pelaksana": (1, "15", "21"),
+}
+TEKNIS_PREFIX = {
+    "kesehatan": "T.KES",
+    "informatika": "T.INF",
+    "ekonomi": "T.EKO",
+    "sosial": "T.SOS",
+    "hukum": "T.HUK",
+    "teknik": "T.TEK",
+    "pertanian": "T.PER",
+}
+JF_GROUP = {name: group for jfs in D.FUNGSIONAL_BY_SECTOR.values() for name, group in jfs}
+PELAKSANA_GROUP = dict(D.PELAKSANA_COMMON)
+ABK_FUNGSIONAL = [
+    ("Menyusun rencana dan bahan kegiatan {name}", "Dokumen", 240),
+    ("Melaksanakan kegiatan teknis {name}", "Kegiatan", 90),
+    ("Menyusun laporan dan evaluasi kegiatan", "Laporan", 120),
+]
+ABK_PELAKSANA = [
+    ("Mengelola administrasi dan surat-menyurat", "Berkas", 30),
+    ("Menginput dan memutakhirkan data", "Data", 15),
+    ("Menyusun laporan berkala", "Laporan", 120),
+]
+
+
+def _role(position: Position) -> str:
+    if position.jenis == "fungsional":
+        return position.jenjang if position.jenjang in REQUIREMENTS else "ahli_pertama"
+    if position.jenis in ("jpt_utama", "jpt_madya"):
+        return "jpt_madya"
+    return position.jenis
+
+
+def _position_group(position: Position, sector_by_opd: dict[str, str]) -> str | None:
+    if position.jenis == "fungsional":
+        return JF_GROUP.get(position.name)
+    if position.jenis == "pelaksana":
+        return PELAKSANA_GROUP.get(position.name)
+    opd_code = ".".join(position.code.split(".")[:2])
+    return sector_by_opd.get(opd_code)
 
 
 def _head_title(opd_name: str) -> str:

@@ -312,10 +312,12 @@ class WorkloadTaskForm(forms.ModelForm):
     class Meta:
         model = WorkloadTask
         fields = ["description", "satuan_hasil", "volume", "norma_waktu"]
+        small = "form-control form-control-sm"
         widgets = {
-            "description": forms.TextInput(attrs={"placeholder": "Uraian tugas"}),
-            "volume": forms.NumberInput(attrs={"step": "any", "min": 0}),
-            "norma_waktu": forms.NumberInput(attrs={"step": "any", "min": 0}),
+            "description": forms.TextInput(attrs={"class": small}),
+            "satuan_hasil": forms.TextInput(attrs={"class": small}),
+            "volume": forms.NumberInput(attrs={"step": "any", "min": 0, "class": small}),
+            "norma_waktu": forms.NumberInput(attrs={"step": "any", "min": 0, "class": small}),
         }
 
 

@@ -43,7 +43,7 @@ DEMO_LOGINS = [
     ("hr.bkd", "Pengelola kepegawaian BKD (seluruh Pemprov Lampung)"),
     ("hr.dinkes", "Pengelola kepegawaian Dinas Kesehatan"),
     ("kabid.yankes", "Kepala Bidang Pelayanan Kesehatan (pejabat penilai)"),
-    ("staf.yankes", "Perawat Ahli Muda, Bidang Pelayanan Kesehatan (pegawai)"),
+    ("staf.yankes", "Pejabat fungsional, Bidang Pelayanan Kesehatan (pegawai)"),
     ("sekda", "Sekretaris Daerah (pimpinan, baca saja)"),
     ("admin", "Superadmin (Django admin)"),
 ]

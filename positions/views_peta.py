@@ -1,8 +1,244 @@
-# Placeholder while peta jabatan is being written (replaced by the real module).
-from django.http import Http404
+"""Peta jabatan (page, Excel, PDF) and the mismatch report."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET
+
+from asnportal.pdf import render_pdf
+
+from . import peta as domain
+from .access import get_unit_for_user, require_staff_view
+from .models import OrgUnit, Scopes
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from asnportal.models import User
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CASES_PER_PAGE = 50
 
 
-def peta_jabatan(request, *a, **k): raise Http404
-def peta_jabatan_xlsx(request, *a, **k): raise Http404
-def peta_jabatan_pdf(request, *a, **k): raise Http404
-def mismatch_report(request, *a, **k): raise Http404
+# --- Peta jabatan -----------------------------------------------------------------
+
+
+@require_GET
+def peta_jabatan(request: HttpRequest, pk: int) -> HttpResponse:
+    require_staff_view(request.user)
+    unit = get_unit_for_user(request.user, pk)
+    context = {"peta": domain.build_peta_jabatan(unit), "unit": unit}
+    return render(request, "positions/peta_jabatan.html", context)
+
+
+@require_GET
+def peta_jabatan_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    require_staff_view(request.user)
+    unit = get_unit_for_user(request.user, pk)
+    peta = domain.build_peta_jabatan(unit)
+    response = HttpResponse(_peta_workbook(peta), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{_filename(peta, "xlsx")}"'
+    return response
+
+
+@require_GET
+def peta_jabatan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    require_staff_view(request.user)
+    unit = get_unit_for_user(request.user, pk)
+    context = {
+        "peta": domain.build_peta_jabatan(unit),
+        "unit": unit,
+        "instansi_name": settings.INSTANSI_NAME,
+        "printed_at": timezone.localtime(),
+        "printed_by": request.user.get_full_name() or request.user.get_username(),
+    }
+    pdf = render_pdf("positions/pdf/peta_jabatan.html", context)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{_filename(context["peta"], "pdf")}"'
+    return response
+
+
+def _filename(peta: domain.PetaJabatan, extension: str) -> str:
+    return f"peta-jabatan-{slugify(peta.unit.name)}-{peta.on:%Y%m%d}.{extension}"
+
+
+PETA_COLUMNS = [
+    # (header, width)
+    ("No", 5),
+    ("Nama jabatan", 48),
+    ("Unit", 34),
+    ("Jenis / jenjang", 24),
+    ("Kelas", 7),
+    ("Kebutuhan", 11),
+    ("Bezetting", 11),
+    ("Selisih", 9),
+    ("Pemangku", 48),
+]
+
+
+def _peta_workbook(peta: domain.PetaJabatan) -> bytes:
+    """One sheet: title block, frozen header row, the tree rows, two totals rows."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Peta Jabatan"
+    last_column = get_column_letter(len(PETA_COLUMNS))
+    sheet["A1"] = "PETA JABATAN"
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A2"] = peta.unit.name.upper()
+    sheet["A2"].font = Font(bold=True, size=12)
+    sheet["A3"] = f"{settings.INSTANSI_NAME} · keadaan per {date_format(peta.on, 'j F Y')}"
+    for row in (1, 2, 3):
+        sheet.merge_cells(f"A{row}:{last_column}{row}")
+
+    header_row = 5
+    thin = Side(style="thin", color="999999")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    header_fill = PatternFill("solid", fgColor="0B5D3B")
+    for index, (title, width) in enumerate(PETA_COLUMNS, start=1):
+        cell = sheet.cell(row=header_row, column=index, value=title)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = header_fill
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = border
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+    selisih_format = '+0;"−"0;0'
+    wrap = Alignment(vertical="top", wrap_text=True)
+    row_index = header_row
+    for number, row in enumerate(peta.rows, start=1):
+        row_index += 1
+        names = [h.employee.full_name for h in row.holders]
+        names += [f"{h.employee.full_name} ({h.kind.capitalize()})" for h in row.acting]
+        values = [
+            number,
+            row.position.title,
+            row.position.unit.name,
+            row.jenis_display,
+            row.position.kelas,
+            row.kebutuhan,
+            row.bezetting,
+            row.selisih,
+            "; ".join(names) or "lowong",
+        ]
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row_index, column=column, value=value)
+            cell.border = border
+            cell.alignment = wrap
+        sheet.cell(row=row_index, column=2).alignment = Alignment(
+            indent=min(row.depth * 2, 15), vertical="top", wrap_text=True
+        )
+        for column in (1, 5, 6, 7):
+            sheet.cell(row=row_index, column=column).number_format = "0"
+        selisih = sheet.cell(row=row_index, column=8)
+        selisih.number_format = selisih_format
+        if row.selisih < 0:
+            selisih.font = Font(color="B02A37", bold=True)
+        elif row.selisih > 0:
+            selisih.font = Font(color="0A58CA", bold=True)
+
+    total_fill = PatternFill("solid", fgColor="E9F2EE")
+    for label, totals in (
+        (f"Jumlah {peta.unit.name}", peta.unit_totals),
+        (f"Jumlah {peta.unit.name} beserta unit di bawahnya", peta.subtree_totals),
+    ):
+        row_index += 1
+        values = [
+            None,
+            label,
+            f"{totals.positions} jabatan",
+            None,
+            None,
+            totals.kebutuhan,
+            totals.bezetting,
+            totals.selisih,
+            f"kurang {totals.kurang} · lebih {totals.lebih}",
+        ]
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row_index, column=column, value=value)
+            cell.font = Font(bold=True)
+            cell.fill = total_fill
+            cell.border = border
+        sheet.cell(row=row_index, column=8).number_format = selisih_format
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+# --- Mismatch report --------------------------------------------------------------
+
+
+@require_GET
+def mismatch_report(request: HttpRequest) -> HttpResponse:
+    scopes = require_staff_view(request.user)
+    raw_unit = request.GET.get("unit", "").strip()
+    unit: OrgUnit | None = None
+    error = ""
+    if raw_unit.isdigit():
+        unit = get_unit_for_user(request.user, int(raw_unit))
+    elif raw_unit:
+        error = "Unit tidak dikenal; laporan ditampilkan untuk seluruh lingkup Anda."
+    scope_roots = _scope_roots(request.user, scopes)
+    roots = [unit] if unit else scope_roots
+    cases = domain.holders_with_problems([root.path for root in roots])
+    summary = domain.problem_summary(cases)
+    groups = domain.report_groups(roots)
+    page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "unit": unit,
+        "roots": roots,
+        "error": error,
+        "unit_options": _unit_options(request.user, scope_roots, unit),
+        "summary": summary,
+        "kinds": [(kind, label, summary[kind]) for kind, label in domain.Problem.LABELS.items()],
+        "groups": domain.counts_per_group(cases, groups),
+        "page": page,
+        "cases": domain.page_cases(page.object_list, groups),
+    }
+    return render(request, "positions/mismatch_report.html", context)
+
+
+def _scope_roots(user: User, scopes: Scopes) -> list[OrgUnit]:
+    """The outermost units the user may see (one query)."""
+    if user.is_superuser:
+        return list(OrgUnit.get_root_nodes())
+    units = list(OrgUnit.objects.filter(path__in=scopes.all_paths).order_by("path"))
+    roots: list[OrgUnit] = []
+    for candidate in units:  # sorted by path: an ancestor comes before its descendants
+        if not any(candidate.path.startswith(root.path) for root in roots):
+            roots.append(candidate)
+    return roots
+
+
+def _unit_options(user: User, roots: list[OrgUnit], selected: OrgUnit | None) -> list[Any]:
+    """Visible units down to two levels below the shallowest scope root (perangkat daerah and
+    bidang under the province): deeper seksi would make the select unusable. One query."""
+    depth = min((root.depth for root in roots), default=1)
+    units = list(
+        OrgUnit.objects.visible_to(user).active().filter(depth__lte=depth + 2).order_by("path")
+    )
+    if selected is not None and all(u.pk != selected.pk for u in units):
+        units.append(selected)
+        units.sort(key=lambda u: u.path)
+    top = min((u.depth for u in units), default=1)
+    return [{"unit": u, "indent": "\u2003" * (u.depth - top)} for u in units]

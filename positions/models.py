@@ -997,3 +997,45 @@ def retirement_date(birth_date: dt.date, bup_age: int) -> dt.date:
     if month == 13:
         year, month = year + 1, 1
     return dt.date(year, month, 1)
+
+
+# --- Excel import batches -------------------------------------------------------
+
+
+class ImportBatch(models.Model):
+    """An uploaded employee workbook: parsed rows with their problems, committed all-or-nothing."""
+
+    class Status(models.TextChoices):
+        PREVIEW = "preview", "Pratinjau"
+        COMMITTED = "committed", "Sudah disimpan"
+        FAILED = "failed", "Gagal"
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="import_batches",
+        verbose_name="diunggah oleh",
+    )
+    created_at = models.DateTimeField("diunggah pada", auto_now_add=True)
+    filename = models.CharField("nama berkas", max_length=255)
+    unit = models.ForeignKey(
+        OrgUnit, models.PROTECT, related_name="import_batches", verbose_name="lingkup unit"
+    )
+    rows = models.JSONField("baris", default=list)
+    status = models.CharField(
+        "status", max_length=10, choices=Status.choices, default=Status.PREVIEW
+    )
+    committed_at = models.DateTimeField("disimpan pada", null=True, blank=True)
+    summary = models.JSONField("ringkasan", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "batch impor pegawai"
+        verbose_name_plural = "batch impor pegawai"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_status_display()})"
+
+    @property
+    def error_count(self) -> int:
+        return sum(1 for row in self.rows if row.get("errors"))

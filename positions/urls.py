@@ -25,7 +25,9 @@ urlpatterns = [
     path("jabatan/<int:pk>/ubah/", views.position_edit, name="position_edit"),
     path("jabatan/<int:pk>/kompetensi/", views.position_competencies, name="position_competencies"),
     path("jabatan/<int:pk>/abk/", views.position_abk, name="position_abk"),
-    path("jabatan/<int:pk>/kandidat/", views_matching.position_candidates, name="position_candidates"),
+    path(
+        "jabatan/<int:pk>/kandidat/", views_matching.position_candidates, name="position_candidates"
+    ),
     # Employees (register)
     path("pegawai/", views.employee_list, name="employee_list"),
     path("pegawai/ekspor.xlsx", views_import.employee_export, name="employee_export"),

@@ -1,9 +1,105 @@
-# Placeholder while the import feature is being written (replaced by the real module).
-from django.http import Http404
+"""Excel import of employees (upload → preview → commit) and the register's Excel export."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import DatabaseError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import importing
+from .access import require_hr, require_staff_view
+from .forms import RegisterFilterForm
+from .models import Employee, ImportBatch, today
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+logger = logging.getLogger(__name__)
+PREVIEW_PAGE_SIZE = 100
 
 
-def employee_export(request, *a, **k): raise Http404
-def import_upload(request, *a, **k): raise Http404
-def import_template(request, *a, **k): raise Http404
-def import_preview(request, *a, **k): raise Http404
-def import_commit(request, *a, **k): raise Http404
+def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=importing.XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _get_batch_for_user(user: Any, pk: int) -> ImportBatch:
+    """A batch is visible to its uploader only (404 for everyone else, HR included)."""
+    return get_object_or_404(ImportBatch.objects.select_related("unit"), pk=pk, created_by=user)
+
+
+@require_http_methods(["GET", "POST"])
+def import_upload(request: HttpRequest) -> HttpResponse:
+    require_hr(request.user)
+    if request.method == "POST":
+        form = importing.ImportUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            batch = importing.create_batch(
+                filename=form.cleaned_data["file"].name,
+                raw_rows=form.cleaned_data["raw_rows"],
+                user=request.user,
+            )
+            return redirect("positions:import_preview", pk=batch.pk)
+    else:
+        form = importing.ImportUploadForm()
+    recent = ImportBatch.objects.filter(created_by=request.user).defer("rows")[:10]
+    return render(request, "positions/import_upload.html", {"form": form, "recent": recent})
+
+
+@require_GET
+def import_template(request: HttpRequest) -> HttpResponse:
+    require_hr(request.user)
+    return _xlsx_response(importing.build_template(request.user), "templat-impor-pegawai.xlsx")
+
+
+@require_GET
+def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    require_hr(request.user)
+    batch = _get_batch_for_user(request.user, pk)
+    only_problems = request.GET.get("masalah") == "1"
+    rows = [r for r in batch.rows if r["errors"] or r["warnings"]] if only_problems else batch.rows
+    context = {
+        "batch": batch,
+        "summary": batch.summary,
+        "page": Paginator(rows, PREVIEW_PAGE_SIZE).get_page(request.GET.get("page")),
+        "only_problems": only_problems,
+        "can_commit": batch.status != ImportBatch.Status.COMMITTED
+        and not batch.summary.get("errors"),
+    }
+    return render(request, "positions/import_preview.html", context)
+
+
+@require_POST
+def import_commit(request: HttpRequest, pk: int) -> HttpResponse:
+    require_hr(request.user)
+    batch = _get_batch_for_user(request.user, pk)
+    try:
+        importing.commit_import(batch, user=request.user)
+    except importing.ImportRefused as exc:
+        messages.error(request, " ".join(exc.messages))
+    except (ValidationError, DatabaseError) as exc:
+        # Everything was rolled back; keep the reason on the batch for the preview page.
+        if isinstance(exc, DatabaseError):
+            logger.exception("Import batch %s failed", batch.pk)
+        importing.record_failure(batch, exc)
+        messages.error(request, "Impor dibatalkan seluruhnya; tidak ada data yang disimpan.")
+    else:
+        messages.success(request, "Impor disimpan.")
+    return redirect("positions:import_preview", pk=batch.pk)
+
+
+@require_GET
+def employee_export(request: HttpRequest) -> HttpResponse:
+    require_staff_view(request.user)
+    filters = RegisterFilterForm(request.GET, user=request.user)
+    employees = filters.filter(Employee.objects.visible_to(request.user).for_list())
+    content = importing.build_register_export(employees.iterator(chunk_size=2000))
+    return _xlsx_response(content, f"daftar-pegawai-{today():%Y%m%d}.xlsx")

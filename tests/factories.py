@@ -14,9 +14,12 @@ def make_nip(
     birth: dt.date, *, gender: str = "L", pppk: bool = False, seq: int | None = None
 ) -> str:
     seq = seq if seq is not None else next(_sequence)
+    # The TMT month (PNS) or contract code (PPPK) varies with the sequence, so the same birth
+    # date yields 12 × 999 distinct NIPs before any repeats.
     start_year = birth.year + 24
-    middle = f"{start_year}21" if pppk else f"{start_year}03"
-    return f"{birth:%Y%m%d}{middle}{'1' if gender == 'L' else '2'}{seq % 1000 or 1:03d}"
+    variant = (seq // 999) % 12
+    middle = f"{start_year}{21 + variant}" if pppk else f"{start_year}{1 + variant:02d}"
+    return f"{birth:%Y%m%d}{middle}{'1' if gender == 'L' else '2'}{seq % 999 + 1:03d}"
 
 
 def make_unit(name: str, parent: OrgUnit | None = None, kind: str = "unit") -> OrgUnit:

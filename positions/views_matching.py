@@ -1,5 +1,72 @@
-# Placeholder while candidate matching is being written (replaced by the real module).
-from django.http import Http404
+"""Candidate page of a position: ranked, explained, with the vacancy chain (positions.matching)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from . import matching
+from .access import can_write_employee, can_write_path, get_position_for_user
+from .models import scopes_for
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest, HttpResponse
+
+LIMIT_CHOICES = (10, 20, 50, 100)
 
 
-def position_candidates(request, *a, **k): raise Http404
+def _require_hr_or_pimpinan(user: Any) -> None:
+    # Ranking colleagues for a post is an HR decision: pengelola and pimpinan (read-only) only;
+    # a pejabat penilai or a plain pegawai gets 403.
+    scopes = scopes_for(user)
+    if not (user.is_superuser or scopes.is_hr or scopes.is_pimpinan):
+        raise PermissionDenied
+
+
+def _parse_limit(raw: str | None) -> tuple[int, str]:
+    """`?n=` as an int in 1..MAX_LIMIT; anything else falls back with a message, never a 500."""
+    if raw is None or raw == "":
+        return matching.DEFAULT_LIMIT, ""
+    try:
+        value = int(raw)
+    except ValueError:
+        return (
+            matching.DEFAULT_LIMIT,
+            f"Jumlah kandidat “{raw[:20]}” tidak valid; ditampilkan {matching.DEFAULT_LIMIT}.",
+        )
+    if not 1 <= value <= matching.MAX_LIMIT:
+        clamped = min(max(value, 1), matching.MAX_LIMIT)
+        return clamped, (
+            f"Jumlah kandidat harus antara 1 dan {matching.MAX_LIMIT}; ditampilkan {clamped}."
+        )
+    return value, ""
+
+
+@require_GET
+def position_candidates(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    _require_hr_or_pimpinan(user)
+    position = get_position_for_user(user, pk)
+    limit, limit_error = _parse_limit(request.GET.get("n"))
+    page = matching.candidate_page(user, position, limit=limit)
+    # Place buttons only where the user may write both the post and the person (no queries:
+    # scopes are cached on the user and units come with the ranking query).
+    can_place = can_write_path(user, position.unit.path)
+    placeable = {
+        c.employee.pk for c in page.candidates if can_place and can_write_employee(user, c.employee)
+    }
+    for entry in page.chain:
+        if can_write_path(user, entry.position.unit.path):
+            entry.placeable_ids = {e.pk for e in entry.candidates if can_write_employee(user, e)}
+    context = {
+        "page": page,
+        "position": position,
+        "can_place": can_place,
+        "placeable": placeable,
+        "limit_error": limit_error,
+        "limit_choices": LIMIT_CHOICES,
+    }
+    return render(request, "positions/position_candidates.html", context)

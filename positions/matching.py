@@ -1,0 +1,725 @@
+"""Competency-based matching: ranked candidates for a position, with an explainable score.
+
+Eligibility and every score component are SQL expressions, so ranking 120,000 employees is one
+query that sorts in the database and returns only the top rows (tests/perf/bench_candidates.py).
+Python only turns the few displayed rows into words. The expressions avoid backend-specific
+functions so the same code runs on PostgreSQL and SQLite.
+
+Score (0–100) = Σ WEIGHTS[key] × component, each component in [0, 1]:
+
+* field — 1 if an education's field is accepted by the position, 0.5 if it is in the same
+  rumpun (EducationField.group) as an accepted field, else 0; 1 when no field is required.
+* competency — mean over required competencies of min(latest assessed level / required, 1).
+* leadership — 1 when the required pelatihan kepemimpinan (or a higher one) is held.
+* predikat — latest annual predikat kinerja, PREDIKAT_VALUE; 0.5 when there is none yet.
+* tenure — time in the current definitive position, full after FULL_TENURE_MONTHS (a move
+  after 2–4 years is normal rotation, so a longer stay counts in the candidate's favour).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.expressions import Combinable
+from django.db.models.functions import Cast, Coalesce, ExtractMonth, ExtractYear
+
+from .models import (
+    LEADERSHIP_RANK,
+    Education,
+    EducationField,
+    EducationLevel,
+    Employee,
+    EmployeeCompetency,
+    EmployeeQuerySet,
+    Golongan,
+    Leadership,
+    LeadershipTraining,
+    Placement,
+    Position,
+    PositionCompetency,
+    Predikat,
+    retirement_date,
+    today,
+)
+
+if TYPE_CHECKING:
+    from asnportal.models import User
+
+# The weights are shown on the page next to every score; they add up to 100.
+WEIGHTS: dict[str, int] = {
+    "field": 35,
+    "competency": 25,
+    "leadership": 15,
+    "predikat": 15,
+    "tenure": 10,
+}
+COMPONENT_LABELS: dict[str, str] = {
+    "field": "Kesesuaian bidang pendidikan",
+    "competency": "Pemenuhan standar kompetensi",
+    "leadership": "Pelatihan kepemimpinan",
+    "predikat": "Predikat kinerja terakhir",
+    "tenure": "Masa dalam jabatan sekarang",
+}
+PREDIKAT_VALUE: dict[str, float] = {
+    Predikat.SANGAT_BAIK: 1.0,
+    Predikat.BAIK: 0.8,
+    Predikat.BUTUH_PERBAIKAN: 0.4,
+    Predikat.KURANG: 0.2,
+    Predikat.SANGAT_KURANG: 0.0,
+}
+PREDIKAT_NEUTRAL = (
+    0.5  # no predikat yet (new CPNS, imported without history): neither bonus nor penalty
+)
+FIELD_SAME_GROUP = 0.5
+FULL_TENURE_MONTHS = 48
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 100
+CHAIN_LENGTH = 3  # vacancy chain for the top three candidates: one ranking query each
+CHAIN_CANDIDATES = 3
+
+EXCLUSION_LABELS: dict[str, str] = {
+    "pendidikan": "pendidikan di bawah syarat minimal",
+    "golongan": "golongan/status kepegawaian tidak memenuhi",
+    "bup": "mencapai BUP dalam waktu dekat",
+}
+
+
+def min_months_to_bup() -> int:
+    return int(getattr(settings, "MATCHING_MIN_MONTHS_TO_BUP", 24))
+
+
+def months_between(start: dt.date, on: dt.date) -> int:
+    """Whole months from `start` to `on` (negative when `start` is later); the SQL twin is
+    `_months_since` below, and both must agree so the words match the points."""
+    months = (on.year - start.year) * 12 + (on.month - start.month)
+    if start.day > on.day:
+        months -= 1
+    return months
+
+
+def min_birth_date(bup_age: int, months: int, on: dt.date) -> dt.date:
+    """Earliest birth date whose TMT pensiun lies more than `months` months after `on`.
+
+    TMT pensiun is the first of the month after the BUP birthday and grows with the birth
+    date, so the eligibility rule becomes one indexable comparison on birth_date:
+    retirement_date(b) > cutoff  ⇔  (b.year + BUP, b.month) ≥ (cutoff.year, cutoff.month).
+    """
+    total = on.year * 12 + (on.month - 1) + months
+    cutoff_year, cutoff_month = divmod(total, 12)
+    return dt.date(cutoff_year - bup_age, cutoff_month + 1, 1)
+
+
+# --- Requirements -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RequiredCompetency:
+    competency_id: int
+    code: str
+    name: str
+    level: int
+
+
+@dataclass
+class Requirements:
+    """What a position asks for, loaded once so the ranking query carries plain literals."""
+
+    position: Position
+    accepted_fields: list[EducationField] = field(default_factory=list)
+    group_field_ids: set[int] = field(default_factory=set)  # same rumpun, not accepted
+    competencies: list[RequiredCompetency] = field(default_factory=list)
+
+    @property
+    def accepted_field_ids(self) -> set[int]:
+        return {f.pk for f in self.accepted_fields}
+
+    @property
+    def accepted_groups(self) -> list[str]:
+        return sorted({f.group for f in self.accepted_fields})
+
+    @property
+    def leadership(self) -> str:
+        return self.position.required_leadership
+
+    @property
+    def leadership_label(self) -> str:
+        return leadership_short(self.leadership) if self.leadership else ""
+
+    @property
+    def satisfying_leadership(self) -> list[str]:
+        if not self.leadership:
+            return []
+        needed = LEADERSHIP_RANK[Leadership(self.leadership)]
+        return [str(kind) for kind, rank in LEADERSHIP_RANK.items() if rank >= needed]
+
+    @property
+    def min_education_label(self) -> str:
+        level = self.position.min_education_level
+        return EducationLevel(level).label if level else ""
+
+    @property
+    def min_golongan_label(self) -> str:
+        return Golongan.short(self.position.min_golongan)
+
+
+def requirements_for(positions: list[Position]) -> dict[int, Requirements]:
+    """Requirements of several positions in three queries (accepted fields, fields of the
+    same rumpun, required competencies), whatever the number of positions."""
+    result = {p.pk: Requirements(position=p) for p in positions}
+    if not result:
+        return result
+    ids = list(result)
+    through = Position.accepted_fields.through
+    accepted_rows = through.objects.filter(position_id__in=ids).select_related("educationfield")
+    groups_by_position: dict[int, set[str]] = {}
+    for row in accepted_rows:
+        result[row.position_id].accepted_fields.append(row.educationfield)
+        groups_by_position.setdefault(row.position_id, set()).add(row.educationfield.group)
+    accepted_groups = through.objects.filter(position_id__in=ids).values("educationfield__group")
+    for pk, group in EducationField.objects.filter(group__in=accepted_groups).values_list(
+        "pk", "group"
+    ):
+        for position_id, groups in groups_by_position.items():
+            if group in groups:
+                result[position_id].group_field_ids.add(pk)
+    for req in result.values():
+        req.accepted_fields.sort(key=lambda f: f.name)
+        req.group_field_ids -= req.accepted_field_ids
+    required = (
+        PositionCompetency.objects.filter(position_id__in=ids)
+        .select_related("competency")
+        .order_by("competency__kind", "competency__code")
+    )
+    for pc in required:
+        result[pc.position_id].competencies.append(
+            RequiredCompetency(pc.competency_id, pc.competency.code, pc.competency.name, pc.level)
+        )
+    return result
+
+
+# --- SQL expressions ----------------------------------------------------------
+
+
+def candidate_pool(
+    user: User, position: Position, *, on: dt.date | None = None
+) -> EmployeeQuerySet:
+    """Active employees the user may see, less the position's current definitive holders
+    (a Plt/Plh of the post stays a candidate for the definitive appointment)."""
+    holders = (
+        Placement.objects.on(on or today())
+        .filter(position=position, kind=Placement.Kind.DEFINITIF)
+        .values("employee_id")
+    )
+    return Employee.objects.visible_to(user).active().exclude(pk__in=holders)
+
+
+def eligibility_conditions(req: Requirements, *, on: dt.date | None = None) -> dict[str, Q]:
+    """Hard filters, keyed like EXCLUSION_LABELS; an absent key means no requirement."""
+    position = req.position
+    conditions: dict[str, Q] = {}
+    if position.min_education_level:
+        educated = Education.objects.filter(
+            employee=OuterRef("pk"), level__gte=position.min_education_level
+        )
+        conditions["pendidikan"] = Q(Exists(educated))
+    # PNS golongan codes "11".."45" sort as strings; PPPK codes ("P01"…) are not comparable.
+    golongan = Q(golongan__gte=position.min_golongan) if position.min_golongan else Q()
+    if position.is_structural:
+        # Jabatan struktural is for PNS only: PPPK and CPNS (still on probation) are excluded.
+        conditions["golongan"] = Q(kind=Employee.Kind.PNS) & golongan
+    elif position.min_golongan:
+        conditions["golongan"] = Q(kind=Employee.Kind.PPPK) | golongan
+    conditions["bup"] = Q(
+        birth_date__gte=min_birth_date(position.bup_age, min_months_to_bup(), on or today())
+    )
+    return conditions
+
+
+def _months_since(date_field: str, on: dt.date) -> ExpressionWrapper:
+    # Year/month arithmetic instead of date subtraction: the same SQL on PostgreSQL and SQLite.
+    return ExpressionWrapper(
+        Value(on.year * 12 + on.month)
+        - ExtractYear(date_field) * Value(12)
+        - ExtractMonth(date_field)
+        - Case(When(**{f"{date_field}__day__gt": on.day}, then=Value(1)), default=Value(0)),
+        output_field=IntegerField(),
+    )
+
+
+def _float(value: float) -> Value:
+    return Value(float(value), output_field=FloatField())
+
+
+def score_components(req: Requirements, *, on: dt.date | None = None) -> dict[str, Combinable]:
+    """One SQL expression per component, each in [0, 1]."""
+    on = on or today()
+    educations = Education.objects.filter(employee=OuterRef("pk"))
+    components: dict[str, Combinable] = {}
+
+    accepted = req.accepted_field_ids
+    if not accepted:
+        components["field"] = _float(1)
+    else:
+        whens = [When(Exists(educations.filter(field_id__in=accepted)), then=_float(1))]
+        if req.group_field_ids:
+            same_group = educations.filter(field_id__in=req.group_field_ids)
+            whens.append(When(Exists(same_group), then=_float(FIELD_SAME_GROUP)))
+        components["field"] = Case(*whens, default=_float(0), output_field=FloatField())
+
+    if not req.competencies:
+        components["competency"] = _float(1)
+    else:
+        ratios = []
+        for rc in req.competencies:
+            latest = (
+                EmployeeCompetency.objects.filter(
+                    employee=OuterRef("pk"), competency_id=rc.competency_id
+                )
+                .order_by("-assessed_on")
+                .annotate(
+                    ratio=Case(
+                        When(level__gte=rc.level, then=_float(1)),
+                        default=Cast("level", FloatField()) / _float(rc.level),
+                        output_field=FloatField(),
+                    )
+                )
+                .values("ratio")[:1]
+            )
+            ratios.append(Coalesce(Subquery(latest, output_field=FloatField()), _float(0)))
+        total = ratios[0]
+        for ratio in ratios[1:]:
+            total = total + ratio
+        components["competency"] = ExpressionWrapper(
+            total / _float(len(ratios)), output_field=FloatField()
+        )
+
+    if not req.leadership:
+        components["leadership"] = _float(1)
+    else:
+        held = LeadershipTraining.objects.filter(
+            employee=OuterRef("pk"), kind__in=req.satisfying_leadership
+        )
+        components["leadership"] = Case(
+            When(Exists(held), then=_float(1)), default=_float(0), output_field=FloatField()
+        )
+
+    components["predikat"] = Case(
+        *[When(latest_predikat=k, then=_float(v)) for k, v in PREDIKAT_VALUE.items()],
+        default=_float(PREDIKAT_NEUTRAL),
+        output_field=FloatField(),
+    )
+
+    months = _months_since("start_date", on)
+    tenure = (
+        Placement.objects.filter(
+            employee=OuterRef("pk"), kind=Placement.Kind.DEFINITIF, end_date__isnull=True
+        )
+        .order_by()
+        .annotate(months=months)
+        .annotate(
+            tenure=Case(
+                When(months__gte=FULL_TENURE_MONTHS, then=_float(1)),
+                When(months__lte=0, then=_float(0)),
+                default=Cast("months", FloatField()) / _float(FULL_TENURE_MONTHS),
+                output_field=FloatField(),
+            )
+        )
+        .values("tenure")[:1]
+    )
+    components["tenure"] = Coalesce(Subquery(tenure, output_field=FloatField()), _float(0))
+    return components
+
+
+def _weighted_sum(parts: dict[str, Combinable], keys: list[str] | None = None) -> Combinable:
+    total: Combinable = _float(0)
+    for key in keys if keys is not None else list(WEIGHTS):
+        total = total + _float(WEIGHTS[key]) * parts[key]
+    return ExpressionWrapper(total, output_field=FloatField())
+
+
+def _per_row_keys(req: Requirements) -> list[str]:
+    """Components that cost a correlated index probe per row (latest assessment, current
+    placement); the others are column CASEs or EXISTS that PostgreSQL hashes once."""
+    return ["competency", "tenure"] if req.competencies else ["tenure"]
+
+
+# --- Ranking ------------------------------------------------------------------
+
+RANK_ORDER = ("-score", "name", "pk")
+# Floating-point guard for the pruning bound below (scores have at most ~15 significant digits).
+_EPSILON = 1e-6
+
+
+def rank(
+    pool: QuerySet[Employee],
+    req: Requirements,
+    *,
+    limit: int = DEFAULT_LIMIT,
+    exclude_ids: tuple[int, ...] = (),
+    on: dt.date | None = None,
+) -> list[Employee]:
+    """Top `limit` eligible employees of `pool`, best first, in ONE query.
+
+    Scoring every eligible row with every component would cost a few correlated probes per
+    row. Instead the query prunes with a bound (a threshold algorithm, done in SQL):
+
+    1. `cheap` = the weighted components that need no per-row probe; the rest can add at
+       most `slack` = the sum of their weights.
+    2. `threshold` = the `limit`-th best full score among the 2×`limit` rows with the best
+       `cheap` (an uncorrelated subquery, run once). The true `limit`-th score is at least
+       this, so a row with `cheap + slack < threshold` can never reach the top.
+    3. Only rows with `cheap >= threshold - slack` get the full score, sorted, LIMIT.
+
+    The outer query re-computes the components of the kept rows as `c_<key>` attributes next
+    to `score`. The result is exactly the unpruned ranking (see test_pruning_changes_nothing).
+    """
+    on = on or today()
+    limit = max(limit, 1)
+    conditions = eligibility_conditions(req, on=on)
+    eligible = pool.filter(*conditions.values())
+    if exclude_ids:
+        eligible = eligible.exclude(pk__in=exclude_ids)
+    per_row = _per_row_keys(req)
+    cheap_keys = [k for k in WEIGHTS if k not in per_row]
+    slack = sum(WEIGHTS[k] for k in per_row) + _EPSILON
+
+    def cheap() -> Combinable:
+        return _weighted_sum(score_components(req, on=on), cheap_keys)
+
+    def full() -> Combinable:
+        return _weighted_sum(score_components(req, on=on))
+
+    sample = eligible.annotate(cheap=cheap()).order_by("-cheap", "pk").values("pk")[: 2 * limit]
+    threshold = (
+        Employee.objects.filter(pk__in=sample)
+        .annotate(score=full())
+        .order_by("-score")
+        .values("score")[limit - 1 : limit]
+    )
+    bound = Coalesce(Subquery(threshold, output_field=FloatField()), _float(-1000)) - _float(slack)
+    top_ids = (
+        eligible.annotate(cheap=cheap())
+        .filter(cheap__gte=bound)
+        .annotate(score=full())
+        .order_by(*RANK_ORDER)
+        .values("pk")[:limit]
+    )
+    components = {f"c_{k}": v for k, v in score_components(req, on=on).items()}
+    return list(
+        Employee.objects.filter(pk__in=top_ids)
+        .select_related("unit")
+        .annotate(**components)
+        .annotate(score=_weighted_sum({k: F(f"c_{k}") for k in WEIGHTS}))
+        .order_by(*RANK_ORDER)
+    )
+
+
+def eligibility_summary(
+    pool: QuerySet[Employee], req: Requirements, *, on: dt.date | None = None
+) -> dict[str, Any]:
+    """How many of the pool pass, and how many fail each filter: one aggregate query.
+
+    One employee can fail several filters, so the reasons may add up to more than `excluded`."""
+    conditions = eligibility_conditions(req, on=on)
+    aggregates: dict[str, Count] = {"total": Count("pk")}
+    passes = Q()
+    # Column tests first: SQL evaluates AND left to right and short-circuits, so the EXISTS
+    # (an index probe per row) runs only for the rows that pass them.
+    for key in reversed(conditions):
+        aggregates[f"fails_{key}"] = Count("pk", filter=~conditions[key])  # not a field name
+        passes &= conditions[key]
+    aggregates["eligible"] = Count("pk", filter=passes)
+    counts = pool.aggregate(**aggregates)
+    reasons = [
+        {"key": key, "label": EXCLUSION_LABELS[key], "count": counts[f"fails_{key}"]}
+        for key in EXCLUSION_LABELS
+        if key in conditions
+    ]
+    return {
+        "total": counts["total"],
+        "eligible": counts["eligible"],
+        "excluded": counts["total"] - counts["eligible"],
+        "reasons": reasons,
+    }
+
+
+# --- Explanation --------------------------------------------------------------
+
+
+@dataclass
+class Component:
+    key: str
+    label: str
+    weight: int
+    value: float
+    fact: str
+    verdict: str = ""  # "sesuai", "serumpun", … for the badge colour
+
+    @property
+    def points(self) -> float:
+        return round(self.weight * self.value, 1)
+
+
+@dataclass
+class Candidate:
+    employee: Employee
+    score: float
+    components: list[Component]
+    placement: Placement | None  # current definitive placement (vacated if placed)
+    education: Education | None  # highest
+    months_in_position: int | None
+
+
+@dataclass
+class ChainEntry:
+    """Placing `candidate` vacates `position`; `candidates` are that post's own top picks."""
+
+    candidate: Candidate
+    position: Position
+    candidates: list[Employee]
+    requirements: Requirements
+    placeable_ids: set[int] = field(default_factory=set)  # filled by the view from the scopes
+
+
+def leadership_short(kind: str) -> str:
+    return str(Leadership(kind).label).split(" (")[0]
+
+
+def _duration(months: int) -> str:
+    years, rest = divmod(max(months, 0), 12)
+    parts = []
+    if years:
+        parts.append(f"{years} tahun")
+    if rest or not years:
+        parts.append(f"{rest} bulan")
+    return " ".join(parts)
+
+
+def explain(
+    employees: list[Employee], req: Requirements, *, on: dt.date | None = None
+) -> list[Candidate]:
+    """Words for each component of the ranked rows: four queries (current placements,
+    educations, competency assessments, leadership trainings), whatever the row count."""
+    on = on or today()
+    ids = [e.pk for e in employees]
+    if not ids:
+        return []
+    placements = {
+        p.employee_id: p
+        for p in Placement.objects.open()
+        .filter(employee_id__in=ids, kind=Placement.Kind.DEFINITIF)
+        .select_related("position__unit")
+    }
+    educations: dict[int, list[Education]] = {}
+    for edu in Education.objects.filter(employee_id__in=ids).select_related("field"):
+        educations.setdefault(edu.employee_id, []).append(edu)  # highest level first
+    levels: dict[tuple[int, int], EmployeeCompetency] = {}
+    if req.competencies:
+        assessed = EmployeeCompetency.objects.filter(
+            employee_id__in=ids, competency_id__in=[rc.competency_id for rc in req.competencies]
+        ).order_by("employee_id", "competency_id", "-assessed_on")
+        for ec in assessed:
+            levels.setdefault((ec.employee_id, ec.competency_id), ec)  # latest wins
+    trainings: dict[int, list[LeadershipTraining]] = {}
+    if req.leadership:
+        for lt in LeadershipTraining.objects.filter(
+            employee_id__in=ids, kind__in=req.satisfying_leadership
+        ).order_by("year"):
+            trainings.setdefault(lt.employee_id, []).append(lt)
+
+    result = []
+    for emp in employees:
+        placement = placements.get(emp.pk)
+        months = months_between(placement.start_date, on) if placement else None
+        edus = educations.get(emp.pk, [])
+        components = [
+            _field_component(emp, edus, req),
+            _competency_component(emp, levels, req),
+            _leadership_component(emp, trainings.get(emp.pk, []), req),
+            _predikat_component(emp),
+            _tenure_component(emp, months),
+        ]
+        result.append(
+            Candidate(
+                employee=emp,
+                score=round(emp.score, 1),  # type: ignore[attr-defined]
+                components=components,
+                placement=placement,
+                education=edus[0] if edus else None,
+                months_in_position=months,
+            )
+        )
+    return result
+
+
+def _component(key: str, emp: Employee, fact: str, verdict: str = "") -> Component:
+    value = float(getattr(emp, f"c_{key}"))
+    return Component(key, COMPONENT_LABELS[key], WEIGHTS[key], value, fact, verdict)
+
+
+def _education_text(edu: Education) -> str:
+    name = f" {edu.field.name}" if edu.field_id else ""
+    return f"{edu.get_level_display()}{name}"
+
+
+def _field_component(emp: Employee, edus: list[Education], req: Requirements) -> Component:
+    if not req.accepted_fields:
+        return _component("field", emp, "tidak dipersyaratkan", "na")
+    accepted = req.accepted_field_ids
+    for edu in edus:
+        if edu.field_id in accepted:
+            return _component("field", emp, f"{_education_text(edu)} — sesuai", "ok")
+    for edu in edus:
+        if edu.field_id in req.group_field_ids:
+            text = f"{_education_text(edu)} — serumpun ({edu.field.group})"  # type: ignore[union-attr]
+            return _component("field", emp, text, "partial")
+    if edus:
+        return _component("field", emp, f"{_education_text(edus[0])} — tidak sesuai", "no")
+    return _component("field", emp, "belum ada riwayat pendidikan", "no")
+
+
+def _competency_component(
+    emp: Employee, levels: dict[tuple[int, int], EmployeeCompetency], req: Requirements
+) -> Component:
+    if not req.competencies:
+        return _component("competency", emp, "tidak dipersyaratkan", "na")
+    parts = []
+    met = 0
+    for rc in req.competencies:
+        ec = levels.get((emp.pk, rc.competency_id))
+        if ec is not None and ec.level >= rc.level:
+            met += 1
+        parts.append(f"{rc.code} {ec.level if ec else '–'}/{rc.level}")
+    assessed = any((emp.pk, rc.competency_id) in levels for rc in req.competencies)
+    verdict = "ok" if met == len(req.competencies) else ("partial" if assessed else "no")
+    return _component("competency", emp, ", ".join(parts), verdict)
+
+
+def _leadership_component(
+    emp: Employee, held: list[LeadershipTraining], req: Requirements
+) -> Component:
+    if not req.leadership:
+        return _component("leadership", emp, "tidak dipersyaratkan", "na")
+    if held:
+        lt = held[0]
+        return _component("leadership", emp, f"{leadership_short(lt.kind)} {lt.year}", "ok")
+    return _component("leadership", emp, f"belum {req.leadership_label}", "no")
+
+
+def _predikat_component(emp: Employee) -> Component:
+    if not emp.latest_predikat:
+        return _component("predikat", emp, "belum ada (netral)", "na")
+    year = f" ({emp.latest_predikat_year})" if emp.latest_predikat_year else ""
+    value = PREDIKAT_VALUE.get(emp.latest_predikat, PREDIKAT_NEUTRAL)
+    verdict = "ok" if value >= 0.8 else ("partial" if value >= 0.4 else "no")
+    return _component("predikat", emp, f"{emp.get_latest_predikat_display()}{year}", verdict)
+
+
+def _tenure_component(emp: Employee, months: int | None) -> Component:
+    if months is None:
+        return _component("tenure", emp, "belum ada jabatan definitif", "no")
+    verdict = "ok" if months >= FULL_TENURE_MONTHS else ("partial" if months > 0 else "no")
+    return _component("tenure", emp, _duration(months), verdict)
+
+
+# --- The page -----------------------------------------------------------------
+
+
+@dataclass
+class CandidatePage:
+    position: Position
+    requirements: Requirements
+    holders: list[Placement]
+    candidates: list[Candidate]
+    summary: dict[str, Any]
+    chain: list[ChainEntry]
+    limit: int
+    min_months_to_bup: int
+    min_birth_date: dt.date
+
+    @property
+    def weights(self) -> list[tuple[str, str, int]]:
+        return [(k, COMPONENT_LABELS[k], w) for k, w in WEIGHTS.items()]
+
+    @property
+    def retirement_cutoff(self) -> dt.date:
+        """TMT pensiun of the oldest eligible birth date, for the page's explanation."""
+        return retirement_date(self.min_birth_date, self.position.bup_age)
+
+
+def candidate_page(
+    user: User, position: Position, *, limit: int = DEFAULT_LIMIT, on: dt.date | None = None
+) -> CandidatePage:
+    """Everything the candidate page shows, in a number of queries that does not depend on
+    the number of employees: holders 1, requirements 3, ranking 1, explanation 2–4 (the
+    assessments and trainings only when the post requires them), summary 1, vacancy chain 3 +
+    one ranking per vacated position (at most CHAIN_LENGTH)."""
+    on = on or today()
+    holders = list(
+        Placement.objects.on(on)
+        .filter(position=position)
+        .select_related("employee")
+        .order_by("kind", "employee__name")
+    )
+    req = requirements_for([position])[position.pk]
+    pool = candidate_pool(user, position, on=on)
+    candidates = explain(rank(pool, req, limit=limit, on=on), req, on=on)
+    summary = eligibility_summary(pool, req, on=on)
+    return CandidatePage(
+        position=position,
+        requirements=req,
+        holders=holders,
+        candidates=candidates,
+        summary=summary,
+        chain=vacancy_chain(user, candidates[:CHAIN_LENGTH], on=on),
+        limit=limit,
+        min_months_to_bup=min_months_to_bup(),
+        min_birth_date=min_birth_date(position.bup_age, min_months_to_bup(), on),
+    )
+
+
+def vacancy_chain(
+    user: User, candidates: list[Candidate], *, on: dt.date | None = None
+) -> list[ChainEntry]:
+    """For each candidate with a definitive post, that post (vacated if they are placed) and its
+    own top candidates: one ranking query per entry. Neither the moving candidate nor the
+    first-ranked candidate of the original post (the expected appointee) is proposed."""
+    on = on or today()
+    if not candidates:
+        return []
+    first = candidates[0].employee.pk
+    vacated = [c for c in candidates if c.placement is not None]
+    positions = {c.placement.position_id: c.placement.position for c in vacated}  # type: ignore[union-attr]
+    requirements = requirements_for(list(positions.values()))
+    entries = []
+    for cand in vacated:
+        position = cand.placement.position  # type: ignore[union-attr]
+        req = requirements[position.pk]
+        top = rank(
+            candidate_pool(user, position, on=on),
+            req,
+            limit=CHAIN_CANDIDATES,
+            exclude_ids=tuple({cand.employee.pk, first}),
+            on=on,
+        )
+        entries.append(ChainEntry(cand, position, top, req))
+    return entries

@@ -25,6 +25,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("admin/", admin.site.urls),
+    path("kinerja/", include("performance.urls")),
     path("", include("positions.urls")),
 ]
 

@@ -1,0 +1,31 @@
+from django.urls import path
+
+from . import views, views_eval
+
+app_name = "performance"
+
+urlpatterns = [
+    # SKP: plan, cascade, workflow
+    path("", views.skp_list, name="skp_list"),
+    path("skp/baru/", views.skp_create, name="skp_create"),
+    path("skp/<int:pk>/", views.skp_detail, name="skp_detail"),
+    path("skp/<int:pk>/rhk/tambah/", views.rhk_create, name="rhk_create"),
+    path("rhk/<int:pk>/ubah/", views.rhk_edit, name="rhk_edit"),
+    path("rhk/<int:pk>/hapus/", views.rhk_delete, name="rhk_delete"),
+    path("rhk/<int:pk>/iki/tambah/", views.indicator_create, name="indicator_create"),
+    path("iki/<int:pk>/ubah/", views.indicator_edit, name="indicator_edit"),
+    path("iki/<int:pk>/hapus/", views.indicator_delete, name="indicator_delete"),
+    path("skp/<int:pk>/ekspektasi/", views.skp_expectations, name="skp_expectations"),
+    path("skp/<int:pk>/ajukan/", views.skp_submit, name="skp_submit"),
+    path("skp/<int:pk>/kembalikan/", views.skp_return, name="skp_return"),
+    path("skp/<int:pk>/setujui/", views.skp_approve, name="skp_approve"),
+    path("skp/<int:pk>/revisi/", views.skp_revise, name="skp_revise"),
+    path("persetujuan/", views.approval_inbox, name="approval_inbox"),
+    path("matriks/", views.role_matrix, name="role_matrix"),
+    # Evaluation, curve, dashboards, history
+    path("skp/<int:pk>/evaluasi/<str:period>/", views_eval.evaluation_detail, name="evaluation"),
+    path("realisasi/<int:pk>/bukti/", views_eval.evidence_download, name="evidence_download"),
+    path("kurva/", views_eval.curve, name="curve"),
+    path("pantauan/", views_eval.monitoring, name="monitoring"),
+    path("riwayat/impor/", views_eval.history_import, name="history_import"),
+]

@@ -1,0 +1,223 @@
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from performance import services
+from performance.models import RHK, SKP, Evaluation, Indicator, OrganisationPerformance
+from tests.factories import PlacementFactory
+
+YEAR = 2026
+
+
+def _rhk(skp, text, parent=None, jenis="utama"):
+    rhk = RHK.objects.create(skp=skp, text=text, parent_rhk=parent, jenis=jenis)
+    Indicator.objects.create(
+        rhk=rhk, aspek="kuantitas", text=f"Jumlah {text}", target_value=12, target_satuan="Dokumen"
+    )
+    return rhk
+
+
+@pytest.fixture
+def manager_skp(world, manager):
+    """The penilai's SKP, approved by the kepala dinas."""
+    world.manager_emp.email = "kabid@example.go.id"
+    world.manager_emp.save(update_fields=["email"])
+    skp = services.create_skp(world.manager_emp, year=YEAR, pendekatan="kuantitatif")
+    SKP.objects.filter(pk=skp.pk).update(status="disetujui")
+    skp.refresh_from_db()
+    _rhk(skp, "Meningkatnya mutu pelayanan rumah sakit rujukan")
+    _rhk(skp, "Tersusunnya standar pelayanan keperawatan")
+    return skp
+
+
+@pytest.fixture
+def employee_skp(world, employee):
+    world.employee_emp.email = "perawat@example.go.id"
+    world.employee_emp.save(update_fields=["email"])
+    return services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif")
+
+
+def test_roles_are_derived_from_placements(world, employee_skp):
+    assert employee_skp.position == world.perawat
+    assert employee_skp.penilai == world.manager_emp
+    assert employee_skp.penilai_position == world.kabid
+    assert employee_skp.atasan_penilai == world.kadis_emp
+    assert employee_skp.expectations.count() == 7
+
+
+def test_cascade_choices_are_exactly_the_penilais_approved_rhk(world, employee_skp, manager_skp):
+    choices = services.cascade_choices(employee_skp)
+    assert set(choices) == set(manager_skp.rhks.all())
+
+
+def test_no_cascade_choices_until_the_penilai_skp_is_approved(world, employee_skp, manager_skp):
+    SKP.objects.filter(pk=manager_skp.pk).update(status="diajukan")
+    assert services.cascade_choices(employee_skp) == []
+    _rhk(employee_skp, "Asuhan keperawatan")
+    missing = services.missing_items(employee_skp)
+    assert any("SKP pejabat penilai tahun ini belum disetujui" in m for m in missing)
+
+
+def test_submit_refused_while_a_utama_rhk_is_unlinked(world, employee, employee_skp, manager_skp):
+    _rhk(employee_skp, "Asuhan keperawatan")
+    with pytest.raises(ValidationError) as exc:
+        services.submit_skp(employee_skp, user=employee)
+    assert "belum mengaitkan RHK pimpinan" in str(exc.value)
+    employee_skp.refresh_from_db()
+    assert employee_skp.status == "draft"
+
+
+def _ready(employee_skp, manager_skp):
+    _rhk(employee_skp, "Asuhan keperawatan", parent=manager_skp.rhks.first())
+
+
+def test_full_workflow_with_return_and_resubmission(
+    world, employee, manager, employee_skp, manager_skp
+):
+    _ready(employee_skp, manager_skp)
+    services.submit_skp(employee_skp, user=employee)
+    services.return_skp(employee_skp, user=manager, note="Target kuantitas terlalu rendah.")
+    employee_skp.refresh_from_db()
+    assert employee_skp.status == "dikembalikan"
+    assert employee_skp.return_note == "Target kuantitas terlalu rendah."
+    services.submit_skp(employee_skp, user=employee)
+    services.approve_skp(employee_skp, user=manager)
+    employee_skp.refresh_from_db()
+    assert employee_skp.status == "disetujui"
+    assert employee_skp.snapshot["pegawai"]["nip"] == world.employee_emp.nip
+    assert employee_skp.snapshot["penilai"]["nama"] == "Kabid Yankes"
+    assert employee_skp.snapshot["pegawai"]["jabatan"] == "Perawat Ahli Muda"
+
+
+def test_notifications_go_to_who_must_act(
+    world, employee, manager, employee_skp, manager_skp, django_capture_on_commit_callbacks
+):
+    _ready(employee_skp, manager_skp)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit_skp(employee_skp, user=employee)
+    assert mail.outbox[-1].to == ["kabid@example.go.id"]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.return_skp(employee_skp, user=manager, note="Perbaiki IKI.")
+    assert mail.outbox[-1].to == ["perawat@example.go.id"]
+    assert "Perbaiki IKI." in mail.outbox[-1].body
+
+
+def test_only_the_penilai_approves(world, employee, outsider, hr_admin, employee_skp, manager_skp):
+    _ready(employee_skp, manager_skp)
+    services.submit_skp(employee_skp, user=employee)
+    for user in (employee, outsider, hr_admin):
+        with pytest.raises(PermissionDenied):
+            services.approve_skp(employee_skp, user=user)
+
+
+def test_plt_of_the_penilai_post_may_approve(world, employee, outsider, employee_skp, manager_skp):
+    _ready(employee_skp, manager_skp)
+    services.submit_skp(employee_skp, user=employee)
+    PlacementFactory(
+        employee=world.outsider_emp,
+        position=world.kabid,
+        kind="plt",
+        start_date=dt.date(2026, 1, 1),
+    )
+    services.approve_skp(employee_skp, user=outsider)
+    employee_skp.refresh_from_db()
+    assert employee_skp.status == "disetujui"
+
+
+def test_return_needs_a_note(world, employee, manager, employee_skp, manager_skp):
+    _ready(employee_skp, manager_skp)
+    services.submit_skp(employee_skp, user=employee)
+    with pytest.raises(ValidationError):
+        services.return_skp(employee_skp, user=manager, note="  ")
+
+
+def test_submitted_skp_cannot_be_submitted_again(world, employee, employee_skp, manager_skp):
+    _ready(employee_skp, manager_skp)
+    services.submit_skp(employee_skp, user=employee)
+    employee_skp.refresh_from_db()
+    assert not employee_skp.is_editable
+    with pytest.raises(ValidationError):
+        services.submit_skp(employee_skp, user=employee)
+
+
+def test_change_after_approval_is_a_new_revision(
+    world, employee, manager, employee_skp, manager_skp
+):
+    _ready(employee_skp, manager_skp)
+    services.submit_skp(employee_skp, user=employee)
+    services.approve_skp(employee_skp, user=manager)
+    revision = services.start_revision(employee_skp, user=employee)
+    employee_skp.refresh_from_db()
+    assert revision.revision == 2 and revision.status == "draft"
+    assert employee_skp.superseded_by == revision and employee_skp.status == "disetujui"
+    assert revision.rhks.count() == 1 and revision.rhks.first().indicators.count() == 1
+    assert list(SKP.objects.current().filter(employee=world.employee_emp)) == [revision]
+
+
+def _evaluation(employee_skp, manager_skp, employee, manager):
+    _ready(employee_skp, manager_skp)
+    services.submit_skp(employee_skp, user=employee)
+    services.approve_skp(employee_skp, user=manager)
+    return Evaluation.objects.create(skp=employee_skp, period="tw4")
+
+
+def test_rating_sets_predikat_from_matrix_and_finalising_updates_profile(
+    world, employee, manager, employee_skp, manager_skp
+):
+    evaluation = _evaluation(employee_skp, manager_skp, employee, manager)
+    services.rate_evaluation(
+        evaluation,
+        user=manager,
+        rating_hasil="diatas",
+        rating_perilaku="diatas",
+        version=0,
+        finalise=True,
+    )
+    evaluation.refresh_from_db()
+    assert evaluation.predikat == "sangat_baik" and evaluation.status == "final"
+    world.employee_emp.refresh_from_db()
+    assert (world.employee_emp.latest_predikat, world.employee_emp.latest_predikat_year) == (
+        "sangat_baik",
+        YEAR,
+    )
+
+
+def test_stale_form_is_refused_and_tells_the_loser(
+    world, employee, manager, employee_skp, manager_skp
+):
+    evaluation = _evaluation(employee_skp, manager_skp, employee, manager)
+    services.rate_evaluation(
+        evaluation, user=manager, rating_hasil="sesuai", rating_perilaku="sesuai", version=0
+    )
+    with pytest.raises(ValidationError, match="baru saja diubah"):
+        services.rate_evaluation(
+            evaluation, user=manager, rating_hasil="dibawah", rating_perilaku="dibawah", version=0
+        )
+    evaluation.refresh_from_db()
+    assert evaluation.predikat == "baik"
+
+
+def test_closed_year_locks_ratings(world, employee, manager, hr_admin, employee_skp, manager_skp):
+    evaluation = _evaluation(employee_skp, manager_skp, employee, manager)
+    from django.utils import timezone
+
+    OrganisationPerformance.objects.create(
+        unit=world.dinkes, year=YEAR, predikat="baik", set_by=hr_admin, closed_at=timezone.now()
+    )
+    with pytest.raises(ValidationError, match="ditutup"):
+        services.rate_evaluation(
+            evaluation, user=manager, rating_hasil="sesuai", rating_perilaku="sesuai", version=0
+        )
+
+
+def test_annual_distribution_counts_the_unit_subtree(
+    world, employee, manager, employee_skp, manager_skp
+):
+    evaluation = _evaluation(employee_skp, manager_skp, employee, manager)
+    services.rate_evaluation(
+        evaluation, user=manager, rating_hasil="sesuai", rating_perilaku="sesuai", version=0
+    )
+    assert services.annual_distribution(world.dinkes, YEAR) == {"baik": 1}
+    assert services.annual_distribution(world.dishub, YEAR) == {}

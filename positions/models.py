@@ -562,24 +562,37 @@ class Employee(models.Model):
         )
 
     def penilai(self, on: dt.date | None = None) -> Employee | None:
-        """Pejabat penilai: holder (definitif, else Plt/Plh) of the parent position on a date."""
-        on = on or today()
-        placement = self.definitive_placement(on)
-        if placement is None or placement.position.parent_id is None:
-            return None
-        holder = Placement.objects.holder_of(placement.position.parent_id, on)
-        return holder.employee if holder else None
+        """Pejabat penilai: holder (definitif, else Plt/Plh) of the parent position on a date.
+
+        When that holder is the employee themself (a Sekretaris acting as Plt of the head
+        post above them), the penilai is the holder of the next post up."""
+        return self._superior(on or today(), skip=0)
 
     def atasan_penilai(self, on: dt.date | None = None) -> Employee | None:
-        on = on or today()
+        """The holder of the post above the penilai's post, with the same self-skip rule."""
+        return self._superior(on or today(), skip=1)
+
+    def _superior(self, on: dt.date, *, skip: int) -> Employee | None:
         placement = self.definitive_placement(on)
-        if placement is None or placement.position.parent is None:
+        if placement is None:
             return None
-        grandparent_id = placement.position.parent.parent_id
-        if grandparent_id is None:
-            return None
-        holder = Placement.objects.holder_of(grandparent_id, on)
-        return holder.employee if holder else None
+        position_id = placement.position.parent_id
+        found: list[Employee] = []
+        seen: set[int] = set()
+        while position_id is not None and position_id not in seen:
+            seen.add(position_id)
+            holder = Placement.objects.holder_of(position_id, on)
+            if holder is None:
+                if not found:  # the direct superior post is vacant: no penilai, HR must act
+                    return None
+            elif holder.employee_id != self.pk and holder.employee not in found:
+                found.append(holder.employee)
+                if len(found) > skip:
+                    return found[skip]
+            position_id = (
+                Position.objects.filter(pk=position_id).values_list("parent_id", flat=True).first()
+            )
+        return None
 
 
 class Education(models.Model):

@@ -154,3 +154,20 @@ def test_penilai_sees_direct_subordinates_outside_the_headed_unit(world, outside
     distant = PositionFactory(unit=world.yankes, parent=world.kadis_dishub, kebutuhan=1)
     PlacementFactory(employee=report, position=distant, kind="plt")
     assert report in Employee.objects.visible_to(head.user)
+
+
+def test_a_plt_head_is_not_their_own_penilai(world):
+    # The kabid acts as Plt of the kepala dinas post above them: their penilai becomes the
+    # holder of the next post up, not themselves.
+    top = PositionFactory(unit=world.pemprov, name="Sekretaris Daerah", jenis="jpt_madya", kelas=16)
+    world.kadis.parent = top
+    world.kadis.save(update_fields=["parent"])
+    sekda = EmployeeFactory(unit=world.pemprov)
+    PlacementFactory(employee=sekda, position=top)
+    world.kadis_emp.placements.update(end_date=dt.date(2025, 12, 31))
+    PlacementFactory(
+        employee=world.manager_emp, position=world.kadis, kind="plt", start_date=dt.date(2026, 1, 1)
+    )
+    assert world.manager_emp.penilai() == sekda
+    assert world.employee_emp.penilai() == world.manager_emp
+    assert world.employee_emp.atasan_penilai() == sekda

@@ -60,3 +60,27 @@ def test_seed_demo_builds_lampung_and_is_idempotent(db):
         assert result.kebutuhan == position.kebutuhan, position.code
     assert EmployeeCompetency.objects.exists()
     assert LeadershipTraining.objects.exists()
+
+
+def test_seed_demo_builds_a_performance_cascade_for_dinas_kesehatan(db):
+    from performance.models import SKP, Evaluation, OrganisationPerformance
+    from performance.services import curve_violations
+
+    call_command("seed_demo", quiet_logins=True)
+    call_command("seed_demo", quiet_logins=True)
+    kabid = Employee.objects.get(user__username="kabid.yankes")
+    kabid_skp = SKP.objects.get(employee=kabid, year=2026)
+    assert kabid_skp.status == "disetujui"
+    # Cascade: every utama RHK of the kabid intervenes an RHK of the penilai's SKP.
+    parents = {r.parent_rhk.skp.employee for r in kabid_skp.rhks.filter(jenis="utama")}
+    assert parents == {kabid.penilai(on=kabid_skp.period_start)}
+    staff_skps = SKP.objects.filter(penilai=kabid, year=2026)
+    assert staff_skps.count() >= 2
+    assert Evaluation.objects.filter(skp__in=staff_skps, status="final").count() == (
+        3 * staff_skps.count()
+    )
+    # The demo staff login drafts their own SKP in the walkthrough.
+    assert not SKP.objects.filter(employee__user__username="staf.yankes").exists()
+    org = OrganisationPerformance.objects.get(unit__code="18.DINKES", year=2026)
+    assert org.predikat == "baik"
+    assert isinstance(curve_violations(org.predikat, {"baik": 3}), list)

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -117,6 +119,10 @@ class Command(BaseCommand):
             self._logins(heads)
         summary = ", ".join(f"{n} {k}" for k, n in self.created.items())
         self.stdout.write(f"Data demo siap (baru dibuat: {summary}).")
+        # The other pillars seed their own demo data; called by name so this app imports none.
+        for app_label in ("performance",):
+            if apps.is_installed(app_label):
+                call_command(f"seed_demo_{app_label}", stdout=self.stdout)
         if not options["quiet_logins"]:
             self.stdout.write(f"Login demo (kata sandi semua: {DEMO_PASSWORD}):")
             for username, description in DEMO_LOGINS:
@@ -411,7 +417,7 @@ class Command(BaseCommand):
                 employee_id=sekretaris.employee_id,
                 position=kadis,
                 kind=Placement.Kind.PLT,
-                start_date=dt.date(2026, 1, 2),
+                start_date=dt.date(2026, 1, 1),
                 sk_number="800.1.3/001/VI.04/2026",
                 sk_date=dt.date(2025, 12, 30),
             )

@@ -5,6 +5,7 @@ from .models import (
     RHK,
     SKP,
     BehaviourExpectation,
+    BehaviourFeedback,
     CurveRule,
     Evaluation,
     Indicator,
@@ -74,4 +75,11 @@ class RatingHistoryAdmin(admin.ModelAdmin):
     raw_id_fields = ["employee"]
 
 
+@admin.register(RHK)
+class RHKAdmin(SimpleHistoryAdmin):
+    list_display = ["text", "jenis", "skp"]
+    raw_id_fields = ["skp", "parent_rhk"]
+
+
 admin.site.register(BehaviourExpectation)
+admin.site.register(BehaviourFeedback)

@@ -3,7 +3,22 @@ from simple_history.admin import SimpleHistoryAdmin
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
-from .models import Education, EducationField, Employee, HRScope, OrgUnit, Placement, Position
+from .models import (
+    Competency,
+    CompetencyLevel,
+    Education,
+    EducationField,
+    Employee,
+    EmployeeCompetency,
+    HRScope,
+    ImportBatch,
+    LeadershipTraining,
+    OrgUnit,
+    Placement,
+    Position,
+    PositionCompetency,
+    WorkloadTask,
+)
 
 
 @admin.register(OrgUnit)
@@ -64,3 +79,64 @@ class HRScopeAdmin(admin.ModelAdmin):
     list_display = ["user", "role", "unit"]
     list_filter = ["role"]
     autocomplete_fields = ["user", "unit"]
+
+
+class CompetencyLevelInline(admin.TabularInline):
+    model = CompetencyLevel
+    extra = 0
+
+
+@admin.register(Competency)
+class CompetencyAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["code", "name"]
+    inlines = [CompetencyLevelInline]
+
+
+@admin.register(PositionCompetency)
+class PositionCompetencyAdmin(admin.ModelAdmin):
+    list_display = ["position", "competency", "level"]
+    autocomplete_fields = ["position", "competency"]
+    list_select_related = ["position", "competency"]
+
+
+@admin.register(EmployeeCompetency)
+class EmployeeCompetencyAdmin(SimpleHistoryAdmin):
+    list_display = ["employee", "competency", "level", "assessed_on", "source"]
+    autocomplete_fields = ["employee", "competency"]
+    list_select_related = ["employee", "competency"]
+
+
+@admin.register(LeadershipTraining)
+class LeadershipTrainingAdmin(SimpleHistoryAdmin):
+    list_display = ["employee", "kind", "year", "certificate_number"]
+    list_filter = ["kind"]
+    autocomplete_fields = ["employee"]
+
+
+@admin.register(WorkloadTask)
+class WorkloadTaskAdmin(SimpleHistoryAdmin):
+    list_display = ["position", "description", "satuan_hasil", "volume", "norma_waktu"]
+    autocomplete_fields = ["position"]
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    list_display = ["filename", "created_by", "created_at", "status"]
+    list_filter = ["status"]
+    readonly_fields = ["rows", "summary"]
+
+
+@admin.register(Education)
+class EducationAdmin(SimpleHistoryAdmin):
+    list_display = ["employee", "level", "field", "institution", "graduation_year"]
+    list_filter = ["level"]
+    autocomplete_fields = ["employee", "field"]
+    list_select_related = ["employee", "field"]
+
+
+@admin.register(CompetencyLevel)
+class CompetencyLevelAdmin(admin.ModelAdmin):
+    list_display = ["competency", "level"]
+    list_filter = ["competency"]

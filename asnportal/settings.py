@@ -198,10 +198,11 @@ CELERY_ACCEPT_CONTENT = ["json"]
 # --- Domain parameters --------------------------------------------------------
 # Jam kerja efektif per year for ABK (DOMAIN.md §3.6): 1,250 hours = 75,000 minutes.
 JAM_KERJA_EFEKTIF_MENIT = envint("JAM_KERJA_EFEKTIF_MENIT", "75000")
-# Periodic evaluation: "triwulan" (TW I–III + IV/akhir, the official format) — DOMAIN §1.8.
+# Periodic evaluation: "triwulan" (TW I–III + IV/akhir, the official format, DOMAIN §1.8)
+# or "tahunan" (only the annual evaluation).
 EVALUATION_PERIODS = os.environ.get("EVALUATION_PERIODS", "triwulan")
-if EVALUATION_PERIODS not in {"triwulan"}:
-    raise ImproperlyConfigured("EVALUATION_PERIODS supports: triwulan")
+if EVALUATION_PERIODS not in {"triwulan", "tahunan"}:
+    raise ImproperlyConfigured("EVALUATION_PERIODS must be 'triwulan' or 'tahunan'")
 # Bukti dukung uploads: largest accepted file.
 EVIDENCE_MAX_BYTES = envint("EVIDENCE_MAX_BYTES", str(5 * 1024 * 1024))
 # Candidate ranking leaves out employees whose TMT pensiun (for the target post) is nearer.

@@ -131,8 +131,9 @@ def superior_skp(skp: SKP) -> SKP | None:
 
 
 def cascade_choices(skp: SKP) -> list[RHK]:
+    """The penilai's utama RHK (a tambahan RHK is a personal assignment, not cascaded)."""
     superior = superior_skp(skp)
-    return list(superior.rhks.all()) if superior else []
+    return list(superior.rhks.filter(jenis=RHK.Jenis.UTAMA)) if superior else []
 
 
 def missing_items(skp: SKP) -> list[str]:
@@ -369,3 +370,333 @@ def annual_distribution(unit: OrgUnit, year: int) -> Counter[str]:
 def curve_violations(org_predikat: str, counts: dict[str, int]) -> list[str]:
     rules = CurveRule.objects.filter(org_predikat=org_predikat)
     return [v for rule in rules if (v := rule.violation(counts))]
+
+
+# --- SKP plan editing (RHK, IKI, ekspektasi) ------------------------------------------
+
+
+def _lock_editable_skp(skp: SKP, user: User) -> SKP:
+    """Lock the SKP row (a concurrent submit waits) and check the pegawai may still edit it."""
+    skp = SKP.objects.select_for_update().select_related("employee", "position").get(pk=skp.pk)
+    if skp.employee.user_id != user.pk:
+        raise PermissionDenied
+    if not skp.is_editable:
+        raise ValidationError("SKP yang sudah diajukan atau disetujui tidak dapat diubah.")
+    return skp
+
+
+def _check_parent(skp: SKP, parent_rhk: RHK | None) -> None:
+    if parent_rhk is not None and parent_rhk.pk not in {r.pk for r in cascade_choices(skp)}:
+        raise ValidationError(
+            {"parent_rhk": "RHK pimpinan harus dipilih dari SKP pejabat penilai yang disetujui."}
+        )
+
+
+@transaction.atomic
+def add_rhk(
+    skp: SKP,
+    *,
+    user: User,
+    jenis: str,
+    text: str,
+    parent_rhk: RHK | None = None,
+    perspektif: str = "",
+    order: int = 0,
+) -> RHK:
+    skp = _lock_editable_skp(skp, user)
+    _check_parent(skp, parent_rhk)
+    return RHK.objects.create(
+        skp=skp,
+        jenis=jenis,
+        text=text,
+        parent_rhk=parent_rhk,
+        perspektif=perspektif if skp.is_jpt else "",
+        order=order,
+    )
+
+
+@transaction.atomic
+def update_rhk(
+    rhk: RHK,
+    *,
+    user: User,
+    jenis: str,
+    text: str,
+    parent_rhk: RHK | None = None,
+    perspektif: str = "",
+    order: int = 0,
+) -> RHK:
+    skp = _lock_editable_skp(rhk.skp, user)
+    _check_parent(skp, parent_rhk)
+    rhk.jenis, rhk.text, rhk.parent_rhk, rhk.order = jenis, text, parent_rhk, order
+    rhk.perspektif = perspektif if skp.is_jpt else ""
+    rhk.save(update_fields=["jenis", "text", "parent_rhk", "perspektif", "order"])
+    return rhk
+
+
+@transaction.atomic
+def delete_rhk(rhk: RHK, *, user: User) -> None:
+    _lock_editable_skp(rhk.skp, user)
+    rhk.delete()
+
+
+def _check_aspek(rhk: RHK, aspek: str, exclude_pk: int | None = None) -> None:
+    taken = rhk.indicators.filter(aspek=aspek).exclude(pk=exclude_pk)
+    if taken.exists():
+        raise ValidationError({"aspek": "RHK ini sudah memiliki IKI untuk aspek tersebut."})
+
+
+def _check_target(skp: SKP, target_value: Any, target_satuan: str, target_text: str) -> None:
+    if skp.pendekatan == SKP.Pendekatan.KUANTITATIF:
+        if target_value is None or not target_satuan.strip():
+            raise ValidationError(
+                {"target_value": "SKP kuantitatif: isi nilai target beserta satuannya."}
+            )
+    elif not target_text.strip():
+        raise ValidationError({"target_text": "SKP kualitatif: tuliskan target secara uraian."})
+
+
+@transaction.atomic
+def add_indicator(
+    rhk: RHK,
+    *,
+    user: User,
+    aspek: str,
+    text: str,
+    target_value: Any = None,
+    target_satuan: str = "",
+    target_text: str = "",
+) -> Any:
+    skp = _lock_editable_skp(rhk.skp, user)
+    _check_aspek(rhk, aspek)
+    _check_target(skp, target_value, target_satuan, target_text)
+    return rhk.indicators.create(
+        aspek=aspek,
+        text=text,
+        target_value=target_value,
+        target_satuan=target_satuan,
+        target_text=target_text,
+    )
+
+
+@transaction.atomic
+def update_indicator(
+    indicator: Any,
+    *,
+    user: User,
+    aspek: str,
+    text: str,
+    target_value: Any = None,
+    target_satuan: str = "",
+    target_text: str = "",
+) -> Any:
+    skp = _lock_editable_skp(indicator.rhk.skp, user)
+    _check_aspek(indicator.rhk, aspek, exclude_pk=indicator.pk)
+    _check_target(skp, target_value, target_satuan, target_text)
+    indicator.aspek, indicator.text = aspek, text
+    indicator.target_value, indicator.target_satuan = target_value, target_satuan
+    indicator.target_text = target_text
+    indicator.save(update_fields=["aspek", "text", "target_value", "target_satuan", "target_text"])
+    return indicator
+
+
+@transaction.atomic
+def delete_indicator(indicator: Any, *, user: User) -> None:
+    _lock_editable_skp(indicator.rhk.skp, user)
+    indicator.delete()
+
+
+def can_set_expectations(user: User, skp: SKP) -> bool:
+    """Ekspektasi khusus pimpinan: written by the penilai until the SKP is approved."""
+    return (
+        skp.superseded_at is None
+        and skp.status != SKP.Status.DISETUJUI
+        and is_penilai_of(user, skp)
+    )
+
+
+@transaction.atomic
+def set_expectations(skp: SKP, *, user: User, values: dict[str, str]) -> SKP:
+    skp = SKP.objects.select_for_update().get(pk=skp.pk)
+    if not can_set_expectations(user, skp):
+        raise PermissionDenied
+    for expectation in skp.expectations.all():
+        text = values.get(expectation.value, "").strip()
+        if text != expectation.ekspektasi:
+            expectation.ekspektasi = text
+            expectation.save(update_fields=["ekspektasi"])
+    return skp
+
+
+# --- Evaluation entries, organisation predikat, closing the year, reminders ----------
+
+
+def _editable_evaluation(evaluation: Evaluation) -> Evaluation:
+    evaluation = Evaluation.objects.select_for_update().select_related("skp").get(pk=evaluation.pk)
+    if evaluation.status == Evaluation.Status.FINAL:
+        raise ValidationError("Evaluasi sudah final dan tidak dapat diubah.")
+    return evaluation
+
+
+@transaction.atomic
+def save_realisations(
+    evaluation: Evaluation, *, user: User, entries: dict[int, dict[str, Any]]
+) -> Evaluation:
+    """The pegawai's realisasi and bukti dukung per indicator. `entries` maps an indicator id
+    to value/text/evidence_link and, when a new file was uploaded, `evidence` (already
+    validated by performance.evidence)."""
+    from .models import Indicator, Realisation
+
+    evaluation = _editable_evaluation(evaluation)
+    if evaluation.skp.employee.user_id != user.pk:
+        raise PermissionDenied
+    allowed = set(Indicator.objects.filter(rhk__skp=evaluation.skp).values_list("pk", flat=True))
+    existing = {r.indicator_id: r for r in evaluation.realisations.all()}
+    for indicator_id, data in entries.items():
+        if indicator_id not in allowed:
+            raise ValidationError("Indikator tidak termasuk SKP ini.")
+        realisation = existing.get(indicator_id) or Realisation(
+            evaluation=evaluation, indicator_id=indicator_id
+        )
+        realisation.value = data.get("value")
+        realisation.text = data.get("text", "")
+        realisation.evidence_link = data.get("evidence_link", "")
+        upload = data.get("evidence")
+        if upload:
+            realisation.evidence_name = upload.name[:200]
+            realisation.evidence.save(upload.name, upload, save=False)
+        realisation.save()
+    return evaluation
+
+
+@transaction.atomic
+def save_penilai_feedback(
+    evaluation: Evaluation,
+    *,
+    user: User,
+    version: int,
+    indicator_feedback: dict[int, str],
+    behaviour_feedback: dict[str, str],
+    umpan_balik: str,
+    rating_hasil: str = "",
+    rating_perilaku: str = "",
+    finalise: bool = False,
+) -> Evaluation:
+    """The penilai's umpan balik (per indicator, per BerAKHLAK value, general) and, when
+    given, the two ratings via rate_evaluation. One transaction: a stale version or a
+    closed year writes nothing."""
+    from .models import BehaviourFeedback, Realisation
+
+    evaluation = _editable_evaluation(evaluation)
+    if not is_penilai_of(user, evaluation.skp):
+        raise PermissionDenied
+    if evaluation.version != version:
+        raise ValidationError(
+            "Evaluasi ini baru saja diubah di tempat lain. Muat ulang halaman untuk melihat "
+            "perubahan terbaru sebelum menyimpan."
+        )
+    if finalise and not (rating_hasil and rating_perilaku):
+        raise ValidationError("Isi rating hasil kerja dan rating perilaku sebelum memfinalkan.")
+    existing = {r.indicator_id: r for r in evaluation.realisations.all()}
+    for indicator_id, text in indicator_feedback.items():
+        realisation = existing.get(indicator_id)
+        if realisation is None:
+            if not text:
+                continue
+            realisation = Realisation(evaluation=evaluation, indicator_id=indicator_id)
+        realisation.umpan_balik = text
+        realisation.save()
+    feedback = {f.value: f for f in evaluation.behaviour_feedback.all()}
+    for value, text in behaviour_feedback.items():
+        row = feedback.get(value) or BehaviourFeedback(evaluation=evaluation, value=value)
+        row.umpan_balik = text
+        row.save()
+    evaluation.umpan_balik = umpan_balik
+    evaluation.save(update_fields=["umpan_balik"])
+    if rating_hasil and rating_perilaku:
+        # rate_evaluation re-checks the penilai, the version, final status and a closed year.
+        return rate_evaluation(
+            evaluation,
+            user=user,
+            rating_hasil=rating_hasil,
+            rating_perilaku=rating_perilaku,
+            version=version,
+            finalise=finalise,
+        )
+    evaluation.version += 1
+    evaluation.save(update_fields=["version"])
+    return evaluation
+
+
+def _require_unit_writer(user: User, unit: OrgUnit) -> None:
+    from positions.access import can_write_path
+
+    if not can_write_path(user, unit.path):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def set_org_predikat(
+    unit: OrgUnit, *, year: int, predikat: str, user: User
+) -> OrganisationPerformance:
+    """HR (pengelola of the unit) sets the predikat kinerja organisasi for a year."""
+    _require_unit_writer(user, unit)
+    current = OrganisationPerformance.objects.select_for_update().filter(unit=unit, year=year)
+    if any(o.closed_at for o in current):
+        raise ValidationError(f"Tahun {year} untuk {unit.name} sudah ditutup.")
+    org, _ = OrganisationPerformance.objects.update_or_create(
+        unit=unit, year=year, defaults={"predikat": predikat, "set_by": user}
+    )
+    return org
+
+
+@transaction.atomic
+def close_year(unit: OrgUnit, *, year: int, user: User) -> OrganisationPerformance:
+    """Close the year for a unit subtree: annual predikat are locked afterwards."""
+    _require_unit_writer(user, unit)
+    org = OrganisationPerformance.objects.select_for_update().filter(unit=unit, year=year).first()
+    if org is None:
+        raise ValidationError(
+            "Tetapkan predikat kinerja organisasi terlebih dahulu sebelum menutup tahun."
+        )
+    if org.closed_at:
+        raise ValidationError(f"Tahun {year} untuk {unit.name} sudah ditutup.")
+    org.closed_at = timezone.now()
+    org.save(update_fields=["closed_at"])
+    return org
+
+
+def employees_to_remind(unit: OrgUnit, year: int) -> Any:
+    """Active employees of the subtree without a current SKP for the year or with a draft."""
+    started = (
+        SKP.objects.current()
+        .filter(year=year)
+        .exclude(status__in=[SKP.Status.DRAFT, SKP.Status.DIKEMBALIKAN])
+        .values("employee_id")
+    )
+    return (
+        Employee.objects.filter(unit__path__startswith=unit.path, status=Employee.Status.AKTIF)
+        .exclude(pk__in=started)
+        .order_by("name")
+    )
+
+
+@transaction.atomic
+def send_skp_reminders(unit: OrgUnit, *, year: int, user: User) -> int:
+    """Email every employee of the subtree who has no SKP yet or only a draft; returns how
+    many were reminded (those with an email address)."""
+    _require_unit_writer(user, unit)
+    recipients = list(employees_to_remind(unit, year).exclude(email="").values("name", "email"))
+    subject = f"Pengingat: SKP {year} Anda belum diajukan"
+    url = reverse("performance:skp_list")
+
+    def send() -> None:
+        for person in recipients:
+            body = (
+                f"Yth. {person['name']},\n\nSKP tahun {year} Anda belum dibuat atau masih "
+                f"berupa draf. Lengkapi dan ajukan kepada pejabat penilai melalui {url}.\n"
+            )
+            send_mail(subject, body, None, [person["email"]], fail_silently=True)
+
+    transaction.on_commit(send)
+    return len(recipients)

@@ -1,11 +1,417 @@
-# Placeholder while the SKP pages are being written (replaced by the real module).
-from django.http import Http404
+"""SKP pages: plan (RHK, IKI, ekspektasi), cascade, workflow, approval inbox, matriks peran."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from positions.models import Employee, Placement, scopes_for, today
+
+from . import services
+from .forms import ExpectationsForm, IndicatorForm, ReturnForm, RHKForm, SKPCreateForm
+from .models import PANDUAN, RHK, SKP, Indicator
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest, HttpResponse
+
+    from asnportal.models import User
 
 
-def _missing(request, *a, **k):
-    raise Http404
+# --- Access helpers ----------------------------------------------------------------
 
 
-skp_list = skp_create = skp_detail = rhk_create = rhk_edit = rhk_delete = _missing
-indicator_create = indicator_edit = indicator_delete = skp_expectations = _missing
-skp_submit = skp_return = skp_approve = skp_revise = approval_inbox = role_matrix = _missing
+def _get_skp_for_user(user: User, pk: int, *, edit: bool = False) -> SKP:
+    """404 when the SKP is not visible; with edit=True, 403 unless it is the user's own SKP
+    and still editable (draft or dikembalikan)."""
+    skp = get_object_or_404(
+        SKP.objects.visible_to(user).select_related(
+            "employee",
+            "position__unit",
+            "penilai",
+            "penilai_position",
+            "atasan_penilai",
+            "superseded_by",
+        ),
+        pk=pk,
+    )
+    if edit and not _can_edit(user, skp):
+        raise PermissionDenied
+    return skp
+
+
+def _can_edit(user: User, skp: SKP) -> bool:
+    return skp.employee.user_id == user.pk and skp.is_editable and skp.superseded_at is None
+
+
+def _penilai_filter(user: User) -> Q:
+    """SKP the user rates: as the named penilai or as holder (incl. Plt/Plh) of the post."""
+    q = Q(penilai__user=user)
+    headed = scopes_for(user).headed_position_ids
+    if headed:
+        q |= Q(penilai_position_id__in=headed)
+    return q
+
+
+def _validation_messages(request: HttpRequest, exc: ValidationError) -> None:
+    for text in exc.messages:
+        messages.error(request, text)
+
+
+# --- SKP list and creation -----------------------------------------------------------
+
+
+@require_GET
+def skp_list(request: HttpRequest) -> HttpResponse:
+    skps = (
+        SKP.objects.filter(employee__user=request.user)
+        .select_related("position", "superseded_by")
+        .order_by("-year", "-period_start", "-revision")
+    )
+    is_penilai = bool(scopes_for(request.user).headed_position_ids) or (
+        SKP.objects.filter(penilai__user=request.user).exists()
+    )
+    return render(request, "performance/skp_list.html", {"skps": skps, "is_penilai": is_penilai})
+
+
+@require_http_methods(["GET", "POST"])
+def skp_create(request: HttpRequest) -> HttpResponse:
+    employee = services.acting_employee(request.user)
+    if employee is None:
+        raise PermissionDenied
+    year = today().year
+    if request.method == "POST":
+        form = SKPCreateForm(request.POST)
+    else:
+        form = SKPCreateForm(initial={"year": year, "pendekatan": SKP.Pendekatan.KUANTITATIF})
+    roles: dict[str, Any] | None = None
+    roles_error = ""
+    period_start = form.cleaned_data["period_start"] if form.is_bound and form.is_valid() else None
+    try:
+        # The roles are shown before filing: for the posted period, else for 1 January.
+        roles = services.derive_roles(employee, period_start or today().replace(month=1, day=1))
+    except ValidationError as exc:
+        roles_error = " ".join(exc.messages)
+    if request.method == "POST" and period_start and request.POST.get("action") == "create":
+        try:
+            skp = services.create_skp(employee, **form.cleaned_data)
+        except ValidationError as exc:
+            _validation_messages(request, exc)
+        else:
+            messages.success(request, f"SKP {skp.year} dibuat sebagai draf.")
+            return redirect(skp)
+    context = {
+        "form": form,
+        "employee": employee,
+        "roles": roles,
+        "roles_error": roles_error,
+        "period_start": period_start,
+    }
+    return render(request, "performance/skp_form.html", context)
+
+
+# --- SKP detail ------------------------------------------------------------------------
+
+
+@require_GET
+def skp_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    skp = _get_skp_for_user(request.user, pk)
+    rhks = list(
+        skp.rhks.select_related("parent_rhk__skp__employee").prefetch_related(
+            Prefetch("indicators", queryset=Indicator.objects.order_by("pk"))
+        )
+    )
+    expectations = [
+        {"obj": e, "panduan": PANDUAN.get(e.value, [])} for e in skp.expectations.order_by("pk")
+    ]
+    revisions = list(
+        SKP.objects.filter(employee_id=skp.employee_id, period_start=skp.period_start)
+        .exclude(pk=skp.pk)
+        .select_related("superseded_by")
+        .order_by("-revision")
+    )
+    is_owner = skp.employee.user_id == request.user.pk
+    is_penilai = services.is_penilai_of(request.user, skp)
+    is_current = skp.superseded_at is None
+    context = {
+        "skp": skp,
+        "utama": [r for r in rhks if r.jenis == RHK.Jenis.UTAMA],
+        "tambahan": [r for r in rhks if r.jenis == RHK.Jenis.TAMBAHAN],
+        "expectations": expectations,
+        "revisions": revisions,
+        "missing": services.missing_items(skp) if is_current and skp.is_editable else [],
+        "can_edit": _can_edit(request.user, skp),
+        "can_submit": _can_edit(request.user, skp),
+        "can_decide": is_current and is_penilai and skp.status == SKP.Status.DIAJUKAN,
+        "can_revise": is_owner and is_current and skp.status == SKP.Status.DISETUJUI,
+        "can_set_expectations": is_current and is_penilai and skp.status != SKP.Status.DISETUJUI,
+        "return_form": ReturnForm(),
+    }
+    return render(request, "performance/skp_detail.html", context)
+
+
+# --- RHK and IKI -------------------------------------------------------------------------
+
+
+def _rhk_form_page(request: HttpRequest, skp: SKP, rhk: RHK | None = None) -> HttpResponse:
+    choices = services.cascade_choices(skp)
+    form = RHKForm(request.POST or None, instance=rhk, skp=skp, choices=choices)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if rhk is None:
+                services.add_rhk(skp, user=request.user, **form.cleaned_data)
+            else:
+                services.update_rhk(rhk, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "RHK disimpan.")
+            return redirect(skp)
+    context = {"form": form, "skp": skp, "rhk": rhk, "choices": choices}
+    return render(request, "performance/rhk_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def rhk_create(request: HttpRequest, pk: int) -> HttpResponse:
+    skp = _get_skp_for_user(request.user, pk, edit=True)
+    return _rhk_form_page(request, skp)
+
+
+@require_http_methods(["GET", "POST"])
+def rhk_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    rhk = get_object_or_404(RHK.objects.select_related("skp"), pk=pk)
+    skp = _get_skp_for_user(request.user, rhk.skp_id, edit=True)
+    return _rhk_form_page(request, skp, rhk)
+
+
+@require_POST
+def rhk_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    rhk = get_object_or_404(RHK, pk=pk)
+    skp = _get_skp_for_user(request.user, rhk.skp_id, edit=True)
+    services.delete_rhk(rhk, user=request.user)
+    messages.success(request, "RHK dihapus.")
+    return redirect(skp)
+
+
+def _indicator_form_page(
+    request: HttpRequest, skp: SKP, rhk: RHK, indicator: Indicator | None = None
+) -> HttpResponse:
+    form = IndicatorForm(request.POST or None, instance=indicator, skp=skp)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if indicator is None:
+                services.add_indicator(rhk, user=request.user, **form.cleaned_data)
+            else:
+                services.update_indicator(indicator, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Indikator kinerja individu disimpan.")
+            return redirect(skp)
+    context = {"form": form, "skp": skp, "rhk": rhk, "indicator": indicator}
+    return render(request, "performance/indicator_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
+    rhk = get_object_or_404(RHK, pk=pk)
+    skp = _get_skp_for_user(request.user, rhk.skp_id, edit=True)
+    rhk.skp = skp
+    return _indicator_form_page(request, skp, rhk)
+
+
+@require_http_methods(["GET", "POST"])
+def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    indicator = get_object_or_404(Indicator.objects.select_related("rhk"), pk=pk)
+    skp = _get_skp_for_user(request.user, indicator.rhk.skp_id, edit=True)
+    indicator.rhk.skp = skp
+    return _indicator_form_page(request, skp, indicator.rhk, indicator)
+
+
+@require_POST
+def indicator_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    indicator = get_object_or_404(Indicator.objects.select_related("rhk"), pk=pk)
+    skp = _get_skp_for_user(request.user, indicator.rhk.skp_id, edit=True)
+    indicator.rhk.skp = skp
+    services.delete_indicator(indicator, user=request.user)
+    messages.success(request, "Indikator dihapus.")
+    return redirect(skp)
+
+
+# --- Perilaku kerja: ekspektasi khusus pimpinan ---------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def skp_expectations(request: HttpRequest, pk: int) -> HttpResponse:
+    skp = _get_skp_for_user(request.user, pk)
+    if not services.can_set_expectations(request.user, skp):
+        raise PermissionDenied
+    current = dict(skp.expectations.values_list("value", "ekspektasi"))
+    form = ExpectationsForm(request.POST or None, current=current)
+    if request.method == "POST" and form.is_valid():
+        services.set_expectations(skp, user=request.user, values=form.cleaned_data)
+        messages.success(request, "Ekspektasi khusus pimpinan disimpan.")
+        return redirect(skp)
+    return render(request, "performance/skp_expectations.html", {"form": form, "skp": skp})
+
+
+# --- Workflow ----------------------------------------------------------------------------
+
+
+@require_POST
+def skp_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    skp = _get_skp_for_user(request.user, pk)
+    try:
+        services.submit_skp(skp, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, "SKP belum dapat diajukan:")
+        _validation_messages(request, exc)
+    else:
+        messages.success(request, "SKP diajukan kepada pejabat penilai.")
+    return redirect(skp)
+
+
+# GET shows a page with just the note (handy on a phone); the detail page posts here too.
+@require_http_methods(["GET", "POST"])
+def skp_return(request: HttpRequest, pk: int) -> HttpResponse:
+    skp = _get_skp_for_user(request.user, pk)
+    if not services.is_penilai_of(request.user, skp):
+        raise PermissionDenied
+    form = ReturnForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.return_skp(skp, user=request.user, note=form.cleaned_data["note"])
+        except ValidationError as exc:
+            _validation_messages(request, exc)
+            return redirect(skp)
+        messages.success(request, "SKP dikembalikan kepada pegawai dengan catatan.")
+        return redirect("performance:approval_inbox")
+    return render(request, "performance/skp_return.html", {"form": form, "skp": skp})
+
+
+@require_POST
+def skp_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    skp = _get_skp_for_user(request.user, pk)
+    try:
+        services.approve_skp(skp, user=request.user)
+    except ValidationError as exc:
+        _validation_messages(request, exc)
+        return redirect(skp)
+    messages.success(request, f"SKP {skp.year} {skp.employee.full_name} disetujui.")
+    return redirect("performance:approval_inbox")
+
+
+@require_POST
+def skp_revise(request: HttpRequest, pk: int) -> HttpResponse:
+    skp = _get_skp_for_user(request.user, pk)
+    try:
+        new = services.start_revision(skp, user=request.user)
+    except ValidationError as exc:
+        _validation_messages(request, exc)
+        return redirect(skp)
+    messages.success(
+        request, f"Revisi {new.revision} dibuat sebagai draf; revisi sebelumnya tetap tersimpan."
+    )
+    return redirect(new)
+
+
+# --- Penilai pages ---------------------------------------------------------------------
+
+
+@require_GET
+def approval_inbox(request: HttpRequest) -> HttpResponse:
+    mine = (
+        SKP.objects.current()
+        .filter(_penilai_filter(request.user))
+        .exclude(employee__user=request.user)
+    )
+    waiting = (
+        mine.filter(status=SKP.Status.DIAJUKAN)
+        .select_related("employee", "position")
+        .annotate(rhk_count=Count("rhks"))
+        .order_by("submitted_at")
+    )
+    counts = mine.aggregate(
+        diajukan=Count("pk", filter=Q(status=SKP.Status.DIAJUKAN)),
+        dikembalikan=Count("pk", filter=Q(status=SKP.Status.DIKEMBALIKAN)),
+        disetujui=Count("pk", filter=Q(status=SKP.Status.DISETUJUI)),
+        draft=Count("pk", filter=Q(status=SKP.Status.DRAFT)),
+    )
+    return render(
+        request, "performance/approval_inbox.html", {"waiting": waiting, "counts": counts}
+    )
+
+
+def _year_param(request: HttpRequest) -> int:
+    try:
+        year = int(request.GET.get("tahun", ""))
+    except ValueError:
+        return today().year
+    return year if 2000 <= year <= 2100 else today().year
+
+
+@require_GET
+def role_matrix(request: HttpRequest) -> HttpResponse:
+    """Matriks peran dan hasil: own RHK × the subordinates' RHK that intervene them."""
+    user = request.user
+    year = _year_param(request)
+    own = (
+        SKP.objects.current()
+        .filter(employee__user=user, year=year)
+        .prefetch_related("rhks")
+        .order_by("-period_start")
+        .first()
+    )
+    sub_skps = list(
+        SKP.objects.current()
+        .filter(_penilai_filter(user), year=year)
+        .exclude(employee__user=user)
+        .select_related("employee")
+        .prefetch_related("rhks")
+        .order_by("employee__name")
+    )
+    own_rhks = list(own.rhks.all()) if own else []
+    supporters: dict[int, list[tuple[SKP, RHK]]] = {r.pk: [] for r in own_rhks}
+    unlinked: list[tuple[SKP, RHK]] = []
+    for sub in sub_skps:
+        for rhk in sub.rhks.all():
+            if rhk.parent_rhk_id in supporters:
+                supporters[rhk.parent_rhk_id].append((sub, rhk))
+            elif rhk.jenis == RHK.Jenis.UTAMA:
+                unlinked.append((sub, rhk))
+    # A superior's tambahan RHK is a personal assignment: only utama RHK need support.
+    rows = [
+        {
+            "rhk": r,
+            "supporters": supporters[r.pk],
+            "flag": r.jenis == RHK.Jenis.UTAMA and not supporters[r.pk],
+        }
+        for r in own_rhks
+    ]
+    headed = scopes_for(user).headed_position_ids
+    without_skp = (
+        Employee.objects.filter(
+            pk__in=Placement.objects.on(today())
+            .filter(kind=Placement.Kind.DEFINITIF, position__parent_id__in=headed)
+            .values("employee_id")
+        )
+        .exclude(pk__in=SKP.objects.current().filter(year=year).values("employee_id"))
+        .exclude(user=user)
+        .order_by("name")
+        if headed
+        else Employee.objects.none()
+    )
+    context = {
+        "year": year,
+        "own": own,
+        "rows": rows,
+        "unsupported": sum(1 for r in rows if r["flag"]),
+        "unlinked": unlinked,
+        "without_skp": without_skp,
+        "sub_count": len(sub_skps),
+    }
+    return render(request, "performance/role_matrix.html", context)

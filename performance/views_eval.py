@@ -1,9 +1,534 @@
-# Placeholder while the evaluation pages are being written (replaced by the real module).
-from django.http import Http404
+"""Evaluation (realisasi, bukti dukung, umpan balik, rating), the kurva distribusi with the
+organisation predikat and closing the year, the monitoring dashboards and the history import.
+Views parse, check access, call a service and render; state changes live in services.py."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from positions.access import can_write_path, require_hr
+from positions.models import Employee, OrgUnit, Placement, Predikat, scopes_for, today
+
+from . import history, services
+from .forms_eval import FeedbackForm, HistoryUploadForm, OrgPredikatForm, RealisationForm
+from .models import (
+    BERAKHLAK,
+    SKP,
+    CurveRule,
+    Evaluation,
+    OrganisationPerformance,
+    Realisation,
+)
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+PERIODS_BY_SETTING = {
+    "triwulan": [p.value for p in Evaluation.Period],
+    # Only the annual evaluation when the instansi does not evaluate quarterly.
+    "tahunan": [Evaluation.Period.TW4.value],
+}
+PREDIKAT_ORDER = [p.value for p in Predikat]
+BAR_CLASS = {
+    "sangat_baik": "bg-success",
+    "baik": "bg-primary",
+    "butuh_perbaikan": "bg-warning",
+    "kurang": "bg-danger",
+    "sangat_kurang": "bg-dark",
+}
 
 
-def _missing(request, *a, **k):
-    raise Http404
+def evaluation_periods() -> list[str]:
+    kind = getattr(settings, "EVALUATION_PERIODS", "triwulan")
+    return PERIODS_BY_SETTING.get(kind, PERIODS_BY_SETTING["triwulan"])
 
 
-evaluation_detail = evidence_download = curve = monitoring = history_import = _missing
+def _year_from(request: HttpRequest) -> int:
+    this_year = today().year
+    try:
+        year = int(request.GET.get("tahun", this_year))
+    except ValueError:
+        return this_year
+    return year if history.FIRST_YEAR <= year <= this_year + 1 else this_year
+
+
+def _path_prefixes(path: str) -> list[str]:
+    step = OrgUnit.steplen
+    return [path[:i] for i in range(step, len(path) + 1, step)]
+
+
+# --- Evaluation ------------------------------------------------------------------------
+
+
+def _rows(rhks: list[Any], evaluation: Evaluation, form: Any) -> list[dict[str, Any]]:
+    """RHK groups with their indicators, current realisation and the bound form fields."""
+    realisations = {r.indicator_id: r for r in evaluation.realisations.all()}
+    fields = form.fields if form is not None else {}
+    groups = []
+    for rhk in rhks:
+        items = []
+        for ind in rhk.indicators.all():
+            realisation = realisations.get(ind.pk)
+            if realisation is not None:
+                realisation.indicator = ind  # capaian reads the target without a query
+            item: dict[str, Any] = {"indicator": ind, "realisation": realisation}
+            for kind in ("value", "text", "link", "file", "ub"):
+                name = f"{kind}-{ind.pk}"
+                item[kind] = form[name] if name in fields else None
+            items.append(item)
+        groups.append({"rhk": rhk, "items": items})
+    return groups
+
+
+def _behaviour_rows(skp: SKP, evaluation: Evaluation, form: Any) -> list[dict[str, Any]]:
+    expectations = {e.value: e.ekspektasi for e in skp.expectations.all()}
+    feedback = {f.value: f.umpan_balik for f in evaluation.behaviour_feedback.all()}
+    fields = form.fields if form is not None else {}
+    return [
+        {
+            "code": code,
+            "label": label,
+            "panduan": guides,
+            "ekspektasi": expectations.get(code, ""),
+            "umpan_balik": feedback.get(code, ""),
+            "field": form[f"perilaku-{code}"] if f"perilaku-{code}" in fields else None,
+        }
+        for code, label, guides in BERAKHLAK
+    ]
+
+
+def _build_forms(
+    request: HttpRequest, evaluation: Evaluation, indicators: list[Any], *, bound: str = ""
+) -> tuple[RealisationForm, FeedbackForm]:
+    realisations = {r.indicator_id: r for r in evaluation.realisations.all()}
+    behaviour = {f.value: f for f in evaluation.behaviour_feedback.all()}
+    data = (request.POST, request.FILES) if request.method == "POST" else ()
+    realisation_form = RealisationForm(
+        *(data if bound == "realisasi" else ()), indicators=indicators, initial_rows=realisations
+    )
+    feedback_form = FeedbackForm(
+        *(data[:1] if bound == "nilai" else ()),
+        indicators=indicators,
+        initial_rows=realisations,
+        initial_behaviour=behaviour,
+        initial={
+            "version": evaluation.version,
+            "umpan_balik": evaluation.umpan_balik,
+            "rating_hasil": evaluation.rating_hasil,
+            "rating_perilaku": evaluation.rating_perilaku,
+        },
+    )
+    return realisation_form, feedback_form
+
+
+@require_http_methods(["GET", "POST"])
+def evaluation_detail(request: HttpRequest, pk: int, period: str) -> HttpResponse:
+    if period not in evaluation_periods():
+        raise Http404
+    skp = get_object_or_404(
+        SKP.objects.visible_to(request.user).select_related(
+            "employee", "position__unit", "penilai"
+        ),
+        pk=pk,
+    )
+    context: dict[str, Any] = {"skp": skp, "period_label": Evaluation.Period(period).label}
+    if skp.status != SKP.Status.DISETUJUI or skp.superseded_at:
+        context["unavailable"] = (
+            "Evaluasi hanya dapat dilakukan untuk SKP yang sudah disetujui dan masih berlaku. "
+            f"SKP ini berstatus {skp.get_status_display().lower()}"
+            + (" dan sudah digantikan revisi yang lebih baru." if skp.superseded_at else ".")
+        )
+        return render(request, "performance/evaluation.html", context)
+
+    evaluation, _ = Evaluation.objects.get_or_create(skp=skp, period=period)
+    is_owner = skp.employee.user_id == request.user.pk
+    is_penilai = services.is_penilai_of(request.user, skp)
+    is_draft = evaluation.status == Evaluation.Status.DRAFT
+    can_edit_realisasi = is_owner and is_draft
+    can_rate = is_penilai and is_draft
+
+    # One fetch of the SKP content; rows, forms and the ratings all use it.
+    skp_rhks = list(skp.rhks.prefetch_related("indicators"))
+    indicators = [ind for rhk in skp_rhks for ind in rhk.indicators.all()]
+    evaluation = (
+        Evaluation.objects.prefetch_related("realisations", "behaviour_feedback")
+        .select_related("finalised_by")
+        .get(pk=evaluation.pk)
+    )
+
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    if request.method == "POST":
+        if action not in ("realisasi", "nilai"):
+            return HttpResponseBadRequest("Aksi tidak dikenal.")
+        if (action == "realisasi" and not can_edit_realisasi) or (
+            action == "nilai" and not can_rate
+        ):
+            raise PermissionDenied
+    realisation_form, feedback_form = _build_forms(request, evaluation, indicators, bound=action)
+
+    if action == "realisasi" and realisation_form.is_valid():
+        try:
+            services.save_realisations(
+                evaluation, user=request.user, entries=realisation_form.entries()
+            )
+        except ValidationError as exc:
+            realisation_form.add_error(None, exc)
+        else:
+            messages.success(request, "Realisasi dan bukti dukung disimpan.")
+            return redirect(request.path)
+    if action == "nilai" and feedback_form.is_valid():
+        finalise = "finalkan" in request.POST
+        try:
+            services.save_penilai_feedback(
+                evaluation, user=request.user, **feedback_form.service_kwargs(finalise=finalise)
+            )
+        except ValidationError as exc:
+            feedback_form.add_error(None, exc)
+        else:
+            messages.success(
+                request, "Evaluasi difinalkan." if finalise else "Umpan balik dan rating disimpan."
+            )
+            return redirect(request.path)
+
+    form = realisation_form if can_edit_realisasi else feedback_form if can_rate else None
+    org = (
+        OrganisationPerformance.objects.filter(
+            year=skp.year, unit__path__in=_path_prefixes(skp.position.unit.path)
+        )
+        .select_related("unit")
+        .order_by("-unit__depth")
+        .first()
+    )
+    context.update(
+        {
+            "evaluation": evaluation,
+            "periods": [(p, Evaluation.Period(p).label) for p in evaluation_periods()],
+            "period": period,
+            "groups": _rows(skp_rhks, evaluation, form),
+            "behaviour": _behaviour_rows(skp, evaluation, form),
+            "form": form,
+            "can_edit_realisasi": can_edit_realisasi,
+            "can_rate": can_rate,
+            "is_penilai": is_penilai,
+            "org": org,
+            "curve_url": f"{reverse('performance:curve')}?"
+            + urlencode({"unit": skp.position.unit_id, "tahun": skp.year}),
+        }
+    )
+    return render(request, "performance/evaluation.html", context)
+
+
+@require_GET
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+    """Stream a bukti dukung through the view (never a public media URL), for users who may
+    see the SKP; everyone else gets 404."""
+    realisation = get_object_or_404(
+        Realisation.objects.filter(
+            evaluation__skp__in=SKP.objects.visible_to(request.user)
+        ).exclude(evidence=""),
+        pk=pk,
+    )
+    name = realisation.evidence_name or realisation.evidence.name.rsplit("/", 1)[-1]
+    return FileResponse(realisation.evidence.open("rb"), as_attachment=True, filename=name)
+
+
+# --- Curve ---------------------------------------------------------------------------
+
+
+def _visible_units(user: Any) -> list[OrgUnit]:
+    """Units the user may look at: HR/pimpinan scopes and the subtree a penilai heads."""
+    units = list(OrgUnit.objects.visible_to(user).active().only("pk", "name", "path", "depth"))
+    if not units:
+        raise PermissionDenied
+    return units
+
+
+def _chosen_unit(request: HttpRequest, units: list[OrgUnit]) -> OrgUnit:
+    raw = request.GET.get("unit", "")
+    if not raw:
+        return units[0]
+    unit = next((u for u in units if str(u.pk) == raw), None)
+    if unit is None:
+        raise Http404
+    return unit
+
+
+def _bars(counts: Counter[str]) -> list[dict[str, Any]]:
+    total = sum(counts.values())
+    return [
+        {
+            "code": code,
+            "label": Predikat(code).label,
+            "count": counts.get(code, 0),
+            "pct": round(counts.get(code, 0) * 100 / total) if total else 0,
+            "css": BAR_CLASS[code],
+        }
+        for code in PREDIKAT_ORDER
+    ]
+
+
+@require_http_methods(["GET", "POST"])
+def curve(request: HttpRequest) -> HttpResponse:
+    units = _visible_units(request.user)
+    unit = _chosen_unit(request, units)
+    year = _year_from(request)
+    can_manage = can_write_path(request.user, unit.path)
+    form = OrgPredikatForm()
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
+        action = request.POST.get("action")
+        try:
+            if action == "predikat":
+                form = OrgPredikatForm(request.POST)
+                if form.is_valid():
+                    services.set_org_predikat(
+                        unit, year=year, predikat=form.cleaned_data["predikat"], user=request.user
+                    )
+                    messages.success(request, "Predikat kinerja organisasi disimpan.")
+            elif action == "tutup":
+                services.close_year(unit, year=year, user=request.user)
+                messages.success(
+                    request, f"Tahun {year} ditutup; predikat tahunan {unit.name} terkunci."
+                )
+            else:
+                return HttpResponseBadRequest("Aksi tidak dikenal.")
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        if form.is_valid() or action == "tutup":
+            return redirect(f"{request.path}?{urlencode({'unit': unit.pk, 'tahun': year})}")
+
+    org = OrganisationPerformance.objects.filter(unit=unit, year=year).first()
+    counts = services.annual_distribution(unit, year)
+    rules: list[dict[str, Any]] = []
+    if org is not None:
+        if not form.is_bound:
+            form = OrgPredikatForm(initial={"predikat": org.predikat})
+        # Same rule objects as services.curve_violations, kept here so each rule shows its state.
+        rules = [
+            {"rule": rule, "violation": rule.violation(counts)}
+            for rule in CurveRule.objects.filter(org_predikat=org.predikat)
+        ]
+    context = {
+        "units": units,
+        "unit": unit,
+        "year": year,
+        "years": range(today().year, history.FIRST_YEAR + 7, -1),
+        "org": org,
+        "form": form,
+        "can_manage": can_manage,
+        "bars": _bars(counts),
+        "total": sum(counts.values()),
+        "rules": rules,
+        "violations": [r["violation"] for r in rules if r["violation"]],
+    }
+    return render(request, "performance/curve.html", context)
+
+
+# --- Monitoring ------------------------------------------------------------------------
+
+
+def _subordinate_rows(user: Any, headed_position_ids: list[int], year: int) -> list[dict]:
+    """Direct subordinates (holders today of posts under a post the user holds) with their
+    current SKP of the year and its latest evaluation: three queries whatever the count."""
+    placements = (
+        Placement.objects.on(today())
+        .filter(position__parent_id__in=headed_position_ids)
+        .select_related("employee", "position")
+        .order_by("employee__name")
+    )
+    people: dict[int, Placement] = {}
+    for placement in placements:
+        people.setdefault(placement.employee_id, placement)
+    skps: dict[int, SKP] = {}
+    for skp in (
+        SKP.objects.current().filter(year=year, employee_id__in=people).order_by("period_start")
+    ):
+        skps[skp.employee_id] = skp
+    latest: dict[int, Evaluation] = {}
+    for evaluation in Evaluation.objects.filter(skp__in=list(skps.values())).order_by("period"):
+        latest[evaluation.skp_id] = evaluation
+    rows = []
+    for employee_id, placement in people.items():
+        skp = skps.get(employee_id)
+        evaluation = latest.get(skp.pk) if skp else None
+        rows.append(
+            {
+                "employee": placement.employee,
+                "position": placement.position,
+                "skp": skp,
+                "evaluation": evaluation,
+                "action": _next_action(skp, evaluation),
+            }
+        )
+    return rows
+
+
+def _next_action(skp: SKP | None, evaluation: Evaluation | None) -> tuple[str, str] | None:
+    """(label, url) of the one click the penilai needs next, or None."""
+    if skp is None:
+        return None
+    if skp.status == SKP.Status.DIAJUKAN:
+        return "Tinjau dan setujui", reverse("performance:skp_detail", args=[skp.pk])
+    if skp.status != SKP.Status.DISETUJUI:
+        return "Lihat SKP", reverse("performance:skp_detail", args=[skp.pk])
+    periods = evaluation_periods()
+    period = periods[0]
+    if evaluation is not None:
+        period = evaluation.period
+        if evaluation.status == Evaluation.Status.FINAL and period != periods[-1]:
+            period = periods[periods.index(period) + 1] if period in periods else periods[-1]
+    label = f"Evaluasi {Evaluation.Period(period).label}"
+    return label, reverse("performance:evaluation", args=[skp.pk, period])
+
+
+def _child_key(unit: OrgUnit, path: str) -> str:
+    """The child of `unit` a descendant path belongs to (the unit itself for direct staff)."""
+    return path[: len(unit.path) + OrgUnit.steplen] if len(path) > len(unit.path) else unit.path
+
+
+def _bucket(rows: dict[str, dict[str, Any]], unit: OrgUnit, path: str) -> dict[str, Any]:
+    # Staff of a closed child unit count under the chosen unit itself.
+    return rows.get(_child_key(unit, path), rows[unit.path])
+
+
+def _unit_summary(unit: OrgUnit, year: int) -> dict[str, Any]:
+    """Counts per status and predikat per child unit: a handful of grouped queries."""
+    children = list(
+        OrgUnit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1)
+        .active()
+        .only("pk", "name", "path")
+    )
+    subtree = {"unit__path__startswith": unit.path, "status": Employee.Status.AKTIF}
+    rows: dict[str, dict[str, Any]] = {
+        u.path: {
+            "unit": u,
+            "employees": 0,
+            "status": Counter(),
+            "pending": 0,
+            "predikat": Counter(),
+        }
+        for u in [unit, *children]
+    }
+    for item in Employee.objects.filter(**subtree).values("unit__path").annotate(n=Count("pk")):
+        _bucket(rows, unit, item["unit__path"])["employees"] += item["n"]
+    skp_counts = (
+        SKP.objects.current()
+        .filter(year=year, employee__unit__path__startswith=unit.path)
+        .filter(employee__status=Employee.Status.AKTIF)
+        .values("employee__unit__path", "status")
+        .annotate(n=Count("employee", distinct=True))
+    )
+    for item in skp_counts:
+        _bucket(rows, unit, item["employee__unit__path"])["status"][item["status"]] += item["n"]
+    evaluations = Evaluation.objects.filter(
+        skp__year=year,
+        skp__superseded_at__isnull=True,
+        skp__employee__unit__path__startswith=unit.path,
+    )
+    pending = (
+        evaluations.filter(status=Evaluation.Status.DRAFT)
+        .values("skp__employee__unit__path")
+        .annotate(n=Count("pk"))
+    )
+    for item in pending:
+        _bucket(rows, unit, item["skp__employee__unit__path"])["pending"] += item["n"]
+    predikat = (
+        evaluations.filter(period=Evaluation.Period.TW4)
+        .exclude(predikat="")
+        .values("skp__employee__unit__path", "predikat")
+        .annotate(n=Count("pk"))
+    )
+    for item in predikat:
+        _bucket(rows, unit, item["skp__employee__unit__path"])["predikat"][item["predikat"]] += (
+            item["n"]
+        )
+    result = []
+    for row in rows.values():
+        started = sum(row["status"].values())
+        row["no_skp"] = max(row["employees"] - started, 0)
+        row["statuses"] = [row["status"].get(s, 0) for s in SKP.Status.values]
+        row["bars"] = _bars(row["predikat"])
+        row["rated"] = sum(row["predikat"].values())
+        row["is_self"] = row["unit"].pk == unit.pk
+        if row["employees"] or not row["is_self"]:
+            result.append(row)
+    return {"rows": result, "statuses": SKP.Status.labels}
+
+
+@require_http_methods(["GET", "POST"])
+def monitoring(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    scopes = scopes_for(user)
+    is_staff_view = user.is_superuser or scopes.is_hr or scopes.is_pimpinan
+    if not (is_staff_view or scopes.headed_position_ids):
+        raise PermissionDenied
+    year = _year_from(request)
+    context: dict[str, Any] = {"year": year, "years": range(today().year, 2021, -1)}
+    if is_staff_view:
+        units = _visible_units(user)
+        unit = _chosen_unit(request, units)
+        can_remind = can_write_path(user, unit.path)
+        if request.method == "POST":
+            if not can_remind:
+                raise PermissionDenied
+            count = services.send_skp_reminders(unit, year=year, user=user)
+            messages.success(request, f"Pengingat SKP {year} dikirim kepada {count} pegawai.")
+            return redirect(f"{request.path}?{urlencode({'unit': unit.pk, 'tahun': year})}")
+        approved = SKP.objects.current().filter(year=year, status=SKP.Status.DISETUJUI)
+        without = (
+            Employee.objects.filter(unit__path__startswith=unit.path, status=Employee.Status.AKTIF)
+            .exclude(pk__in=approved.values("employee_id"))
+            .select_related("unit")
+            .order_by("unit__path", "name")
+        )
+        context.update(
+            {
+                "units": units,
+                "unit": unit,
+                "summary": _unit_summary(unit, year),
+                "without": without[:100],
+                "can_remind": can_remind,
+            }
+        )
+    elif request.method == "POST":
+        raise PermissionDenied
+    if scopes.headed_position_ids:
+        context["subordinates"] = _subordinate_rows(user, scopes.headed_position_ids, year)
+    return render(request, "performance/monitoring.html", context)
+
+
+# --- History import ----------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def history_import(request: HttpRequest) -> HttpResponse:
+    require_hr(request.user)
+    if request.method == "GET" and request.GET.get("templat"):
+        response = HttpResponse(history.build_template(), content_type=history.XLSX_CONTENT_TYPE)
+        response["Content-Disposition"] = 'attachment; filename="templat-riwayat-kinerja.xlsx"'
+        return response
+    result = summary = None
+    if request.method == "POST":
+        form = HistoryUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            result, summary = history.import_history(form.cleaned_data["file"], request.user)
+            if result.file_error:
+                form.add_error("file", result.file_error)
+            elif summary:
+                messages.success(request, f"{summary['rows']} baris riwayat kinerja disimpan.")
+    else:
+        form = HistoryUploadForm()
+    context = {"form": form, "result": result, "summary": summary}
+    return render(request, "performance/history_import.html", context)

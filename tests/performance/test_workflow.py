@@ -48,8 +48,10 @@ def test_roles_are_derived_from_placements(world, employee_skp):
 
 
 def test_cascade_choices_are_exactly_the_penilais_approved_rhk(world, employee_skp, manager_skp):
+    _rhk(manager_skp, "Menjadi narasumber", jenis="tambahan")  # personal, not cascaded
     choices = services.cascade_choices(employee_skp)
-    assert set(choices) == set(manager_skp.rhks.all())
+    assert set(choices) == set(manager_skp.rhks.filter(jenis="utama"))
+    assert len(choices) == 2
 
 
 def test_no_cascade_choices_until_the_penilai_skp_is_approved(world, employee_skp, manager_skp):

@@ -62,7 +62,9 @@ class Command(BaseCommand):
             staff_user_employee = Employee.objects.filter(user__username="staf.yankes").first()
             sekretaris_skp, new = self._skp(plt.employee, "sekretaris", parents=[])
             created += new
-            kabid_skp, new = self._skp(kabid, "kabid", parents=list(sekretaris_skp.rhks.all()))
+            kabid_skp, new = self._skp(
+                kabid, "kabid", parents=list(sekretaris_skp.rhks.filter(jenis="utama"))
+            )
             created += new
             subordinates = (
                 Placement.objects.on(timezone.localdate())
@@ -72,7 +74,9 @@ class Command(BaseCommand):
                 .distinct()
             )
             for placement in subordinates:
-                skp, new = self._skp(placement.employee, "staf", parents=list(kabid_skp.rhks.all()))
+                skp, new = self._skp(
+                    placement.employee, "staf", parents=list(kabid_skp.rhks.filter(jenis="utama"))
+                )
                 created += new
                 if new:
                     self._evaluations(skp)

@@ -1,0 +1,128 @@
+"""Forms of the SKP pages: they validate and normalise; the services write."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+
+from .models import BERAKHLAK, RHK, SKP, Indicator
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class SKPCreateForm(forms.Form):
+    year = forms.IntegerField(label="Tahun", min_value=2022, max_value=2100)
+    pendekatan = forms.ChoiceField(
+        label="Pendekatan",
+        choices=SKP.Pendekatan.choices,
+        help_text="Kuantitatif: target berupa angka dan satuan. Kualitatif: target berupa uraian.",
+    )
+    period_start = forms.DateField(
+        label="Awal periode",
+        required=False,
+        widget=DATE,
+        help_text="Kosongkan untuk 1 Januari.",
+    )
+    period_end = forms.DateField(
+        label="Akhir periode",
+        required=False,
+        widget=DATE,
+        help_text="Kosongkan untuk 31 Desember.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        year = data.get("year")
+        if year:
+            data["period_start"] = data.get("period_start") or dt.date(year, 1, 1)
+            data["period_end"] = data.get("period_end") or dt.date(year, 12, 31)
+            start, end = data["period_start"], data["period_end"]
+            if start.year != year or end.year != year:
+                raise forms.ValidationError("Periode SKP harus berada di dalam tahun yang dipilih.")
+            if end < start:
+                raise forms.ValidationError("Akhir periode tidak boleh sebelum awal periode.")
+        return data
+
+
+class RHKForm(forms.ModelForm):
+    """Parent choices are exactly `services.cascade_choices(skp)`; any other id is a form
+    error (ModelChoiceField refuses values outside its queryset)."""
+
+    class Meta:
+        model = RHK
+        fields = ["jenis", "text", "parent_rhk", "perspektif", "order"]
+        labels = {"order": "Urutan", "jenis": "Jenis RHK"}
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, skp: SKP, choices: list[RHK], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        parent = self.fields["parent_rhk"]
+        parent.queryset = RHK.objects.filter(pk__in=[c.pk for c in choices])
+        parent.empty_label = "— belum dikaitkan —"
+        parent.help_text = (
+            "Pilihan berasal dari SKP pejabat penilai yang sudah disetujui."
+            if choices
+            else "SKP pejabat penilai tahun ini belum disetujui; RHK dapat dikaitkan kemudian."
+        )
+        if skp.is_jpt:
+            self.fields["perspektif"].required = True
+        else:
+            del self.fields["perspektif"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("jenis") == RHK.Jenis.TAMBAHAN:
+            data["parent_rhk"] = None  # only a utama RHK intervenes the superior's RHK
+        data.setdefault("perspektif", "")
+        return data
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = ["aspek", "text", "target_value", "target_satuan", "target_text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, skp: SKP, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if skp.pendekatan == SKP.Pendekatan.KUANTITATIF:
+            del self.fields["target_text"]
+            self.fields["target_value"].required = True
+            self.fields["target_satuan"].required = True
+            self.fields["target_satuan"].help_text = "Misalnya Dokumen, Laporan, %, Bulan."
+        else:
+            del self.fields["target_value"]
+            del self.fields["target_satuan"]
+            self.fields["target_text"].required = True
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        for name in ("target_satuan", "target_text"):
+            data.setdefault(name, "")
+        data.setdefault("target_value", None)
+        return data
+
+
+class ReturnForm(forms.Form):
+    note = forms.CharField(
+        label="Catatan untuk pegawai",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Tuliskan apa yang perlu diperbaiki.",
+    )
+
+
+class ExpectationsForm(forms.Form):
+    """One text field per BerAKHLAK value: the ekspektasi khusus pimpinan."""
+
+    def __init__(self, *args: Any, current: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for code, label, guides in BERAKHLAK:
+            self.fields[code] = forms.CharField(
+                label=label,
+                required=False,
+                initial=current.get(code, ""),
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text="; ".join(guides),
+            )

@@ -353,18 +353,11 @@ def _prefixes(path: str) -> list[str]:
 
 
 def annual_distribution(unit: OrgUnit, year: int) -> Counter[str]:
-    """Predikat of the annual (TW IV) evaluations of the unit subtree, rated so far."""
-    rows = (
-        Evaluation.objects.filter(
-            period=Evaluation.Period.TW4,
-            skp__year=year,
-            skp__superseded_at__isnull=True,
-            skp__position__unit__path__startswith=unit.path,
-        )
-        .exclude(predikat="")
-        .values_list("predikat", flat=True)
-    )
-    return Counter(rows)
+    """Annual predikat per person in the unit subtree (a moved employee counts once: the
+    SKP covering most of the year decides, see performance.annual)."""
+    from .annual import annual_distribution as per_person  # annual imports this module
+
+    return per_person(unit, year)
 
 
 def curve_violations(org_predikat: str, counts: dict[str, int]) -> list[str]:

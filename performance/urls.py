@@ -28,4 +28,5 @@ urlpatterns = [
     path("kurva/", views_eval.curve, name="curve"),
     path("pantauan/", views_eval.monitoring, name="monitoring"),
     path("riwayat/impor/", views_eval.history_import, name="history_import"),
+    path("pegawai/<int:pk>/riwayat/", views_eval.employee_history, name="employee_history"),
 ]

@@ -21,6 +21,7 @@ from positions.access import can_write_path, require_hr
 from positions.models import Employee, OrgUnit, Placement, Predikat, scopes_for, today
 
 from . import history, services
+from .annual import annual_predikat
 from .forms_eval import FeedbackForm, HistoryUploadForm, OrgPredikatForm, RealisationForm
 from .models import (
     BERAKHLAK,
@@ -532,3 +533,26 @@ def history_import(request: HttpRequest) -> HttpResponse:
         form = HistoryUploadForm()
     context = {"form": form, "result": result, "summary": summary}
     return render(request, "performance/history_import.html", context)
+
+
+@require_GET
+def employee_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """SKP history of one employee (fragment for the profile page, loaded by htmx)."""
+    employee = get_object_or_404(Employee.objects.visible_to(request.user), pk=pk)
+    skps = list(
+        SKP.objects.current()
+        .filter(employee=employee)
+        .select_related("position")
+        .prefetch_related("evaluations")
+        .order_by("-year", "-period_start")
+    )
+    by_year: dict[int, list[SKP]] = {}
+    for skp in skps:
+        by_year.setdefault(skp.year, []).append(skp)
+    labels = dict(Predikat.choices)
+    years = [
+        {"year": year, "skps": items, "annual": labels.get(annual_predikat(items), "")}
+        for year, items in by_year.items()
+    ]
+    context = {"employee": employee, "years": years, "imported": employee.rating_history.all()}
+    return render(request, "performance/_employee_history.html", context)

@@ -203,3 +203,15 @@ def test_evaluation_page_query_budget_is_flat(
         Realisation.objects.create(evaluation=evaluation, indicator=ind, value=5)
     with django_assert_num_queries(EVALUATION_PAGE_QUERIES):
         assert client.get(url(approved_skp)).status_code == 200
+
+
+def test_profile_skp_history_fragment_is_scoped(client_as, employee, outsider, world):
+    from django.urls import reverse
+
+    from performance import services as svc
+
+    svc.create_skp(world.employee_emp, year=2026, pendekatan="kuantitatif")
+    url = reverse("performance:employee_history", args=[world.employee_emp.pk])
+    page = client_as(employee).get(url).content.decode()
+    assert "2026" in page and "Perawat Ahli Muda" in page and "belum dinilai" in page
+    assert client_as(outsider).get(url).status_code == 404

@@ -205,6 +205,10 @@ if EVALUATION_PERIODS not in {"triwulan", "tahunan"}:
     raise ImproperlyConfigured("EVALUATION_PERIODS must be 'triwulan' or 'tahunan'")
 # Bukti dukung uploads: largest accepted file.
 EVIDENCE_MAX_BYTES = envint("EVIDENCE_MAX_BYTES", str(5 * 1024 * 1024))
+# Leadership training (PKP/PKA/PKN) must be held within this many months of the placement TMT.
+LEADERSHIP_GRACE_MONTHS = envint("LEADERSHIP_GRACE_MONTHS", "12")
+# 20 JP compliance: warn about employees below target from this month on (third quarter).
+JP_WARNING_FROM_MONTH = envint("JP_WARNING_FROM_MONTH", "7")
 # Candidate ranking leaves out employees whose TMT pensiun (for the target post) is nearer.
 MATCHING_MIN_MONTHS_TO_BUP = envint("MATCHING_MIN_MONTHS_TO_BUP", "24")
 

@@ -26,6 +26,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("kinerja/", include("performance.urls")),
+    path("pelatihan/", include("training.urls")),
     path("", include("positions.urls")),
 ]
 

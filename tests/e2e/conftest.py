@@ -1,5 +1,6 @@
 """Playwright in Debian's Chromium. A missing browser fails the run: it is never skipped."""
 
+import importlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -22,6 +23,21 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(transactional_db: None) -> None:
+    """Browser tests commit real transactions, and the database is flushed after each one,
+    which also empties what the data migrations seeded (kamus kompetensi, predikat matrix,
+    curve rules). Re-run those seeds, idempotently, before each browser test; the root
+    conftest orders browser tests last so no plain test runs after a flush."""
+    from django.apps import apps
+
+    for module in (
+        "positions.migrations.0003_seed_competency_dictionary",
+        "performance.migrations.0002_seed_predikat_matrix_and_curve",
+    ):
+        importlib.import_module(module).seed(apps, None)
 
 
 @pytest.fixture(scope="session")

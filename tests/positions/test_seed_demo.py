@@ -84,3 +84,23 @@ def test_seed_demo_builds_a_performance_cascade_for_dinas_kesehatan(db):
     org = OrganisationPerformance.objects.get(unit__code="18.DINKES", year=2026)
     assert org.predikat == "baik"
     assert isinstance(curve_violations(org.predikat, {"baik": 3}), list)
+
+
+def test_seed_demo_training_leaves_some_below_20_jp(db):
+    from django.db.models import Sum
+
+    from training.models import Participation, TrainingProgram
+
+    call_command("seed_demo", quiet_logins=True)
+    assert TrainingProgram.objects.filter(category="teknis").exists()
+    assert TrainingProgram.objects.filter(category="pka").exists()
+    jp = dict(
+        Participation.objects.counted()
+        .in_year(2026)
+        .values("employee")
+        .annotate(total=Sum("jp"))
+        .values_list("employee", "total")
+    )
+    assert any(total >= 20 for total in jp.values())
+    assert any(total < 20 for total in jp.values())
+    assert Participation.objects.filter(is_self_reported=True, verification="pending").exists()

@@ -120,7 +120,7 @@ class Command(BaseCommand):
         summary = ", ".join(f"{n} {k}" for k, n in self.created.items())
         self.stdout.write(f"Data demo siap (baru dibuat: {summary}).")
         # The other pillars seed their own demo data; called by name so this app imports none.
-        for app_label in ("performance",):
+        for app_label in ("performance", "training"):
             if apps.is_installed(app_label):
                 call_command(f"seed_demo_{app_label}", stdout=self.stdout)
         if not options["quiet_logins"]:

@@ -1,11 +1,320 @@
-# Placeholder while this module is being written (replaced by the real one).
-from django.http import Http404
+"""Training catalog (every logged-in user reads it; HR pengelola edits it) and events (angkatan):
+sessions, enrolment one by one or in bulk from the register filters, attendance and results."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from positions.access import require_hr
+
+from . import services
+from .forms import (
+    EnrolFilterForm,
+    EnrolNipForm,
+    EventForm,
+    ProgramCompetencyFormSet,
+    ProgramForm,
+    ResultFormSet,
+    SessionFormSet,
+    category_choices,
+)
+from .models import (
+    JP_TARGET,
+    Attendance,
+    Category,
+    Participation,
+    TrainingEvent,
+    TrainingProgram,
+)
+
+if TYPE_CHECKING:
+    from asnportal.models import User
+
+PAGE_SIZE = 50
+ENROL_PAGE_SIZE = 100
 
 
-def _missing(request, *a, **k):
-    raise Http404
+# --- Access and fetch shapes ----------------------------------------------------------------
 
 
-program_list = program_create = program_detail = program_edit = event_create = _missing
-event_detail = event_edit = event_sessions = event_enrol = event_attendance = _missing
-event_results = certificate_download = _missing
+def _events_for_list(user: User) -> Any:
+    return (
+        TrainingEvent.objects.visible_to(user)
+        .select_related("program", "organiser_unit")
+        .annotate(enrolled=Count("participations"))
+    )
+
+
+def _get_event_for_user(user: User, pk: int, *, write: bool = False) -> TrainingEvent:
+    """404 outside the user's scope; 403 when visible but not organised within a pengelola
+    scope of the user."""
+    event = get_object_or_404(_events_for_list(user), pk=pk)
+    if write and not services.can_manage_event(user, event):
+        raise PermissionDenied
+    return event
+
+
+def _is_hr(user: User) -> bool:
+    try:
+        require_hr(user)
+    except PermissionDenied:
+        return False
+    return True
+
+
+# --- Catalog --------------------------------------------------------------------------------
+
+
+@require_GET
+def program_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    category = request.GET.get("kategori", "")
+    programs = TrainingProgram.objects.all()
+    if query:
+        programs = programs.filter(Q(name__icontains=query) | Q(code__icontains=query))
+    if category in Category.values:
+        programs = programs.filter(category=category)
+    page = Paginator(programs.order_by("category", "name"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "page": page,
+        "query": query,
+        "category": category,
+        "categories": category_choices(),
+        "events": _events_for_list(request.user).order_by("-start_date")[:20],
+        "can_edit": _is_hr(request.user),
+    }
+    return render(request, "training/program_list.html", context)
+
+
+def _save_program(request: HttpRequest, program: TrainingProgram | None) -> HttpResponse:
+    require_hr(request.user)
+    form = ProgramForm(request.POST or None, instance=program)
+    formset = ProgramCompetencyFormSet(request.POST or None, instance=form.instance)
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        with transaction.atomic():
+            program = form.save()
+            formset.instance = program
+            formset.save()
+        messages.success(request, "Program pelatihan disimpan.")
+        return redirect(program)
+    return render(
+        request,
+        "training/program_form.html",
+        {"form": form, "formset": formset, "program": program},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def program_create(request: HttpRequest) -> HttpResponse:
+    return _save_program(request, None)
+
+
+@require_http_methods(["GET", "POST"])
+def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _save_program(request, get_object_or_404(TrainingProgram, pk=pk))
+
+
+@require_GET
+def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    program = get_object_or_404(TrainingProgram, pk=pk)
+    context = {
+        "program": program,
+        "competencies": program.competencies.select_related("competency").order_by(
+            "competency__kind", "competency__code"
+        ),
+        "events": _events_for_list(request.user).filter(program=program).order_by("-start_date"),
+        "can_edit": _is_hr(request.user),
+    }
+    return render(request, "training/program_detail.html", context)
+
+
+# --- Events ---------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def event_create(request: HttpRequest) -> HttpResponse:
+    require_hr(request.user)
+    initial = {}
+    if request.GET.get("program", "").isdigit():
+        initial["program"] = request.GET["program"]
+    form = EventForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        event = form.save()
+        messages.success(request, "Angkatan disimpan. Tambahkan sesi, lalu daftarkan peserta.")
+        return redirect(event)
+    return render(request, "training/event_form.html", {"form": form, "event": None})
+
+
+@require_http_methods(["GET", "POST"])
+def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _get_event_for_user(request.user, pk, write=True)
+    form = EventForm(request.POST or None, user=request.user, instance=event)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Angkatan diperbarui.")
+        return redirect(event)
+    return render(request, "training/event_form.html", {"form": form, "event": event})
+
+
+@require_GET
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _get_event_for_user(request.user, pk)
+    can_manage = services.can_manage_event(request.user, event)
+    sessions = list(event.sessions.all())
+    participants = list(
+        event.participations.select_related("employee")
+        .annotate(present_count=Count("attendance", filter=Q(attendance__present=True)))
+        .order_by("employee__name")
+    )
+    for p in participants:
+        p.attendance_pct = round(p.present_count * 100 / len(sessions)) if sessions else None
+    context = {
+        "event": event,
+        "sessions": sessions,
+        "participants": participants,
+        "seats_left": max(event.quota - event.enrolled, 0),
+        "can_manage": can_manage,
+        "read_only": not can_manage,
+    }
+    return render(request, "training/event_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def event_sessions(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _get_event_for_user(request.user, pk, write=True)
+    formset = SessionFormSet(request.POST or None, instance=event, prefix="sesi")
+    if request.method == "POST" and formset.is_valid():
+        formset.save()
+        messages.success(request, "Sesi disimpan.")
+        return redirect(event)
+    return render(request, "training/event_sessions.html", {"event": event, "formset": formset})
+
+
+def _enrol_from_post(request: HttpRequest, event: TrainingEvent) -> None:
+    """One by one (NIP field or a row's button) or the ticked rows; messages say what happened."""
+    user = request.user
+    candidates = services.writable_employees(user)
+    if "nip" in request.POST:
+        form = EnrolNipForm(request.POST)
+        employee = (
+            candidates.filter(nip=form.cleaned_data["nip"]).first() if form.is_valid() else None
+        )
+        if employee is None:
+            messages.error(request, "NIP tidak ditemukan di lingkup pengelolaan Anda.")
+            return
+        chosen = [employee]
+    else:
+        raw = [request.POST["one"]] if "one" in request.POST else request.POST.getlist("employees")
+        ids = {int(v) for v in raw if v.isdigit()}
+        chosen = list(candidates.filter(pk__in=ids))
+        if len(chosen) != len(ids):
+            messages.error(request, "Sebagian pegawai tidak ditemukan atau di luar lingkup Anda.")
+            return
+    try:
+        created = services.enrol_bulk(event, chosen, enrolled_by=user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return
+    names = ", ".join(p.employee.name for p in created)
+    messages.success(request, f"{len(created)} pegawai didaftarkan: {names}.")
+
+
+@require_http_methods(["GET", "POST"])
+def event_enrol(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _get_event_for_user(request.user, pk, write=True)
+    if request.method == "POST":
+        _enrol_from_post(request, event)
+        return redirect(request.get_full_path())
+    year = event.end_date.year
+    filters = EnrolFilterForm(request.GET, user=request.user)
+    employees = filters.filter_for_event(
+        services.writable_employees(request.user).for_list(), year
+    ).annotate(enrolled=Exists(Participation.objects.filter(event=event, employee=OuterRef("pk"))))
+    page = Paginator(employees, ENROL_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "event": event,
+        "filters": filters,
+        "page": page,
+        "year": year,
+        "jp_target": JP_TARGET,
+        "seats_left": max(event.quota - event.enrolled, 0),
+        "nip_form": EnrolNipForm(),
+    }
+    return render(request, "training/event_enrol.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def event_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _get_event_for_user(request.user, pk, write=True)
+    if request.method == "POST":
+        present = set()
+        for value in request.POST.getlist("present"):
+            pid, _, sid = value.partition(":")
+            if pid.isdigit() and sid.isdigit():
+                present.add((int(pid), int(sid)))
+        services.record_attendance(event, present, recorded_by=request.user)
+        messages.success(request, "Presensi disimpan.")
+        return redirect(event)
+    sessions = list(event.sessions.all())
+    present = set(
+        Attendance.objects.filter(participation__event=event, present=True).values_list(
+            "participation_id", "session_id"
+        )
+    )
+    rows = [
+        (p, [(s, (p.pk, s.pk) in present) for s in sessions])
+        for p in event.participations.select_related("employee").order_by("employee__name")
+    ]
+    return render(
+        request,
+        "training/event_attendance.html",
+        {"event": event, "sessions": sessions, "rows": rows},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def event_results(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _get_event_for_user(request.user, pk, write=True)
+    participations = event.participations.select_related("employee").order_by("employee__name")
+    formset = ResultFormSet(
+        request.POST or None, request.FILES or None, queryset=participations, prefix="hasil"
+    )
+    if request.method == "POST" and formset.is_valid():
+        rows = [
+            services.ResultRow(
+                participation=form.instance,
+                result=form.cleaned_data["result"],
+                certificate_number=form.cleaned_data["certificate_number"],
+                certificate=form.cleaned_data.get("certificate"),
+            )
+            for form in formset.forms
+        ]
+        try:
+            services.record_results(event, rows, recorded_by=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, "Hasil pelatihan disimpan.")
+            return redirect(event)
+    return render(request, "training/event_results.html", {"event": event, "formset": formset})
+
+
+@require_GET
+def certificate_download(request: HttpRequest, pk: int) -> FileResponse:
+    """Certificates stream through this view only, for users who may see the participant."""
+    participation = get_object_or_404(
+        Participation.objects.visible_to(request.user).exclude(certificate=""), pk=pk
+    )
+    name = participation.certificate_name or participation.certificate.name.rsplit("/", 1)[-1]
+    return FileResponse(participation.certificate.open("rb"), as_attachment=True, filename=name)

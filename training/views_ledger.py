@@ -1,10 +1,213 @@
-# Placeholder while this module is being written (replaced by the real one).
-from django.http import Http404
+"""Self-reported development and its verification, the JP ledger, 20 JP compliance and
+leadership training compliance."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET, require_http_methods
+
+from positions.access import get_employee_for_user, require_hr, require_staff_view
+from positions.models import Employee, OrgUnit, today
+
+from . import ledger as domain
+from .forms_ledger import SelfReportForm, VerificationForm
+from .models import JP_TARGET, Participation
+
+FIRST_YEAR = 2015
+COMPLIANCE_PAGE_SIZE = 50
 
 
-def _missing(request, *a, **k):
-    raise Http404
+def _year_from(request: HttpRequest) -> int:
+    this_year = today().year
+    try:
+        year = int(request.GET.get("tahun", this_year))
+    except ValueError:
+        return this_year
+    return year if FIRST_YEAR <= year <= this_year + 1 else this_year
 
 
-selfreport_list = selfreport_create = verification_list = verification_decide = ledger = _missing
-compliance = compliance_xlsx = leadership_compliance = employee_summary = _missing
+def _years() -> range:
+    return range(today().year, FIRST_YEAR - 1, -1)
+
+
+def _own_employee(request: HttpRequest) -> Employee:
+    employee = Employee.objects.filter(user=request.user).first()
+    if employee is None:
+        raise PermissionDenied("Akun ini tidak terhubung dengan data pegawai.")
+    return employee
+
+
+def _visible_units(request: HttpRequest) -> list[OrgUnit]:
+    """HR (pengelola), pimpinan and managers; a plain pegawai gets 403."""
+    require_staff_view(request.user)
+    units = list(
+        OrgUnit.objects.visible_to(request.user).active().only("pk", "name", "path", "depth")
+    )
+    if not units:
+        raise PermissionDenied
+    return units
+
+
+def _chosen_unit(request: HttpRequest, units: list[OrgUnit]) -> OrgUnit:
+    raw = request.GET.get("unit", "")
+    if not raw:
+        return units[0]
+    unit = next((u for u in units if str(u.pk) == raw), None)
+    if unit is None:
+        raise Http404
+    return unit
+
+
+def _get_self_report_for_user(request: HttpRequest, pk: int) -> Participation:
+    """404 outside the user's visibility; 403 for one's own report or without write scope."""
+    participation = get_object_or_404(
+        Participation.objects.visible_to(request.user)
+        .filter(is_self_reported=True)
+        .select_related("employee__unit", "verified_by"),
+        pk=pk,
+    )
+    domain.check_can_verify(request.user, participation)
+    return participation
+
+
+# --- Self-report (pegawai) ----------------------------------------------------------------
+
+
+@require_GET
+def selfreport_list(request: HttpRequest) -> HttpResponse:
+    employee = _own_employee(request)
+    reports = Participation.objects.filter(employee=employee, is_self_reported=True).order_by(
+        "-end_date", "-pk"
+    )
+    return render(
+        request, "training/selfreport_list.html", {"employee": employee, "reports": reports}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def selfreport_create(request: HttpRequest) -> HttpResponse:
+    employee = _own_employee(request)
+    if request.method == "POST":
+        form = SelfReportForm(request.POST, request.FILES)
+        if form.is_valid():
+            domain.report_self_development(employee, **form.service_kwargs())
+            messages.success(
+                request, "Laporan pengembangan kompetensi terkirim dan menunggu verifikasi."
+            )
+            return redirect("training:selfreport_list")
+    else:
+        form = SelfReportForm()
+    return render(request, "training/selfreport_form.html", {"form": form, "employee": employee})
+
+
+# --- Verification (HR) --------------------------------------------------------------------
+
+
+@require_GET
+def verification_list(request: HttpRequest) -> HttpResponse:
+    require_hr(request.user)
+    pending = domain.pending_verifications_for(request.user)
+    page = Paginator(pending, COMPLIANCE_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "training/verification_list.html", {"page": page})
+
+
+@require_http_methods(["GET", "POST"])
+def verification_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    participation = _get_self_report_for_user(request, pk)
+    is_pending = participation.verification == Participation.Verification.PENDING
+    if request.method == "POST":
+        form = VerificationForm(request.POST)
+        if form.is_valid():
+            verify = form.cleaned_data["decision"] == "verify"
+            try:
+                domain.decide_self_report(
+                    participation, user=request.user, verify=verify, note=form.cleaned_data["note"]
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                verb = "diverifikasi" if verify else "ditolak"
+                messages.success(request, f"Laporan “{participation.title}” {verb}.")
+                return redirect("training:verification_list")
+    else:
+        form = VerificationForm()
+    context = {"participation": participation, "form": form, "is_pending": is_pending}
+    return render(request, "training/verification_decide.html", context)
+
+
+# --- JP ledger ----------------------------------------------------------------------------
+
+
+@require_GET
+def ledger(request: HttpRequest, pk: int) -> HttpResponse:
+    employee = get_employee_for_user(request.user, pk)
+    year = _year_from(request)
+    context = {"ledger": domain.ledger_for(employee, year), "years": _years(), "year": year}
+    return render(request, "training/ledger.html", context)
+
+
+@require_GET
+def employee_summary(request: HttpRequest, pk: int) -> HttpResponse:
+    """This year's counted JP and the last lines (fragment for the profile page, via htmx)."""
+    employee = get_employee_for_user(request.user, pk)
+    year = today().year
+    total = domain.counted_jp(employee, year)
+    context = {
+        "employee": employee,
+        "year": year,
+        "total": total,
+        "target": JP_TARGET,
+        "percent": min(round(total * 100 / JP_TARGET), 100),
+        "lines": domain.recent_lines(employee),
+    }
+    return render(request, "training/_employee_summary.html", context)
+
+
+# --- Compliance ---------------------------------------------------------------------------
+
+
+@require_GET
+def compliance(request: HttpRequest) -> HttpResponse:
+    units = _visible_units(request)
+    unit = _chosen_unit(request, units)
+    year = _year_from(request)
+    report = domain.compliance(unit, year, today=today())
+    page = Paginator(report.below, COMPLIANCE_PAGE_SIZE).get_page(request.GET.get("page"))
+    context: dict[str, Any] = {
+        "units": units,
+        "unit": unit,
+        "year": year,
+        "years": _years(),
+        "report": report,
+        "page": page,
+    }
+    return render(request, "training/compliance.html", context)
+
+
+@require_GET
+def compliance_xlsx(request: HttpRequest) -> HttpResponse:
+    units = _visible_units(request)
+    unit = _chosen_unit(request, units)
+    year = _year_from(request)
+    response = HttpResponse(
+        domain.compliance_workbook(unit, year), content_type=domain.XLSX_CONTENT_TYPE
+    )
+    filename = f"kepatuhan-jp-{slugify(unit.name)}-{year}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def leadership_compliance(request: HttpRequest) -> HttpResponse:
+    units = _visible_units(request)
+    unit = _chosen_unit(request, units)
+    report = domain.leadership_report(unit, today=today())
+    context = {"units": units, "unit": unit, "report": report}
+    return render(request, "training/leadership_compliance.html", context)

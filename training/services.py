@@ -1,0 +1,232 @@
+"""Enrolment, attendance and results of training events (angkatan).
+
+Every service re-checks that the acting user is a pengelola of the organiser unit, runs in one
+transaction and refuses bad input with an Indonesian ValidationError before writing anything."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.db.models import IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from performance.evidence import extension_of, validate_evidence
+from positions.models import Employee, LeadershipTraining, scopes_for
+
+from .models import Attendance, Participation, TrainingEvent
+
+if TYPE_CHECKING:
+    from asnportal.models import User
+
+CERTIFICATE_EXTENSIONS = ("pdf", "jpg", "jpeg", "png")
+
+
+# --- Scope helpers --------------------------------------------------------------------------
+
+
+def can_manage_event(user: User, event: TrainingEvent) -> bool:
+    return bool(user.is_superuser or scopes_for(user).can_write_path(event.organiser_unit.path))
+
+
+def writable_employees(user: User) -> Any:
+    """Employees the user may enrol: visible and inside one of the user's pengelola scopes."""
+    employees = Employee.objects.visible_to(user)
+    if user.is_superuser:
+        return employees
+    q = Q(pk__in=[])
+    for path in scopes_for(user).write_paths:
+        q |= Q(unit__path__startswith=path)
+    return employees.filter(q)
+
+
+def with_year_jp(employees: Any, year: int) -> Any:
+    """Annotate `year_jp`: counted JP (verified and lulus) ending in `year`, 0 when none."""
+    counted = (
+        Participation.objects.counted()
+        .in_year(year)
+        .filter(employee=OuterRef("pk"))
+        .order_by()  # the model's default ordering would split the GROUP BY
+        .values("employee")
+        .annotate(total=Sum("jp"))
+        .values("total")
+    )
+    return employees.annotate(
+        year_jp=Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+    )
+
+
+def _require_manager(user: User, event: TrainingEvent) -> None:
+    if not can_manage_event(user, event):
+        raise PermissionDenied
+
+
+# --- Enrolment ------------------------------------------------------------------------------
+
+
+def _names(employees: Iterable[Employee]) -> str:
+    return ", ".join(sorted(e.name for e in employees))
+
+
+@transaction.atomic
+def enrol_bulk(
+    event: TrainingEvent, employees: Sequence[Employee], *, enrolled_by: User
+) -> list[Participation]:
+    """Enrol all the employees or none: refuses duplicates (naming them), employees outside the
+    user's pengelola scope, and a selection larger than the seats left. HR-enrolled rows are
+    verified by construction; JP, dates, category and method come from the event's program."""
+    _require_manager(enrolled_by, event)
+    if not employees:
+        raise ValidationError("Belum ada pegawai yang dipilih.")
+    # Lock the event row so two HR users enrolling at once cannot both take the last seat.
+    event = TrainingEvent.objects.select_for_update().select_related("program").get(pk=event.pk)
+    ids = {e.pk for e in employees}
+    allowed = set(writable_employees(enrolled_by).filter(pk__in=ids).values_list("pk", flat=True))
+    outside = [e for e in employees if e.pk not in allowed]
+    if outside:
+        raise ValidationError(f"Di luar lingkup pengelolaan Anda: {_names(outside)}.")
+    already = list(
+        Employee.objects.filter(participations__event=event, pk__in=ids).only("pk", "name")
+    )
+    if already:
+        raise ValidationError(
+            f"Sudah terdaftar di angkatan ini: {_names(already)}. Tidak ada yang didaftarkan."
+        )
+    left = event.quota - event.participations.count()
+    if len(ids) > left:
+        raise ValidationError(
+            f"Kuota tidak cukup: tersisa {max(left, 0)} kursi dari {event.quota}, "
+            f"sedangkan dipilih {len(ids)} pegawai. Tidak ada yang didaftarkan."
+        )
+    program = event.program
+    created = []
+    try:
+        for employee in sorted({e.pk: e for e in employees}.values(), key=lambda e: e.name):
+            created.append(
+                Participation.objects.create(
+                    employee=employee,
+                    event=event,
+                    category=program.category,
+                    method=program.method,
+                    start_date=event.start_date,
+                    end_date=event.end_date,
+                    jp=program.jp,
+                    is_self_reported=False,
+                    verification=Participation.Verification.VERIFIED,
+                    verified_by=enrolled_by,
+                )
+            )
+    except IntegrityError as exc:  # a concurrent enrolment won the race on the unique constraint
+        raise ValidationError("Pegawai sudah terdaftar di angkatan ini.") from exc
+    return created
+
+
+def enrol_employee(event: TrainingEvent, employee: Employee, *, enrolled_by: User) -> Participation:
+    return enrol_bulk(event, [employee], enrolled_by=enrolled_by)[0]
+
+
+# --- Attendance -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_attendance(
+    event: TrainingEvent, present: set[tuple[int, int]], *, recorded_by: User
+) -> int:
+    """Store the whole grid: (participation id, session id) pairs in `present` are hadir, every
+    other cell of this event is tidak hadir. Returns the number of present cells."""
+    _require_manager(recorded_by, event)
+    participation_ids = list(event.participations.values_list("pk", flat=True))
+    session_ids = list(event.sessions.values_list("pk", flat=True))
+    existing = {
+        (a.participation_id, a.session_id): a
+        for a in Attendance.objects.filter(participation__event=event)
+    }
+    to_create, to_update = [], []
+    for pid in participation_ids:
+        for sid in session_ids:
+            value = (pid, sid) in present
+            row = existing.get((pid, sid))
+            if row is None:
+                to_create.append(Attendance(participation_id=pid, session_id=sid, present=value))
+            elif row.present != value:
+                row.present = value
+                to_update.append(row)
+    Attendance.objects.bulk_create(to_create)
+    Attendance.objects.bulk_update(to_update, ["present"])
+    return sum(1 for pid in participation_ids for sid in session_ids if (pid, sid) in present)
+
+
+# --- Results --------------------------------------------------------------------------------
+
+
+def validate_certificate(upload: UploadedFile) -> None:
+    """PDF, JPG or PNG only, with content matching the extension (magic bytes)."""
+    name = upload.name or ""
+    if extension_of(name) not in CERTIFICATE_EXTENSIONS:
+        raise ValidationError(f"Jenis berkas “{name}” tidak diizinkan. Gunakan PDF, JPG atau PNG.")
+    validate_evidence(upload)
+
+
+@dataclass
+class ResultRow:
+    participation: Participation
+    result: str
+    certificate_number: str
+    certificate: UploadedFile | None = None
+
+
+@transaction.atomic
+def record_results(
+    event: TrainingEvent, rows: Sequence[ResultRow], *, recorded_by: User
+) -> list[Participation]:
+    """Save result, certificate number and file per participant. A lulus participant of a
+    leadership program (PKP/PKA/PKN) also gets the positions.LeadershipTraining record the
+    leadership compliance and candidate ranking read."""
+    _require_manager(recorded_by, event)
+    program = event.program
+    errors = []
+    for row in rows:
+        if row.participation.event_id != event.pk:
+            raise PermissionDenied
+        if row.result not in Participation.Result.values:
+            errors.append(f"Hasil tidak dikenal untuk {row.participation.employee.name}.")
+        elif row.result != Participation.Result.LULUS and (
+            row.certificate_number or row.certificate
+        ):
+            errors.append(
+                f"{row.participation.employee.name}: sertifikat hanya dicatat untuk peserta "
+                "yang lulus."
+            )
+        if row.certificate is not None:
+            try:
+                validate_certificate(row.certificate)
+            except ValidationError as exc:
+                errors.extend(exc.messages)
+    if errors:
+        raise ValidationError(errors)
+    saved = []
+    for row in rows:
+        p = row.participation
+        fields = ["result", "certificate_number"]
+        p.result = row.result
+        p.certificate_number = row.certificate_number.strip()
+        if row.certificate is not None:
+            p.certificate_name = (row.certificate.name or "")[:200]
+            p.certificate.save(row.certificate.name or "sertifikat", row.certificate, save=False)
+            fields += ["certificate", "certificate_name"]
+        p.save(update_fields=fields)
+        if program.is_leadership and p.result == Participation.Result.LULUS:
+            LeadershipTraining.objects.update_or_create(
+                employee_id=p.employee_id,
+                kind=program.category,
+                defaults={
+                    "year": event.end_date.year,
+                    "certificate_number": p.certificate_number,
+                },
+            )
+        saved.append(p)
+    return saved

@@ -114,3 +114,51 @@ def test_hr_runs_an_it_training_for_staff_below_20_jp(
     # The JP ledger page of an enrolled employee shows the new line.
     page.goto(f"{base}/pelatihan/jp/{world.colleague_emp.pk}/?tahun={year}")
     assert "Pelatihan Keamanan Siber" in page.locator("main").inner_text()
+
+
+def test_pegawai_self_reports_an_e_learning_and_hr_verifies_it(
+    transactional_db, world, employee, hr_dinkes, live_server, browser
+):
+    base = live_server.url
+    year = today().year
+
+    def login(username: str):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        page.goto(f"{base}/masuk/")
+        page.get_by_label("Nama pengguna").fill(username)
+        page.get_by_label("Kata sandi").fill("x-unused-x")
+        page.get_by_role("button", name="Masuk").click()
+        page.wait_for_url(f"{base}/")
+        return context, page
+
+    ctx_p, pegawai = login("employee")
+    before = counted_jp(world.employee_emp, year)
+    pegawai.goto(f"{base}/pelatihan/mandiri/tambah/")
+    pegawai.get_by_label("Nama kegiatan").fill("E-learning Literasi Digital ASN")
+    pegawai.get_by_label("Bentuk pengembangan").select_option("e_learning")
+    day = today().replace(day=1).isoformat()
+    pegawai.get_by_label("Tanggal mulai").fill(day)
+    pegawai.get_by_label("Tanggal selesai").fill(day)
+    pegawai.get_by_label("Durasi (menit)").fill("450")  # 10 JP
+    pegawai.get_by_label("Nomor sertifikat").fill("ASN-UNGGUL/2026/7781")
+    pegawai.get_by_role("button", name="Kirim laporan").click()
+    pegawai.wait_for_load_state()
+    report = Participation.objects.get(employee=world.employee_emp, is_self_reported=True)
+    assert report.jp == 10 and report.verification == "pending"
+    assert counted_jp(world.employee_emp, year) == before  # not counted before verification
+
+    ctx_h, hr = login("hr_dinkes")
+    hr.goto(f"{base}/pelatihan/verifikasi/")
+    assert "E-learning Literasi Digital ASN" in hr.locator("main").inner_text()
+    hr.get_by_role("link", name="Periksa").first.click()
+    hr.get_by_label("Verifikasi (dihitung sebagai JP)").check()
+    hr.get_by_role("button", name="Simpan keputusan").click()
+    hr.wait_for_load_state()
+    assert counted_jp(world.employee_emp, year) == before + 10
+
+    pegawai.goto(f"{base}/pelatihan/jp/{world.employee_emp.pk}/")
+    assert "E-learning Literasi Digital ASN" in pegawai.locator("main").inner_text()
+    for context in (ctx_p, ctx_h):
+        context.close()

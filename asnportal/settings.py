@@ -193,6 +193,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_SERIALIZER = "json"
+CELERY_BEAT_SCHEDULE = {
+    # A placement that changed mid-year ends the old SKP and starts the new one (README).
+    "split-moved-skps": {"task": "performance.split_moved_skps", "schedule": 6 * 3600},
+}
 CELERY_ACCEPT_CONTENT = ["json"]
 
 # --- Domain parameters --------------------------------------------------------

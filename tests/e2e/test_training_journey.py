@@ -51,6 +51,9 @@ def test_hr_runs_an_it_training_for_staff_below_20_jp(
     page.wait_for_url(f"{base}/")
 
     # From the catalog to the program, then a new angkatan organised by the Bidang Yankes.
+    compliance_url = f"{base}/pelatihan/kepatuhan/?unit={world.dinkes.pk}&tahun={year}"
+    page.goto(compliance_url)
+    compliant_before = int(page.locator("[data-testid=compliant]").inner_text())
     page.goto(f"{base}/pelatihan/")
     page.get_by_role("link", name="Pelatihan Keamanan Siber").click()
     page.get_by_role("link", name="Tambah angkatan").click()
@@ -114,6 +117,10 @@ def test_hr_runs_an_it_training_for_staff_below_20_jp(
     # The JP ledger page of an enrolled employee shows the new line.
     page.goto(f"{base}/pelatihan/jp/{world.colleague_emp.pk}/?tahun={year}")
     assert "Pelatihan Keamanan Siber" in page.locator("main").inner_text()
+
+    # The unit's 20 JP compliance counts the two newly compliant employees.
+    page.goto(compliance_url)
+    assert int(page.locator("[data-testid=compliant]").inner_text()) == compliant_before + 2
 
 
 def test_pegawai_self_reports_an_e_learning_and_hr_verifies_it(

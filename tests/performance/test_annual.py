@@ -51,3 +51,12 @@ def test_annual_predikat_is_the_longest_covering_skp(world):
     # Jan–Aug (243 days) beats Sep–Dec (122 days).
     assert annual.annual_results(world.pemprov, 2026) == {world.colleague_emp.pk: "sangat_baik"}
     assert annual.annual_distribution(world.pemprov, 2026) == {"sangat_baik": 1}
+
+
+def test_daily_task_splits_moved_skps_once(world):
+    from performance.tasks import split_moved_skps
+
+    services.create_skp(world.colleague_emp, year=2026, pendekatan="kuantitatif")
+    _move(world, dt.date(2026, 7, 1))
+    assert split_moved_skps.delay(2026).get() == 1
+    assert split_moved_skps.delay(2026).get() == 0  # idempotent

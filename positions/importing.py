@@ -258,7 +258,7 @@ def parse_golongan(value: Any, *, pppk: bool = False) -> str:
     """'III/a', 'III/A', '31' or 31 for PNS; 'IX', 'PPPK IX', 'P09' (or 9 for a PPPK) for
     PPPK; '' when unknown. Plain numbers are SIASN ids for PNS but golongan for PPPK."""
     key = _golongan_key(_text(value))
-    if pppk and key.isdigit() and 1 <= int(key) <= 17:
+    if pppk and key.isdecimal() and 1 <= int(key) <= 17:
         return f"P{int(key):02d}"
     return GOLONGAN_LOOKUP.get(key, "")
 

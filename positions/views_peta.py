@@ -194,7 +194,7 @@ def mismatch_report(request: HttpRequest) -> HttpResponse:
     raw_unit = request.GET.get("unit", "").strip()
     unit: OrgUnit | None = None
     error = ""
-    if raw_unit.isdigit():
+    if raw_unit.isdecimal() and len(raw_unit) < 12:
         unit = get_unit_for_user(request.user, int(raw_unit))
     elif raw_unit:
         error = "Unit tidak dikenal; laporan ditampilkan untuk seluruh lingkup Anda."

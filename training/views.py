@@ -146,7 +146,7 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def event_create(request: HttpRequest) -> HttpResponse:
     require_hr(request.user)
     initial = {}
-    if request.GET.get("program", "").isdigit():
+    if request.GET.get("program", "").isdecimal():
         initial["program"] = request.GET["program"]
     form = EventForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -216,7 +216,7 @@ def _enrol_from_post(request: HttpRequest, event: TrainingEvent) -> None:
         chosen = [employee]
     else:
         raw = [request.POST["one"]] if "one" in request.POST else request.POST.getlist("employees")
-        ids = {int(v) for v in raw if v.isdigit()}
+        ids = {int(v) for v in raw if v.isdecimal() and len(v) < 12}
         chosen = list(candidates.filter(pk__in=ids))
         if len(chosen) != len(ids):
             messages.error(request, "Sebagian pegawai tidak ditemukan atau di luar lingkup Anda.")
@@ -261,7 +261,7 @@ def event_attendance(request: HttpRequest, pk: int) -> HttpResponse:
         present = set()
         for value in request.POST.getlist("present"):
             pid, _, sid = value.partition(":")
-            if pid.isdigit() and sid.isdigit():
+            if pid.isdecimal() and sid.isdecimal() and len(pid) < 12 and len(sid) < 12:
                 present.add((int(pid), int(sid)))
         services.record_attendance(event, present, recorded_by=request.user)
         messages.success(request, "Presensi disimpan.")

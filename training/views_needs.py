@@ -110,14 +110,14 @@ def _default_unit(user: User, scopes: Scopes) -> OrgUnit:
 
 def _unit_from_request(request: HttpRequest, scopes: Scopes) -> OrgUnit:
     raw = request.GET.get("unit", "")
-    if raw.isdigit():
+    if raw.isdecimal() and len(raw) < 12:
         return get_unit_for_user(request.user, int(raw))
     return _default_unit(request.user, scopes)
 
 
 def _year(raw: str | None) -> int:
     default = today().year + 1
-    if raw and raw.isdigit() and 2000 <= int(raw) <= 2100:
+    if raw and raw.isdecimal() and len(raw) == 4 and 2000 <= int(raw) <= 2100:
         return int(raw)
     return default
 
@@ -202,7 +202,9 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if action == "remove":
                 item_id = request.POST.get("item", "")
-                analysis.remove_plan_item(plan, int(item_id) if item_id.isdigit() else 0)
+                analysis.remove_plan_item(
+                    plan, int(item_id) if item_id.isdecimal() and len(item_id) < 12 else 0
+                )
                 messages.success(request, "Butir rencana dihapus.")
             elif action == "approve":
                 analysis.approve_plan(plan, approved_by=request.user)

@@ -152,9 +152,20 @@ def evaluation_detail(request: HttpRequest, pk: int, period: str) -> HttpRespons
         )
         return render(request, "performance/evaluation.html", context)
 
-    evaluation, _ = Evaluation.objects.get_or_create(skp=skp, period=period)
     is_owner = skp.employee.user_id == request.user.pk
     is_penilai = services.is_penilai_of(request.user, skp)
+    if is_owner or is_penilai:
+        evaluation, _ = Evaluation.objects.get_or_create(skp=skp, period=period)
+    elif request.method == "POST":
+        raise PermissionDenied
+    else:
+        # Readers (HR, pimpinan) never create rows by looking.
+        evaluation = Evaluation.objects.filter(skp=skp, period=period).first()
+        if evaluation is None:
+            context["unavailable"] = (
+                "Evaluasi periode ini belum dimulai oleh pegawai atau pejabat penilai."
+            )
+            return render(request, "performance/evaluation.html", context)
     is_draft = evaluation.status == Evaluation.Status.DRAFT
     can_edit_realisasi = is_owner and is_draft
     can_rate = is_penilai and is_draft

@@ -215,3 +215,12 @@ def test_profile_skp_history_fragment_is_scoped(client_as, employee, outsider, w
     page = client_as(employee).get(url).content.decode()
     assert "2026" in page and "Perawat Ahli Muda" in page and "belum dinilai" in page
     assert client_as(outsider).get(url).status_code == 404
+
+
+def test_readers_never_create_an_evaluation_by_looking(client_as, pimpinan, approved_skp):
+    from performance.models import Evaluation
+
+    response = client_as(pimpinan).get(url(approved_skp))
+    assert response.status_code == 200
+    assert "belum dimulai" in response.content.decode()
+    assert not Evaluation.objects.filter(skp=approved_skp).exists()

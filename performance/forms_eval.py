@@ -8,7 +8,8 @@ from typing import Any
 
 from django import forms
 
-from .evidence import ALLOWED_EXTENSIONS, validate_evidence
+from asnportal.uploads import ALLOWED_EXTENSIONS, validate_evidence
+
 from .models import BERAKHLAK_CHOICES, Indicator, PredikatOrganisasi, Rating
 
 _INPUT = {"class": "form-control form-control-sm"}

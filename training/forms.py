@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
+from asnportal.uploads import validate_certificate
 from positions.forms import DATE, RegisterFilterForm, writable_units
 from positions.models import Competency
 
@@ -174,7 +175,7 @@ class ResultForm(forms.ModelForm):
         upload = self.cleaned_data.get("certificate")
         # An unchanged field hands back the stored FieldFile; only new uploads are checked.
         if isinstance(upload, UploadedFile):
-            services.validate_certificate(upload)
+            validate_certificate(upload)
             return upload
         return None
 

@@ -7,9 +7,10 @@ from typing import Any
 
 from django import forms
 
+from asnportal.uploads import validate_certificate
 from positions.models import today
 
-from .ledger import jp_from, validate_certificate
+from .ledger import jp_from
 from .models import LEADERSHIP_CATEGORIES, Category, Method
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -16,8 +16,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
-from django.db.models import Count, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q, Sum, Value
 
 from positions.access import can_write_employee
 from positions.models import (
@@ -30,27 +29,13 @@ from positions.models import (
     scopes_for,
 )
 
-from .models import JP_TARGET, Participation, minutes_to_jp
+from .models import JP_TARGET, Participation, counted_jp_subquery, minutes_to_jp
 
 if TYPE_CHECKING:
     from asnportal.models import User
 
 
 # --- JP per employee -------------------------------------------------------------------
-
-
-def counted_jp_subquery(year: int) -> Coalesce:
-    """Counted JP of the outer employee in a year, as an annotation (0 when none)."""
-    total = (
-        Participation.objects.counted()
-        .in_year(year)
-        .filter(employee=OuterRef("pk"))
-        .order_by()
-        .values("employee")
-        .annotate(total=Sum("jp"))
-        .values("total")
-    )
-    return Coalesce(Subquery(total, output_field=models.IntegerField()), Value(0))
 
 
 def counted_jp(employee: Employee, year: int) -> int:
@@ -320,33 +305,6 @@ def leadership_report(unit: OrgUnit, *, today: dt.date) -> LeadershipReport:
 
 
 # --- Self-reported development -------------------------------------------------------------
-
-
-CERTIFICATE_MAGIC = {
-    "pdf": (b"%PDF-",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-}
-
-
-def validate_certificate(upload: UploadedFile) -> None:
-    """PDF/JPG/PNG only, within the size limit, and the content must match the extension."""
-    name = upload.name or ""
-    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if ext not in CERTIFICATE_MAGIC:
-        raise ValidationError("Sertifikat harus berupa berkas PDF, JPG atau PNG.")
-    limit = int(getattr(settings, "EVIDENCE_MAX_BYTES", 5 * 1024 * 1024))
-    if upload.size is not None and upload.size > limit:
-        raise ValidationError(f"Berkas sertifikat terlalu besar; batasnya {limit // 1048576} MB.")
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if not head.startswith(CERTIFICATE_MAGIC[ext]):
-        raise ValidationError(
-            f"Isi berkas “{name}” tidak sesuai dengan jenisnya (.{ext}). "
-            "Unggah sertifikat PDF, JPG atau PNG yang asli."
-        )
 
 
 def jp_from(*, jp: int | None, minutes: int | None) -> int:

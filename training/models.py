@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -27,6 +28,21 @@ JP_TARGET = 20
 def minutes_to_jp(minutes: int) -> int:
     """Whole JP from minutes (1 JP = 45 minutes), rounded down: 900 minutes = 20 JP."""
     return math.floor(minutes / JP_MINUTES)
+
+
+def counted_jp_subquery(year: int) -> Coalesce:
+    """Counted JP (verified and lulus, ending in `year`) of the outer employee, as an
+    annotation expression: 0 when none."""
+    total = (
+        Participation.objects.counted()
+        .in_year(year)
+        .filter(employee=OuterRef("pk"))
+        .order_by()  # the model's default ordering would split the GROUP BY
+        .values("employee")
+        .annotate(total=Sum("jp"))
+        .values("total")
+    )
+    return Coalesce(Subquery(total, output_field=models.IntegerField()), Value(0))
 
 
 class Category(models.TextChoices):

@@ -12,18 +12,15 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import IntegerField, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 
-from performance.evidence import extension_of, validate_evidence
+from asnportal.uploads import validate_certificate
 from positions.models import Employee, LeadershipTraining, scopes_for
 
-from .models import Attendance, Participation, TrainingEvent
+from .models import Attendance, Participation, TrainingEvent, counted_jp_subquery
 
 if TYPE_CHECKING:
     from asnportal.models import User
-
-CERTIFICATE_EXTENSIONS = ("pdf", "jpg", "jpeg", "png")
 
 
 # --- Scope helpers --------------------------------------------------------------------------
@@ -46,18 +43,7 @@ def writable_employees(user: User) -> Any:
 
 def with_year_jp(employees: Any, year: int) -> Any:
     """Annotate `year_jp`: counted JP (verified and lulus) ending in `year`, 0 when none."""
-    counted = (
-        Participation.objects.counted()
-        .in_year(year)
-        .filter(employee=OuterRef("pk"))
-        .order_by()  # the model's default ordering would split the GROUP BY
-        .values("employee")
-        .annotate(total=Sum("jp"))
-        .values("total")
-    )
-    return employees.annotate(
-        year_jp=Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-    )
+    return employees.annotate(year_jp=counted_jp_subquery(year))
 
 
 def _require_manager(user: User, event: TrainingEvent) -> None:
@@ -161,14 +147,6 @@ def record_attendance(
 
 
 # --- Results --------------------------------------------------------------------------------
-
-
-def validate_certificate(upload: UploadedFile) -> None:
-    """PDF, JPG or PNG only, with content matching the extension (magic bytes)."""
-    name = upload.name or ""
-    if extension_of(name) not in CERTIFICATE_EXTENSIONS:
-        raise ValidationError(f"Jenis berkas “{name}” tidak diizinkan. Gunakan PDF, JPG atau PNG.")
-    validate_evidence(upload)
 
 
 @dataclass

@@ -1,6 +1,6 @@
-"""Bukti dukung uploads: the extension must be allowed, the size within the limit, and the
-content must really be what the extension claims (magic bytes), so a renamed executable
-never lands in storage."""
+"""Uploaded documents (bukti dukung, sertifikat): the extension must be allowed, the size
+within the limit, and the content must really be what the extension claims (magic bytes,
+OOXML parts), so a renamed executable never lands in storage. One checker for every app."""
 
 from __future__ import annotations
 
@@ -44,14 +44,14 @@ def _is_ooxml(upload: UploadedFile, folder: str) -> bool:
     return "[Content_Types].xml" in names and any(n.startswith(folder) for n in names)
 
 
-def validate_evidence(upload: UploadedFile) -> None:
+def validate_upload(upload: UploadedFile, allowed: tuple[str, ...] = ALLOWED_EXTENSIONS) -> None:
     """Raise ValidationError (in Indonesian) unless the upload is an allowed, honest file."""
     name = upload.name or ""
     ext = extension_of(name)
-    if ext not in ALLOWED_EXTENSIONS:
-        raise ValidationError(
-            f"Jenis berkas “{name}” tidak diizinkan. Gunakan PDF, JPG, PNG, XLSX atau DOCX."
-        )
+    if ext not in allowed:
+        kinds = [e.upper() for e in allowed if e != "jpeg"]
+        kinds_text = ", ".join(kinds[:-1]) + f" atau {kinds[-1]}" if len(kinds) > 1 else kinds[0]
+        raise ValidationError(f"Jenis berkas “{name}” tidak diizinkan. Gunakan {kinds_text}.")
     limit = max_bytes()
     if upload.size is not None and upload.size > limit:
         raise ValidationError(
@@ -72,3 +72,16 @@ def validate_evidence(upload: UploadedFile) -> None:
             f"Isi berkas “{name}” tidak sesuai dengan jenisnya (.{ext}). Unggah berkas "
             f"{ext.upper()} yang asli, bukan berkas lain yang diganti namanya."
         )
+
+
+def validate_evidence(upload: UploadedFile) -> None:
+    """Bukti dukung: PDF, JPG, PNG, XLSX or DOCX."""
+    validate_upload(upload, ALLOWED_EXTENSIONS)
+
+
+CERTIFICATE_EXTENSIONS = ("pdf", "jpg", "jpeg", "png")
+
+
+def validate_certificate(upload: UploadedFile) -> None:
+    """Sertifikat: PDF, JPG or PNG."""
+    validate_upload(upload, CERTIFICATE_EXTENSIONS)

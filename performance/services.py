@@ -76,11 +76,12 @@ def derive_roles(employee: Employee, on: dt.date) -> dict[str, Any]:
             f"Pegawai tidak memiliki jabatan definitif pada {on:%d-%m-%Y}; SKP tidak dapat dibuat."
         )
     position = placement.position
+    penilai, atasan_penilai = employee.superiors(on, placement=placement)
     return {
         "position": position,
         "penilai_position": position.parent,
-        "penilai": employee.penilai(on),
-        "atasan_penilai": employee.atasan_penilai(on),
+        "penilai": penilai,
+        "atasan_penilai": atasan_penilai,
     }
 
 

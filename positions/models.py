@@ -566,33 +566,40 @@ class Employee(models.Model):
 
         When that holder is the employee themself (a Sekretaris acting as Plt of the head
         post above them), the penilai is the holder of the next post up."""
-        return self._superior(on or today(), skip=0)
+        return self.superiors(on)[0]
 
     def atasan_penilai(self, on: dt.date | None = None) -> Employee | None:
         """The holder of the post above the penilai's post, with the same self-skip rule."""
-        return self._superior(on or today(), skip=1)
+        return self.superiors(on)[1]
 
-    def _superior(self, on: dt.date, *, skip: int) -> Employee | None:
-        placement = self.definitive_placement(on)
+    def superiors(
+        self, on: dt.date | None = None, placement: Placement | None = None
+    ) -> tuple[Employee | None, Employee | None]:
+        """(penilai, atasan penilai) on a date, found in one walk up the post tree. Pass the
+        definitive placement on that date when the caller already has it."""
+        on = on or today()
+        placement = placement or self.definitive_placement(on)
         if placement is None:
-            return None
+            return None, None
         position_id = placement.position.parent_id
         found: list[Employee] = []
         seen: set[int] = set()
-        while position_id is not None and position_id not in seen:
+        while position_id is not None and position_id not in seen and len(found) < 2:
             seen.add(position_id)
             holder = Placement.objects.holder_of(position_id, on)
             if holder is None:
                 if not found:  # the direct superior post is vacant: no penilai, HR must act
-                    return None
+                    return None, None
             elif holder.employee_id != self.pk and holder.employee not in found:
                 found.append(holder.employee)
-                if len(found) > skip:
-                    return found[skip]
-            position_id = (
-                Position.objects.filter(pk=position_id).values_list("parent_id", flat=True).first()
-            )
-        return None
+            if len(found) < 2:
+                position_id = (
+                    Position.objects.filter(pk=position_id)
+                    .values_list("parent_id", flat=True)
+                    .first()
+                )
+        found += [None, None]
+        return found[0], found[1]
 
 
 class Education(models.Model):

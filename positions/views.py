@@ -122,6 +122,7 @@ def _own_figures(employee: Employee) -> dict[str, Any]:
         .select_related("position__unit")
     )
     bup = placement.position.bup_age if placement else 58
+    penilai, atasan_penilai = employee.superiors(placement=placement)
     if placement is not None and placement.position.parent_id is None:
         # The top post (Sekda) is rated by the kepala daerah, who is not in the ASN register.
         penilai_note = "Kepala daerah (pejabat pembina kepegawaian)"
@@ -132,8 +133,8 @@ def _own_figures(employee: Employee) -> dict[str, Any]:
         "employee": employee,
         "placement": placement,
         "acting": acting,
-        "penilai": employee.penilai(),
-        "atasan_penilai": employee.atasan_penilai(),
+        "penilai": penilai,
+        "atasan_penilai": atasan_penilai,
         "retirement": retirement_date(employee.birth_date, bup),
         "bup": bup,
         "education": employee.educations.select_related("field").first(),

@@ -17,3 +17,12 @@ SECURE_SSL_REDIRECT = False
 # Serve static files from the finders so live-server (browser) tests need no collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# SQLite tests use a file (one per test process) rather than memory, so that a real Celery
+# worker process started by the integration tests can open the same test database.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.environ.get(  # noqa: F405
+            "SQLITE_TEST_PATH",
+            f"/tmp/asnportal-test-{os.getpid()}.sqlite3",  # noqa: F405
+        )
+    }

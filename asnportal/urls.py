@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from performance import views_reports
+
 from . import forms, views
 
 urlpatterns = [
@@ -25,6 +27,9 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("admin/", admin.site.urls),
+    # Public: anyone holding a printed report checks its code (no login).
+    path("verifikasi/", views_reports.verify, name="verify"),
+    path("verifikasi/<str:code>/", views_reports.verify, name="verify_code"),
     path("kinerja/", include("performance.urls")),
     path("pelatihan/", include("training.urls")),
     path("", include("positions.urls")),

@@ -7,12 +7,15 @@ from .models import (
     BehaviourExpectation,
     BehaviourFeedback,
     CurveRule,
+    DocumentVerification,
     Evaluation,
     Indicator,
     OrganisationPerformance,
     PredikatRule,
     RatingHistory,
     Realisation,
+    ReportDocument,
+    ReportJob,
 )
 
 
@@ -83,3 +86,25 @@ class RHKAdmin(SimpleHistoryAdmin):
 
 admin.site.register(BehaviourExpectation)
 admin.site.register(BehaviourFeedback)
+
+
+@admin.register(ReportJob)
+class ReportJobAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "year", "state", "total", "requested_by", "created_at"]
+    list_filter = ["state", "kind", "year"]
+    raw_id_fields = ["unit", "employee", "requested_by"]
+
+
+@admin.register(ReportDocument)
+class ReportDocumentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "state", "run", "attempts", "rendered_at"]
+    list_filter = ["state"]
+    raw_id_fields = ["job", "employee", "skp"]
+    search_fields = ["employee__nip", "employee__name"]
+
+
+@admin.register(DocumentVerification)
+class DocumentVerificationAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "year", "predikat", "issued_at", "superseded_at"]
+    search_fields = ["code", "name"]
+    raw_id_fields = ["document", "employee"]

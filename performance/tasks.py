@@ -1,4 +1,10 @@
+import logging
+
 from celery import shared_task
+from django.db import InterfaceError, OperationalError
+from kombu.exceptions import OperationalError as BrokerError
+
+log = logging.getLogger(__name__)
 
 
 @shared_task(name="performance.split_moved_skps", acks_late=True)
@@ -13,3 +19,85 @@ def split_moved_skps(year: int | None = None) -> int:
     for skp, move_date in pending:
         split_skp_for_move(skp, move_date=move_date)
     return len(pending)
+
+
+# --- yearly report jobs (performance.report_jobs holds the logic) ----------------------
+# Transient: the database or the broker went away for a moment. Everything else is a
+# property of the document (bad data, a template error) and is recorded, not retried.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, BrokerError, ConnectionError)
+RETRY_MAX = 5
+
+
+def _backoff(retries: int) -> int:
+    return min(2 ** (retries + 1), 60)
+
+
+@shared_task(name="performance.prepare_report_job", bind=True, acks_late=True, ignore_result=True)
+def prepare_report_job(self, job_id: int, run: int) -> int:  # type: ignore[no-untyped-def]
+    from performance import report_jobs
+
+    try:
+        return report_jobs.prepare_job(job_id, run)
+    except TRANSIENT_ERRORS as exc:
+        raise self.retry(
+            exc=exc, countdown=_backoff(self.request.retries), max_retries=RETRY_MAX
+        ) from exc
+
+
+@shared_task(
+    name="performance.render_report_document",
+    bind=True,
+    acks_late=True,
+    ignore_result=True,
+    soft_time_limit=120,
+    time_limit=180,
+)
+def render_report_document(self, document_id: int, run: int) -> str:  # type: ignore[no-untyped-def]
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    from performance import report_jobs
+
+    try:
+        return report_jobs.render_document(document_id, run)
+    except TRANSIENT_ERRORS as exc:
+        if self.request.retries >= RETRY_MAX:
+            return report_jobs.fail_document(
+                document_id, run, f"Gangguan sementara berulang ({type(exc).__name__}); coba ulang."
+            )
+        raise self.retry(
+            exc=exc, countdown=_backoff(self.request.retries), max_retries=RETRY_MAX
+        ) from exc
+    except SoftTimeLimitExceeded:
+        return report_jobs.fail_document(
+            document_id, run, "Waktu penyusunan PDF habis (120 detik)."
+        )
+    except Exception as exc:  # one employee's bad data must not fail the job
+        log.exception("report document %s failed", document_id)
+        return report_jobs.fail_document(
+            document_id, run, f"Gagal menyusun PDF: {type(exc).__name__}: {exc}"
+        )
+
+
+@shared_task(
+    name="performance.finish_report_job",
+    bind=True,
+    acks_late=True,
+    ignore_result=True,
+    soft_time_limit=3300,
+    time_limit=3600,
+)
+def finish_report_job(self, job_id: int, run: int) -> str:  # type: ignore[no-untyped-def]
+    from performance import report_jobs
+
+    try:
+        return report_jobs.finish_job(job_id, run)
+    except TRANSIENT_ERRORS as exc:
+        raise self.retry(
+            exc=exc, countdown=_backoff(self.request.retries), max_retries=RETRY_MAX
+        ) from exc
+    except Exception as exc:
+        log.exception("report job %s could not be finished", job_id)
+        report_jobs.mark_job_failed(
+            job_id, run, f"Rekap/arsip gagal disusun: {type(exc).__name__}: {exc}"
+        )
+        return "failed"

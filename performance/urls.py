@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_eval
+from . import views, views_eval, views_reports
 
 app_name = "performance"
 
@@ -29,4 +29,21 @@ urlpatterns = [
     path("pantauan/", views_eval.monitoring, name="monitoring"),
     path("riwayat/impor/", views_eval.history_import, name="history_import"),
     path("pegawai/<int:pk>/riwayat/", views_eval.employee_history, name="employee_history"),
+    # Yearly evaluation reports (PDF) through Celery jobs
+    path("laporan/", views_reports.report_jobs_list, name="report_jobs"),
+    path("laporan/<int:pk>/", views_reports.report_job, name="report_job"),
+    path("laporan/<int:pk>/ulang/", views_reports.report_job_rerun, name="report_job_rerun"),
+    path("laporan/<int:pk>/lanjutkan/", views_reports.report_job_resume, name="report_job_resume"),
+    path("laporan/<int:pk>/arsip/", views_reports.report_job_archive, name="report_job_archive"),
+    path("laporan/<int:pk>/rekap/", views_reports.report_job_recap, name="report_job_recap"),
+    path(
+        "laporan/dokumen/<int:pk>/",
+        views_reports.report_document_download,
+        name="report_document",
+    ),
+    path(
+        "laporan/pegawai/<int:pk>/",
+        views_reports.report_employee_start,
+        name="report_employee_start",
+    ),
 ]

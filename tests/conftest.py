@@ -18,6 +18,9 @@ from asnportal.models import User
 from positions.models import Employee, HRScope, OrgUnit, Position
 from tests.factories import EmployeeFactory, PlacementFactory, PositionFactory, make_unit
 
+# Real Redis and Celery worker fixtures (redis_url) for the integration tests.
+pytest_plugins = ["tests.worker"]
+
 
 def pytest_configure(config: pytest.Config) -> None:
     # CI sets ASN_REQUIRE_SERVICES=1: a missing PostgreSQL or Redis must fail, not fall back.
@@ -30,7 +33,13 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # Browser tests run last: their flushes also empty the data-migration reference rows.
-    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
+    # So do tests that hand committed data to a real Celery worker.
+    items.sort(
+        key=lambda item: (
+            item.get_closest_marker("e2e") is not None,
+            item.get_closest_marker("flushes") is not None,
+        )
+    )
 
 
 @dataclass

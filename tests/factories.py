@@ -23,7 +23,7 @@ def make_nip(
 
 
 def make_unit(name: str, parent: OrgUnit | None = None, kind: str = "unit") -> OrgUnit:
-    code = f"U{next(_sequence)}"
+    code = f"U{next(_sequence):06d}"  # padded: siblings sort by code (U100 < U99 otherwise)
     if parent is None:
         return OrgUnit.objects.add_root({"code": code, "name": name, "kind": OrgUnit.Kind.INSTANSI})
     parent.refresh_from_db()

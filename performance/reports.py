@@ -1,0 +1,467 @@
+"""The PDF documents of the yearly evaluation (rendering only: no DB writes, no storage).
+
+* The employee report: Dokumen Evaluasi Kinerja Pegawai (akhir/tahunan), the SKP and the year's
+  pengembangan kompetensi, in one A4 portrait PDF with a verification code and QR code.
+* The unit recap: every active employee of a unit subtree with ratings, predikat and JP, the
+  distribution against the curve rules and the 20 JP compliance, in A4 landscape.
+
+Both contexts are built from a fixed number of queries, whatever the number of RHK,
+indicators, participations or employees (pinned by tests/performance/test_report_pdf.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils import timezone, translation
+
+from asnportal.pdf import render_pdf
+from positions.models import STRUCTURAL_JENIS, Employee, OrgUnit, Placement, Position, Predikat
+from training.ledger import Ledger, employees_with_jp, ledger_for
+from training.models import JP_TARGET, Category, Method, Participation
+
+from . import services
+from .annual import annual_predikat
+from .models import (
+    BERAKHLAK,
+    RHK,
+    SKP,
+    Evaluation,
+    OrganisationPerformance,
+    Rating,
+    SKPQuerySet,
+)
+
+EMPLOYEE_TEMPLATE = "performance/pdf/employee_report.html"
+RECAP_TEMPLATE = "performance/pdf/unit_recap.html"
+IDENTITY_KEYS = ("pegawai", "penilai", "atasan_penilai")
+NOT_RATED = "Belum dinilai"
+
+
+def _place() -> str:
+    # Where documents are signed; an instansi outside Bandar Lampung can set DOCUMENT_PLACE.
+    return getattr(settings, "DOCUMENT_PLACE", "Bandar Lampung")
+
+
+def _covering_key(start: dt.date, end: dt.date) -> tuple[int, dt.date]:
+    """The annual-predikat order of annual.annual_predikat: most days, then the later start."""
+    return ((end - start).days + 1, start)
+
+
+def _path_prefixes(path: str) -> list[str]:
+    step = OrgUnit.steplen
+    return [path[:i] for i in range(step, len(path) + 1, step)]
+
+
+def qr_svg_data_uri(text: str) -> str:
+    """`text` (the verification URL) as a QR code in an SVG data: URI, for <img src>."""
+    import segno
+
+    return segno.make(text, error="m").svg_data_uri(scale=4, border=2)
+
+
+# --- Employee report ----------------------------------------------------------------------
+
+
+def report_skp(employee_id: int, year: int) -> SKP | None:
+    """The approved, current (superseded_at null) SKP of that year that the annual predikat
+    uses (covering most days); None if none is approved."""
+    skps = list(
+        SKP.objects.current()
+        .filter(employee_id=employee_id, year=year, status=SKP.Status.DISETUJUI)
+        .prefetch_related(Prefetch("evaluations", queryset=Evaluation.objects.filter(period="tw4")))
+    )
+    # Only SKPs with a rated akhir evaluation decide the annual predikat; before any is
+    # rated, the report is about the SKP covering most of the year.
+    rated = [skp for skp in skps if annual_predikat([skp])]
+    candidates = rated or skps
+    if not candidates:
+        return None
+    return max(candidates, key=lambda s: _covering_key(s.period_start, s.period_end))
+
+
+def _skp_for_pdf() -> SKPQuerySet:
+    """Everything the employee template touches: 1 query for the SKP and its people,
+    RHK, indicators, expectations, and the akhir evaluation with its realisations and
+    behaviour feedback (6 prefetch queries when the akhir evaluation exists, 4 before)."""
+    akhir = (
+        Evaluation.objects.filter(period=Evaluation.Period.TW4)
+        .select_related("finalised_by")
+        .prefetch_related("realisations", "behaviour_feedback")
+    )
+    return SKP.objects.select_related(
+        "employee__unit",
+        "position__unit",
+        "penilai__unit",
+        "penilai_position__unit",
+        "penilai_position__parent__unit",
+        "atasan_penilai__unit",
+    ).prefetch_related(
+        Prefetch("rhks", queryset=RHK.objects.select_related("parent_rhk").order_by("order", "pk")),
+        "rhks__indicators",
+        "expectations",
+        Prefetch("evaluations", queryset=akhir, to_attr="akhir"),
+    )
+
+
+def _identities(skp: SKP) -> dict[str, dict[str, str]]:
+    """Identity blocks frozen at approval; today's rows only for an SKP approved without a
+    snapshot (data from before snapshots existed)."""
+    snapshot = skp.snapshot or {}
+    if any(snapshot.get(key) for key in IDENTITY_KEYS):
+        return {key: snapshot.get(key) or {} for key in IDENTITY_KEYS}
+    penilai_position = skp.penilai_position
+    return {
+        "pegawai": services.identity(skp.employee, skp.position),
+        "penilai": services.identity(skp.penilai, penilai_position),
+        "atasan_penilai": services.identity(
+            skp.atasan_penilai, penilai_position.parent if penilai_position else None
+        ),
+    }
+
+
+def _number(value: Any) -> str:
+    """As Indicator.target_display prints numbers: 12.50 -> '12.5', 8.00 -> '8'."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+# An RHK with up to about this much text is kept on one page (about a third of a page in the
+# evaluation table); a longer one flows across pages rather than leave a page mostly blank.
+KEEP_TOGETHER_CHARS = 900
+
+
+def _text_length(rhk: RHK, rows: list[dict[str, Any]]) -> int:
+    parts = [rhk.text, rhk.parent_rhk.text if rhk.parent_rhk else ""]
+    for row in rows:
+        realisation = row["realisation"]
+        parts.append(row["indicator"].text)
+        if realisation is not None:
+            parts += [realisation.text, realisation.umpan_balik]
+    return sum(len(part) for part in parts)
+
+
+def _hasil_groups(skp: SKP, evaluation: Evaluation | None) -> list[dict[str, Any]]:
+    """RHK grouped A. UTAMA / B. TAMBAHAN; each RHK with its indicator rows (at least one
+    row, so an RHK without IKI still prints) and the akhir realisation of each IKI."""
+    realisations = {r.indicator_id: r for r in evaluation.realisations.all()} if evaluation else {}
+    groups = []
+    for jenis, label in ((RHK.Jenis.UTAMA, "A. UTAMA"), (RHK.Jenis.TAMBAHAN, "B. TAMBAHAN")):
+        items = []
+        for rhk in (r for r in skp.rhks.all() if r.jenis == jenis):
+            rows = []
+            for indicator in rhk.indicators.all():
+                realisation = realisations.get(indicator.pk)
+                realisasi = ""
+                if realisation is not None:
+                    realisation.indicator = indicator  # capaian reads the target, no query
+                    if realisation.value is not None:
+                        realisasi = f"{_number(realisation.value)} {indicator.target_satuan}"
+                rows.append(
+                    {
+                        "indicator": indicator,
+                        "realisation": realisation,
+                        "realisasi": realisasi.strip(),
+                    }
+                )
+            items.append(
+                {
+                    "number": len(items) + 1,
+                    "rhk": rhk,
+                    "rows": rows or [{}],
+                    "keep_together": _text_length(rhk, rows) <= KEEP_TOGETHER_CHARS,
+                }
+            )
+        groups.append({"label": label, "items": items})
+    return groups
+
+
+def _behaviour_rows(skp: SKP, evaluation: Evaluation | None) -> list[dict[str, Any]]:
+    expectations = {e.value: e.ekspektasi for e in skp.expectations.all()}
+    feedback = (
+        {f.value: f.umpan_balik for f in evaluation.behaviour_feedback.all()} if evaluation else {}
+    )
+    return [
+        {
+            "number": number,
+            "label": label,
+            "panduan": guides,
+            "ekspektasi": expectations.get(code, ""),
+            "umpan_balik": feedback.get(code, ""),
+        }
+        for number, (code, label, guides) in enumerate(BERAKHLAK, start=1)
+    ]
+
+
+_LIST_MARK = re.compile(r"^\s*(?:[-•*]|\d+[.)]|[a-z][.)])\s+")
+
+
+def _lines(text: str) -> list[str]:
+    """A Lampiran SKP field (one item a line) as a list; the template numbers the items, so
+    bullets and numbering typed by the user are dropped."""
+    return [_LIST_MARK.sub("", line).strip() for line in text.splitlines() if line.strip()]
+
+
+def _development_rows(employee: Employee, year: int) -> tuple[list[dict[str, Any]], Ledger]:
+    """The year's participations: counted ones, plus those still waiting (verification or
+    result) or not passed, marked as not counted. Rejected self-reports are left out: HR
+    judged they did not happen as reported. One query (training.ledger.ledger_for)."""
+    ledger = ledger_for(employee, year)
+    V = Participation.Verification
+    lines = ledger.counted + [
+        line for line in ledger.not_counted if line.participation.verification != V.REJECTED
+    ]
+    lines.sort(key=lambda line: (line.participation.end_date, line.participation.pk))
+    rows = []
+    for line in lines:
+        p = line.participation
+        program = p.event.program if p.event_id else None
+        category = p.category or (program.category if program else "")
+        method = p.method or (program.method if program else "")
+        if not line.reason:
+            note = "Dihitung"
+        elif p.verification == V.PENDING:
+            note = "Belum diverifikasi, tidak dihitung"
+        else:
+            note = f"{line.reason}, tidak dihitung"
+        rows.append(
+            {
+                "participation": p,
+                "jenis": " · ".join(
+                    str(label)
+                    for label in (
+                        Category(category).label if category else "",
+                        Method(method).label if method else "",
+                    )
+                    if label
+                ),
+                "counted": not line.reason,
+                "note": note,
+            }
+        )
+    return rows, ledger
+
+
+def _local_date(moment: dt.datetime | None) -> dt.date:
+    return timezone.localdate(moment) if moment else timezone.localdate()
+
+
+def employee_report_context(skp: SKP, *, verification_code: str, verify_url: str) -> dict:
+    skp = _skp_for_pdf().get(pk=skp.pk)
+    evaluation = skp.akhir[0] if skp.akhir else None
+    unit = skp.position.unit
+    prefixes = _path_prefixes(unit.path)
+    ancestors = list(OrgUnit.objects.filter(path__in=prefixes).order_by("path"))
+    opd = next((u for u in reversed(ancestors) if u.kind == OrgUnit.Kind.PERANGKAT_DAERAH), None)
+    # The predikat kinerja organisasi of the nearest unit that has one (the evaluation page's
+    # rule): a bidang without its own row takes its dinas's.
+    org = (
+        OrganisationPerformance.objects.filter(year=skp.year, unit__path__in=prefixes)
+        .select_related("unit")
+        .order_by("-unit__depth")
+        .first()
+    )
+    development, ledger = _development_rows(skp.employee, skp.year)
+    rated = evaluation is not None and bool(evaluation.predikat)
+    identities = _identities(skp)
+    return {
+        "instansi_name": settings.INSTANSI_NAME,
+        "opd_name": opd.name if opd else unit.name,
+        "place": _place(),
+        "skp": skp,
+        "year": skp.year,
+        "is_jpt": skp.is_jpt,
+        "identities": identities,
+        "identity_blocks": [
+            (number, heading, identities[key])
+            for number, (key, heading) in enumerate(
+                (
+                    ("pegawai", "PEGAWAI YANG DINILAI"),
+                    ("penilai", "PEJABAT PENILAI KINERJA"),
+                    ("atasan_penilai", "ATASAN PEJABAT PENILAI KINERJA"),
+                ),
+                start=1,
+            )
+        ],
+        "org": org,
+        "evaluation": evaluation,
+        "is_final": evaluation is not None and evaluation.status == Evaluation.Status.FINAL,
+        "rating_hasil": Rating(evaluation.rating_hasil).label
+        if evaluation and evaluation.rating_hasil
+        else "",
+        "rating_perilaku": Rating(evaluation.rating_perilaku).label
+        if evaluation and evaluation.rating_perilaku
+        else "",
+        "predikat": Predikat(evaluation.predikat).label if rated else "",
+        "hasil_groups": _hasil_groups(skp, evaluation),
+        "behaviour": _behaviour_rows(skp, evaluation),
+        "lampiran": [
+            ("Dukungan sumber daya", _lines(skp.dukungan_sumber_daya)),
+            ("Skema pertanggungjawaban", _lines(skp.skema_pertanggungjawaban)),
+            ("Konsekuensi", _lines(skp.konsekuensi)),
+        ],
+        # Signed when the akhir evaluation was finalised / the SKP approved; until then,
+        # the day of printing.
+        "evaluated_on": _local_date(evaluation.finalised_at if evaluation else None),
+        "approved_on": _local_date(skp.approved_at),
+        "development": development,
+        "ledger": ledger,
+        "jp_target": JP_TARGET,
+        "verification_code": verification_code,
+        "verify_url": verify_url,
+        "qr_data_uri": qr_svg_data_uri(verify_url),
+    }
+
+
+def render_employee_report(skp_id: int, *, verification_code: str, verify_url: str) -> bytes:
+    skp = SKP.objects.get(pk=skp_id)
+    context = employee_report_context(
+        skp, verification_code=verification_code, verify_url=verify_url
+    )
+    # Month names in Indonesian even when a caller (a Celery worker) activated another language.
+    with translation.override("id"):
+        return render_pdf(EMPLOYEE_TEMPLATE, context)
+
+
+# --- Unit recap ---------------------------------------------------------------------------
+
+
+@dataclass
+class RecapRow:
+    number: int
+    name: str
+    nip: str
+    jabatan: str
+    unit: str
+    rating_hasil: str
+    rating_perilaku: str
+    predikat: str  # label, "" when not rated
+    jp: int
+
+    @property
+    def jp_met(self) -> bool:
+        return self.jp >= JP_TARGET
+
+    @property
+    def jp_shortfall(self) -> int:
+        return max(JP_TARGET - self.jp, 0)
+
+
+def _akhir_results(unit: OrgUnit, year: int) -> dict[int, dict[str, Any]]:
+    """{employee id: the rated akhir evaluation that decides the year} for the active
+    employees of the subtree, in one query. Same rule as annual.annual_predikat (the SKP
+    covering most days with a rated akhir), over all of the person's current SKPs of the year,
+    wherever the posts were."""
+    rows = (
+        Evaluation.objects.filter(
+            period=Evaluation.Period.TW4,
+            skp__year=year,
+            skp__superseded_at__isnull=True,
+            skp__employee__status=Employee.Status.AKTIF,
+            skp__employee__unit__path__startswith=unit.path,
+        )
+        .exclude(predikat="")
+        .values(
+            "skp__employee_id",
+            "skp__period_start",
+            "skp__period_end",
+            "rating_hasil",
+            "rating_perilaku",
+            "predikat",
+        )
+    )
+    best: dict[int, dict[str, Any]] = {}
+    for row in rows:
+        key = _covering_key(row["skp__period_start"], row["skp__period_end"])
+        current = best.get(row["skp__employee_id"])
+        if current is None or key > current["key"]:
+            best[row["skp__employee_id"]] = {**row, "key": key}
+    return best
+
+
+def _unit_head(unit: OrgUnit) -> dict[str, str]:
+    """Today's holder of the unit's highest structural post (Plt/Plh marked), who signs."""
+    head = (
+        Position.objects.filter(unit=unit, jenis__in=STRUCTURAL_JENIS, is_active=True)
+        .order_by("-kelas", "pk")
+        .first()
+    )
+    if head is None:
+        return {"jabatan": f"Pimpinan {unit.name}", "nama": "", "nip": ""}
+    holder = Placement.objects.holder_of(head.pk, timezone.localdate())
+    prefix = {"plt": "Plt. ", "plh": "Plh. "}.get(holder.kind, "") if holder else ""
+    return {
+        "jabatan": f"{prefix}{head.title}",
+        "nama": holder.employee.full_name if holder else "",
+        "nip": holder.employee.nip if holder else "",
+    }
+
+
+def unit_recap_context(unit: OrgUnit, year: int) -> dict:
+    """Six queries whatever the size of the subtree: organisation predikat, employees with
+    JP and current jabatan, akhir results, curve rules, the head post and its holder."""
+    org = OrganisationPerformance.objects.filter(unit=unit, year=year).first()
+    employees = employees_with_jp(unit, year).for_list().order_by("unit__path", "name", "pk")
+    results = _akhir_results(unit, year)
+    ratings = dict(Rating.choices)
+    labels = dict(Predikat.choices)
+    rows = []
+    counts = dict.fromkeys(labels, 0)
+    for number, emp in enumerate(employees, start=1):
+        result = results.get(emp.pk)
+        if result:
+            counts[result["predikat"]] += 1
+        rows.append(
+            RecapRow(
+                number=number,
+                name=emp.full_name,
+                nip=emp.nip,
+                jabatan=emp.position_title,
+                unit=emp.unit.name if emp.unit else "",
+                rating_hasil=ratings.get(result["rating_hasil"], "") if result else "",
+                rating_perilaku=ratings.get(result["rating_perilaku"], "") if result else "",
+                predikat=labels[result["predikat"]] if result else "",
+                jp=emp.jp,
+            )
+        )
+    rated = sum(counts.values())
+    compliant = sum(1 for row in rows if row.jp_met)
+    violations = services.curve_violations(org.predikat, counts) if org else []
+    return {
+        "instansi_name": settings.INSTANSI_NAME,
+        "place": _place(),
+        "printed_on": timezone.localdate(),
+        "unit": unit,
+        "year": year,
+        "org": org,
+        "rows": rows,
+        "distribution": [
+            {
+                "label": label,
+                "count": counts[code],
+                "pct": counts[code] * 100 / rated if rated else 0,
+            }
+            for code, label in labels.items()
+        ],
+        "rated": rated,
+        "not_rated": len(rows) - rated,
+        "not_rated_label": NOT_RATED,
+        "total": len(rows),
+        "violations": violations,
+        "jp_target": JP_TARGET,
+        "jp_compliant": compliant,
+        "jp_pct": compliant * 100 / len(rows) if rows else 0,
+        "signer": _unit_head(unit),
+    }
+
+
+def render_unit_recap(unit_id: int, year: int) -> bytes:
+    unit = OrgUnit.objects.get(pk=unit_id)
+    context = unit_recap_context(unit, year)
+    with translation.override("id"):
+        return render_pdf(RECAP_TEMPLATE, context)

@@ -1,0 +1,251 @@
+"""Yearly report jobs (start, progress, downloads) and the public verification page.
+Files are streamed through these views after an access check, never from a media URL."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from positions.models import Employee, OrgUnit, scopes_for, today
+
+from . import report_jobs
+from .models import DocumentVerification, ReportDocument, ReportJob
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+PAGE_SIZE = 20
+FAILURES_PAGE_SIZE = 50
+
+
+def _years() -> list[int]:
+    return list(range(today().year, 2021, -1))
+
+
+class UnitJobForm(forms.Form):
+    unit = forms.ModelChoiceField(
+        label="Unit kerja (beserta seluruh unit di bawahnya)", queryset=OrgUnit.objects.none()
+    )
+    year = forms.TypedChoiceField(label="Tahun penilaian", coerce=int)
+
+    def __init__(self, *args: object, user: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        units = report_units(user)
+        self.fields["unit"].queryset = units
+        self.fields["unit"].initial = units.values_list("pk", flat=True).first()
+        self.fields["unit"].label_from_instance = lambda u: ("— " * (u.depth - 1)) + u.name
+        self.fields["year"].choices = [(y, y) for y in _years()]
+        self.fields["year"].initial = today().year - 1
+
+
+def report_units(user: object) -> object:
+    """Units an HR officer may report on: their write scopes, three levels deep (instansi,
+    perangkat daerah, bidang) — a select of every seksi in a province helps nobody."""
+    scopes = scopes_for(user)
+    units = OrgUnit.objects.active()
+    if user.is_superuser:  # type: ignore[attr-defined]
+        return units.filter(depth__lte=3)
+    q = Q(pk__in=[])
+    for path in scopes.write_paths:
+        q |= Q(path__startswith=path, depth__lte=len(path) // OrgUnit.steplen + 2)
+    return units.filter(q)
+
+
+@require_http_methods(["GET", "POST"])
+def report_jobs_list(request: HttpRequest) -> HttpResponse:
+    """The user's report jobs (and unit jobs in their HR scope), and for HR the start form."""
+    is_hr = request.user.is_superuser or scopes_for(request.user).is_hr
+    form = UnitJobForm(request.POST or None, user=request.user) if is_hr else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                job = report_jobs.start_unit_job(
+                    request.user, form.cleaned_data["unit"], form.cleaned_data["year"]
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, "Pekerjaan laporan dimulai. Halaman ini boleh ditutup.")
+                return redirect(job)
+    jobs = (
+        ReportJob.objects.visible_to(request.user)
+        .select_related("unit", "employee", "requested_by")
+        .annotate(
+            n_done=Count("documents", filter=Q(documents__state=ReportDocument.State.DONE)),
+            n_failed=Count("documents", filter=Q(documents__state=ReportDocument.State.FAILED)),
+        )
+        .order_by("-created_at", "-pk")
+    )
+    page = Paginator(jobs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "performance/report_jobs.html", {"page": page, "form": form})
+
+
+def _get_job(request: HttpRequest, pk: int) -> ReportJob:
+    return get_object_or_404(
+        ReportJob.objects.visible_to(request.user).select_related(
+            "unit", "employee", "requested_by"
+        ),
+        pk=pk,
+    )
+
+
+@require_GET
+def report_job(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _get_job(request, pk)
+    context: dict[str, object] = {"job": job, "progress": report_jobs.progress(job)}
+    if not job.is_active:  # the reasons of failures are shown once the job has finished
+        failures = job.documents.filter(state=ReportDocument.State.FAILED).select_related(
+            "employee", "employee__unit"
+        )
+        context["failures"] = Paginator(
+            failures.order_by("employee__name", "pk"), FAILURES_PAGE_SIZE
+        ).get_page(request.GET.get("page"))
+    if job.kind == ReportJob.Kind.EMPLOYEE:
+        context["document"] = job.documents.select_related("employee").first()
+    context["can_rerun"] = report_jobs.can_manage_job(request.user, job, rerun=True)
+    context["can_resume"] = report_jobs.can_manage_job(request.user, job)
+    if request.htmx:
+        return render(request, "performance/report_job.html#progress", context)
+    return render(request, "performance/report_job.html", context)
+
+
+@require_POST
+def report_job_rerun(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _get_job(request, pk)
+    if not report_jobs.can_manage_job(request.user, job, rerun=True):
+        raise PermissionDenied
+    try:
+        report_jobs.rerun_job(job)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, "Laporan disusun ulang; dokumen lama diganti, tidak digandakan.")
+    return redirect(job)
+
+
+@require_POST
+def report_job_resume(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _get_job(request, pk)
+    if not report_jobs.can_manage_job(request.user, job):
+        raise PermissionDenied
+    try:
+        sent = report_jobs.resume_job(job)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, f"{sent} dokumen yang belum selesai dikirim ulang ke antrean.")
+    return redirect(job)
+
+
+@require_POST
+def report_employee_start(request: HttpRequest, pk: int) -> HttpResponse:
+    """A pegawai for themself, a penilai for a subordinate, HR/pimpinan in scope."""
+    employee = get_object_or_404(Employee, pk=pk)
+    try:
+        year = int(request.POST.get("tahun", ""))
+    except ValueError:
+        year = 0
+    if not report_jobs.can_report_on(request.user, employee, year):
+        raise Http404
+    try:
+        job = report_jobs.start_employee_job(request.user, employee, year)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+        next_url = request.POST.get("next", "")
+        if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+            return redirect(next_url)
+        return redirect("performance:report_jobs")
+    messages.success(request, "Laporan sedang disusun.")
+    return redirect(job)
+
+
+def _pdf_response(field: object, filename: str, content_type: str) -> FileResponse:
+    return FileResponse(
+        field.open("rb"),  # type: ignore[attr-defined]
+        as_attachment=True,
+        filename=filename,
+        content_type=content_type,
+    )
+
+
+@require_GET
+def report_job_archive(request: HttpRequest, pk: int) -> FileResponse:
+    job = _get_job(request, pk)
+    if job.state != ReportJob.State.DONE or not job.archive:
+        raise Http404
+    return _pdf_response(
+        job.archive, f"laporan-kinerja-{job.year}-{job.unit_id}.zip", "application/zip"
+    )
+
+
+@require_GET
+def report_job_recap(request: HttpRequest, pk: int) -> FileResponse:
+    job = _get_job(request, pk)
+    if not job.recap:
+        raise Http404
+    return _pdf_response(
+        job.recap, f"rekap-predikat-{job.year}-{job.unit_id}.pdf", "application/pdf"
+    )
+
+
+@require_GET
+def report_document_download(request: HttpRequest, pk: int) -> FileResponse:
+    doc = get_object_or_404(
+        ReportDocument.objects.visible_to(request.user)
+        .filter(state=ReportDocument.State.DONE)
+        .select_related("job", "employee"),
+        pk=pk,
+    )
+    return _pdf_response(doc.file, doc.filename, "application/pdf")
+
+
+# --- public verification ---------------------------------------------------------------
+
+
+def _normalise(code: str) -> str:
+    raw = "".join(ch for ch in code.upper() if ch.isalnum())
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:12]}" if len(raw) == 12 else ""
+
+
+@login_not_required
+@require_GET
+def verify(request: HttpRequest, code: str = "") -> HttpResponse:
+    """Public (no login): a code shows only name, year, predikat and the SHA-256 of the
+    document it was printed on, and whether a newer document replaced it."""
+    raw = code or request.GET.get("kode", "")
+    if raw and not code:
+        normal = _normalise(raw)
+        if normal:
+            return redirect("verify_code", code=normal)
+    record = None
+    searched = bool(raw)
+    if code:
+        normal = _normalise(code)
+        if normal != code:
+            if normal:
+                return redirect("verify_code", code=normal)
+        else:
+            record = (
+                DocumentVerification.objects.filter(code=normal)
+                .only("code", "name", "year", "predikat", "sha256", "issued_at", "superseded_at")
+                .first()
+            )
+    status = 200 if record or not searched else 404
+    return render(
+        request,
+        "performance/verify.html",
+        {"record": record, "searched": searched, "code": raw[:20]},
+        status=status,
+    )

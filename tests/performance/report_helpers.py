@@ -1,0 +1,43 @@
+"""Build rated SKPs for the report-job tests (shared by the unit and the worker tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from performance import services
+from performance.models import RHK, SKP, Evaluation, Indicator, Realisation
+
+YEAR = 2025
+
+
+def rated_skp(employee, *, year: int = YEAR, predikat: str = "baik", rhk_text: str = "") -> SKP:
+    """An approved SKP with one RHK and indicator, realisasi and a final akhir evaluation."""
+    skp = services.create_skp(employee, year=year, pendekatan="kuantitatif")
+    rhk = RHK.objects.create(skp=skp, text=rhk_text or f"Layanan prima {employee.name}")
+    indicator = Indicator.objects.create(
+        rhk=rhk, aspek="kuantitas", text="Jumlah layanan", target_value=10, target_satuan="Dokumen"
+    )
+    SKP.objects.filter(pk=skp.pk).update(
+        status=SKP.Status.DISETUJUI,
+        approved_at=timezone.make_aware(dt.datetime(year, 1, 15)),
+        snapshot={
+            "pegawai": services.identity(employee, skp.position),
+            "penilai": services.identity(skp.penilai, skp.penilai_position),
+            "atasan_penilai": services.identity(skp.atasan_penilai, None),
+        },
+    )
+    evaluation = Evaluation.objects.create(
+        skp=skp,
+        period=Evaluation.Period.TW4,
+        status=Evaluation.Status.FINAL,
+        rating_hasil="sesuai",
+        rating_perilaku="sesuai",
+        predikat=predikat,
+    )
+    Realisation.objects.create(
+        evaluation=evaluation, indicator=indicator, value=9, text="Sembilan dokumen selesai"
+    )
+    skp.refresh_from_db()
+    return skp

@@ -1,0 +1,528 @@
+"""The yearly evaluation PDFs: what they say, that long content stays on the page, and that
+their contexts cost a fixed number of queries."""
+
+import copy
+import datetime as dt
+import re
+import shutil
+import subprocess
+from decimal import Decimal
+
+import pytest
+from django.conf import settings
+
+from asnportal.pdf import render_pdf
+from performance import annual, reports, services
+from performance.models import (
+    RHK,
+    SKP,
+    Evaluation,
+    Indicator,
+    OrganisationPerformance,
+    Realisation,
+)
+from positions.models import Predikat
+from tests.factories import EmployeeFactory, PlacementFactory, PositionFactory
+from training.models import Participation
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils not installed"
+)
+
+YEAR = 2025
+CODE = "K7QX-M2PA-9RTE"
+VERIFY_URL = f"https://asn.example.go.id/verifikasi/{CODE}"
+MM = 72 / 25.4  # PDF points per millimetre
+PAGE_MARGIN_X = 12 * MM  # left/right @page margin of templates/pdf/base.html
+
+
+# --- Building an evaluated year -----------------------------------------------------------
+
+
+def add_rhk(skp, text, *, jenis="utama", indicators=("kuantitas",), order=0, long_text=""):
+    rhk = RHK.objects.create(skp=skp, text=text, jenis=jenis, order=order)
+    for aspek in indicators:
+        Indicator.objects.create(
+            rhk=rhk,
+            aspek=aspek,
+            text=f"Jumlah {text[:40].lower()} ({aspek}){long_text}",
+            target_value=10,
+            target_satuan="Dokumen",
+        )
+    return rhk
+
+
+def approve(skp, manager):
+    """Submitted, then approved by the penilai through the service (freezes the snapshot)."""
+    SKP.objects.filter(pk=skp.pk).update(status=SKP.Status.DIAJUKAN)
+    return services.approve_skp(skp, user=manager)
+
+
+def evaluate_akhir(skp, *, employee, manager, hasil="diatas", perilaku="sesuai", feedback=""):
+    evaluation = Evaluation.objects.create(skp=skp, period="tw4")
+    indicators = list(Indicator.objects.filter(rhk__skp=skp))
+    services.save_realisations(
+        evaluation,
+        user=employee,
+        entries={
+            ind.pk: {"value": Decimal("8"), "text": f"Delapan dokumen disusun {feedback}"}
+            for ind in indicators
+        },
+    )
+    return services.save_penilai_feedback(
+        evaluation,
+        user=manager,
+        version=0,
+        indicator_feedback={ind.pk: f"Pertahankan kualitas {feedback}" for ind in indicators},
+        behaviour_feedback={"akuntabel": "Disiplin dan cermat sepanjang tahun."},
+        umpan_balik="Tingkatkan ketepatan waktu pelaporan triwulan.",
+        rating_hasil=hasil,
+        rating_perilaku=perilaku,
+        finalise=True,
+    )
+
+
+def participation(employee, title, jp, *, verification="verified", result="lulus", year=YEAR):
+    return Participation.objects.create(
+        employee=employee,
+        title=title,
+        category="teknis",
+        method="klasikal",
+        start_date=dt.date(year, 3, 3),
+        end_date=dt.date(year, 3, 5),
+        jp=jp,
+        is_self_reported=True,
+        verification=verification,
+        result=result,
+    )
+
+
+@pytest.fixture
+def year_done(world, employee, manager, hr_dinkes):
+    """Perawat Satu's 2025: an approved SKP, a final akhir evaluation, the dinas's predikat
+    and this year's development (12 JP counted, one pending, one rejected)."""
+    skp = services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif")
+    add_rhk(skp, "Terlaksananya asuhan keperawatan pasien rawat inap", indicators=("kuantitas",))
+    add_rhk(skp, "Menjadi narasumber sosialisasi", jenis="tambahan", indicators=("kualitas",))
+    SKP.objects.filter(pk=skp.pk).update(
+        dukungan_sumber_daya="1. Anggaran DPA\n2. Aplikasi SIMRS", konsekuensi="Dasar pemberian TPP"
+    )
+    skp = approve(skp, manager)
+    evaluate_akhir(skp, employee=employee, manager=manager)
+    OrganisationPerformance.objects.create(
+        unit=world.dinkes, year=YEAR, predikat="baik", set_by=hr_dinkes
+    )
+    participation(world.employee_emp, "Pelatihan Manajemen Nyeri", 12)
+    participation(world.employee_emp, "Webinar Keselamatan Pasien", 8, verification="pending")
+    participation(world.employee_emp, "Kursus Yang Ditolak", 30, verification="rejected")
+    participation(world.employee_emp, "Pelatihan Tahun Lalu", 40, year=YEAR - 1)
+    return skp
+
+
+# --- PDF inspection helpers --------------------------------------------------------------
+
+
+def pdftotext(pdf: bytes, *args: str) -> str:
+    result = subprocess.run(
+        ["pdftotext", *args, "-", "-"], input=pdf, capture_output=True, check=True
+    )
+    return result.stdout.decode()
+
+
+def text_of(pdf: bytes) -> str:
+    """The text in content order (-raw keeps each table cell together), whitespace folded."""
+    return " ".join(pdftotext(pdf, "-raw").split())
+
+
+def has(text: str, phrase: str) -> bool:
+    """`phrase` is in `text` even where the PDF wrapped it at a slash or a hyphen."""
+    return "".join(phrase.split()) in "".join(text.split())
+
+
+def page_count(pdf: bytes) -> int:
+    info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True)
+    return int(re.search(r"^Pages:\s+(\d+)", info.stdout.decode(), re.M).group(1))
+
+
+def pages_text(pdf: bytes) -> list[str]:
+    # pdftotext separates pages with a form feed.
+    return [" ".join(page.split()) for page in pdftotext(pdf, "-raw").split("\f")[:-1]]
+
+
+def word_boxes(pdf: bytes) -> list[tuple[float, list[tuple[float, float, float, float, str]]]]:
+    """[(page width, [(xMin, yMin, xMax, yMax, word), ...]), ...] from `pdftotext -bbox`."""
+    html = pdftotext(pdf, "-bbox")
+    pages = []
+    for page in re.finditer(r'<page width="([\d.]+)"[^>]*>(.*?)</page>', html, re.S):
+        words = [
+            (float(a), float(b), float(c), float(d), w)
+            for a, b, c, d, w in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                r"([^<]*)</word>",
+                page.group(2),
+            )
+        ]
+        pages.append((float(page.group(1)), words))
+    return pages
+
+
+def overlapping_words(words, tolerance=0.5):
+    """Pairs of words whose boxes intersect: text spilling out of its cell runs into the text
+    of the next cell."""
+    words = sorted(words, key=lambda w: w[0])
+    found = []
+    for i, a in enumerate(words):
+        for b in words[i + 1 :]:
+            if b[0] >= a[2] - tolerance:
+                break  # sorted by xMin: no later word can reach back into `a`
+            if b[1] < a[3] - tolerance and a[1] < b[3] - tolerance:
+                found.append((a[4], b[4]))
+    return found
+
+
+def layout_problems(pdf: bytes) -> list[str]:
+    """Words outside the printable width of the page, or on top of each other."""
+    problems = []
+    for number, (width, words) in enumerate(word_boxes(pdf), start=1):
+        for x_min, _, x_max, _, word in words:
+            if x_min < PAGE_MARGIN_X - 1 or x_max > width - PAGE_MARGIN_X + 1:
+                problems.append(f"page {number}: {word[:30]} runs off the page")
+        problems += [
+            f"page {number}: {a[:30]} overlaps {b[:30]}" for a, b in overlapping_words(words)
+        ]
+    return problems
+
+
+def render(skp):
+    return reports.render_employee_report(skp.pk, verification_code=CODE, verify_url=VERIFY_URL)
+
+
+# --- Employee report ------------------------------------------------------------------------
+
+
+def test_report_skp_is_the_approved_skp_that_decides_the_year(world, year_done):
+    assert reports.report_skp(world.employee_emp.pk, YEAR) == year_done
+    assert reports.report_skp(world.colleague_emp.pk, YEAR) is None  # no SKP
+    services.create_skp(world.colleague_emp, year=YEAR, pendekatan="kuantitatif")
+    assert reports.report_skp(world.colleague_emp.pk, YEAR) is None  # a draft only
+
+
+def test_report_skp_follows_the_annual_rule_after_a_move(world):
+    first = services.create_skp(world.colleague_emp, year=YEAR, pendekatan="kuantitatif")
+    world.colleague_emp.placements.update(end_date=dt.date(YEAR, 8, 31))
+    seat = PositionFactory(unit=world.dishub, parent=world.kadis_dishub, kebutuhan=2)
+    PlacementFactory(employee=world.colleague_emp, position=seat, start_date=dt.date(YEAR, 9, 1))
+    second = annual.split_skp_for_move(first, move_date=dt.date(YEAR, 9, 1))
+    SKP.objects.filter(pk__in=[first.pk, second.pk]).update(status=SKP.Status.DISETUJUI)
+    # Before any akhir is rated: the SKP covering most days (Jan–Aug).
+    assert reports.report_skp(world.colleague_emp.pk, YEAR) == first
+    # Only the short one rated: it is the one that decides the year.
+    Evaluation.objects.create(
+        skp=second, period="tw4", rating_hasil="sesuai", rating_perilaku="sesuai", predikat="baik"
+    )
+    assert reports.report_skp(world.colleague_emp.pk, YEAR) == second
+    assert recap_predikat(world, world.colleague_emp) == "Baik"
+    Evaluation.objects.create(
+        skp=first,
+        period="tw4",
+        rating_hasil="diatas",
+        rating_perilaku="diatas",
+        predikat="sangat_baik",
+    )
+    assert reports.report_skp(world.colleague_emp.pk, YEAR) == first
+    assert annual.annual_results(world.pemprov, YEAR)[world.colleague_emp.pk] == "sangat_baik"
+    assert recap_predikat(world, world.colleague_emp) == "Sangat Baik"
+
+
+def recap_predikat(world, employee):
+    rows = reports.unit_recap_context(world.pemprov, YEAR)["rows"]
+    return next(row.predikat for row in rows if row.nip == employee.nip)
+
+
+def test_employee_report_prints_the_evaluated_year(world, year_done):
+    pdf = render(year_done)
+
+    assert pdf.startswith(b"%PDF")
+    text = text_of(pdf)
+    emp = world.employee_emp
+    evaluation = Evaluation.objects.get(skp=year_done, period="tw4")
+    assert evaluation.status == "final"
+    for expected in (
+        settings.INSTANSI_NAME.upper(),
+        "DINAS KESEHATAN",
+        "DOKUMEN EVALUASI KINERJA PEGAWAI",
+        "PERIODE: TAHUNAN (AKHIR)",
+        "1 Januari s.d. 31 Desember 2025",
+        "PEGAWAI YANG DINILAI",
+        "ATASAN PEJABAT PENILAI KINERJA",
+        emp.full_name,
+        emp.nip,
+        world.manager_emp.full_name,  # pejabat penilai
+        world.kadis_emp.full_name,  # atasan pejabat penilai
+        "Perawat Ahli Muda",
+        "CAPAIAN KINERJA ORGANISASI BAIK",
+        "Terlaksananya asuhan keperawatan pasien rawat inap",
+        "A. UTAMA",
+        "B. TAMBAHAN",
+        "8 Dokumen",
+        "Delapan dokumen disusun",
+        "Pertahankan kualitas",
+        "Disiplin dan cermat sepanjang tahun.",
+        f"RATING HASIL KERJA {evaluation.get_rating_hasil_display()}",
+        f"RATING PERILAKU KERJA {evaluation.get_rating_perilaku_display()}",
+        "Di Atas Ekspektasi",
+        "Sesuai Ekspektasi",
+        f"PREDIKAT KINERJA PEGAWAI {Predikat(evaluation.predikat).label.upper()}",
+        "Tingkatkan ketepatan waktu pelaporan triwulan.",
+        "Mengetahui, Atasan Pejabat Penilai Kinerja,",
+        f"Kode verifikasi: {CODE}",
+        f"Periksa keaslian di {VERIFY_URL}",
+        "SASARAN KINERJA PEGAWAI",
+        "PENDEKATAN HASIL KERJA KUANTITATIF",
+        "Anggaran DPA",
+        "Aplikasi SIMRS",
+        "Dasar pemberian TPP",
+        "PENGEMBANGAN KOMPETENSI TAHUN 2025",
+        "Pelatihan Manajemen Nyeri",
+        "Webinar Keselamatan Pasien",
+        "Belum diverifikasi, tidak dihitung",
+        "JUMLAH JP YANG DIHITUNG 12 JP",
+        "Belum memenuhi (kurang 8 JP)",
+    ):
+        assert has(text, expected), expected
+    assert "Kursus Yang Ditolak" not in text
+    assert "Pelatihan Tahun Lalu" not in text
+    assert evaluation.predikat == "baik"  # diatas × sesuai in the predikat matrix
+
+
+def test_employee_report_has_the_code_on_every_page_and_embeds_its_fonts(year_done):
+    pdf = render(year_done)
+
+    pages = pages_text(pdf)
+    assert len(pages) == page_count(pdf) >= 3
+    for number, page in enumerate(pages, start=1):
+        assert f"Kode verifikasi: {CODE}" in page
+        assert f"Halaman {number} dari {len(pages)}" in page
+    fonts = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=True)
+    rows = [line.split() for line in fonts.stdout.decode().splitlines()[2:]]
+    assert rows and all("DejaVu" in row[0] for row in rows)
+    assert all(row[-5] == "yes" for row in rows)  # the "emb" column
+
+
+def test_report_with_the_twenty_jp_met_says_memenuhi(world, year_done):
+    participation(world.employee_emp, "Pelatihan Lanjutan", 8)
+    text = text_of(render(year_done))
+    assert "JUMLAH JP YANG DIHITUNG 20 JP" in text
+    assert "KETERANGAN Memenuhi" in text
+
+
+def test_a_jpt_report_has_the_perspektif_column(world, hr_dinkes):
+    skp = services.create_skp(world.kadis_emp, year=YEAR, pendekatan="kuantitatif")
+    rhk = add_rhk(skp, "Meningkatnya derajat kesehatan masyarakat")
+    RHK.objects.filter(pk=rhk.pk).update(perspektif="penerima_layanan")
+    SKP.objects.filter(pk=skp.pk).update(status=SKP.Status.DISETUJUI)
+    text = text_of(render(skp))
+    assert "Perspektif" in text and "Penerima Layanan" in text
+    assert "Evaluasi akhir belum dimulai." in text
+    assert "PREDIKAT KINERJA PEGAWAI BELUM DINILAI" in text
+    # Approved without a snapshot (older data): today's identity rows are printed.
+    assert world.kadis_emp.nip in text
+
+
+LONG = (
+    " yang dilaksanakan melalui koordinasi, sinkronisasi, pemantauan dan evaluasi program "
+    "peningkatan mutu pelayanan kesehatan rujukan di rumah sakit umum daerah se-Provinsi Lampung"
+)
+TOKEN = "LAPORANKEGIATANPELAYANANKESEHATANRUJUKAN" * 4  # 160 characters, no break opportunity
+
+
+def test_forty_rhk_with_long_texts_wrap_inside_the_page(year_done):
+    typical_pages = page_count(render(year_done))
+    for i in range(40):
+        add_rhk(
+            year_done,
+            f"RHK nomor {i:02d}{LONG}",
+            jenis="utama" if i < 35 else "tambahan",
+            indicators=("kuantitas", "kualitas"),
+            order=10 + i,
+            long_text=LONG,
+        )
+    evaluation = Evaluation.objects.get(skp=year_done, period="tw4")
+    Realisation.objects.bulk_create(
+        Realisation(
+            evaluation=evaluation,
+            indicator=ind,
+            value=Decimal("9.5"),
+            text=f"Bukti {TOKEN} {LONG}",
+            umpan_balik=f"Umpan balik{LONG}",
+        )
+        for ind in Indicator.objects.filter(rhk__skp=year_done).exclude(realisations__isnull=False)
+    )
+
+    pdf = render(year_done)
+
+    pages = page_count(pdf)
+    assert pages > typical_pages + 10
+    raw = "".join(pdftotext(pdf, "-raw").split())
+    assert "RHKnomor39" in raw
+    assert raw.count(TOKEN) == 80  # every realisation's unbroken token, split but whole
+    texts = pages_text(pdf)
+    hasil_pages = [t for t in texts if "RHK nomor" in t and "Realisasi berdasarkan" in t]
+    assert len(hasil_pages) >= 10  # the evaluation table's header repeats on each page
+    assert all(words for _, words in word_boxes(pdf))
+    assert layout_problems(pdf) == []
+
+
+@pytest.fixture
+def template_dir(settings, tmp_path):
+    templates = copy.deepcopy(settings.TEMPLATES)
+    templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
+    settings.TEMPLATES = templates  # reassigning resets the template engines
+    return tmp_path
+
+
+def test_the_layout_check_catches_text_leaving_its_cell(year_done, template_dir):
+    """Guards the guard: the same report without the wrapping rule fails the check."""
+    rhk = add_rhk(year_done, "RHK dengan bukti panjang", indicators=("kuantitas", "kualitas"))
+    evaluation = Evaluation.objects.get(skp=year_done, period="tw4")
+    for ind in rhk.indicators.all():
+        Realisation.objects.create(evaluation=evaluation, indicator=ind, text=TOKEN)
+    context = reports.employee_report_context(year_done, verification_code=CODE, verify_url="")
+    assert layout_problems(render_pdf(reports.EMPLOYEE_TEMPLATE, context)) == []
+
+    (template_dir / "nowrap.html").write_text(
+        '{% extends "performance/pdf/employee_report.html" %}{% block extra_style %}'
+        "{{ block.super }} th, td { overflow-wrap: normal; word-wrap: normal; }{% endblock %}"
+    )
+    problems = layout_problems(render_pdf("nowrap.html", context))
+    assert any("LAPORANKEGIATAN" in problem for problem in problems)
+
+
+EMPLOYEE_CONTEXT_QUERIES = 10
+
+
+def test_employee_context_query_budget_is_flat(world, year_done, django_assert_max_num_queries):
+    # SKP (+ employee, position, penilai, atasan and their units), RHK (+ parent RHK),
+    # indicators, expectations, akhir evaluation (+ finalised_by), its realisations, its
+    # behaviour feedback, ancestor units, organisation predikat, the year's participations.
+    kwargs = {"verification_code": CODE, "verify_url": VERIFY_URL}
+    with django_assert_max_num_queries(EMPLOYEE_CONTEXT_QUERIES) as small:
+        reports.employee_report_context(year_done, **kwargs)
+    evaluation = Evaluation.objects.get(skp=year_done, period="tw4")
+    for i in range(12):
+        rhk = add_rhk(year_done, f"RHK tambahan {i}", indicators=("kuantitas", "kualitas", "waktu"))
+        for ind in rhk.indicators.all():
+            Realisation.objects.create(evaluation=evaluation, indicator=ind, value=3)
+    for i in range(6):
+        participation(world.employee_emp, f"Kursus {i}", 2)
+    with django_assert_max_num_queries(EMPLOYEE_CONTEXT_QUERIES) as big:
+        context = reports.employee_report_context(year_done, **kwargs)
+    assert len(big.captured_queries) == len(small.captured_queries)
+    assert sum(len(g["items"]) for g in context["hasil_groups"]) == 14
+    assert len(context["development"]) == 8  # 7 counted + 1 pending
+    # The template numbers the Lampiran items: numbering typed by the pegawai is dropped.
+    assert context["lampiran"][0] == ("Dukungan sumber daya", ["Anggaran DPA", "Aplikasi SIMRS"])
+
+
+def test_qr_code_is_an_svg_data_uri():
+    uri = reports.qr_svg_data_uri(VERIFY_URL)
+    assert uri.startswith("data:image/svg+xml")
+
+
+# --- Unit recap -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def recap_world(world, employee, manager, hr_dinkes, year_done):
+    """In Dinas Kesehatan: Perawat Satu rated Baik (year_done), Perawat Dua rated Sangat Baik
+    with 20 JP, Kabid and Kadis not rated. In Dinas Perhubungan: Staf Dishub rated (outside)."""
+    for emp, predikat in ((world.colleague_emp, "sangat_baik"), (world.outsider_emp, "kurang")):
+        skp = services.create_skp(emp, year=YEAR, pendekatan="kuantitatif")
+        SKP.objects.filter(pk=skp.pk).update(status=SKP.Status.DISETUJUI)
+        Evaluation.objects.create(
+            skp=skp,
+            period="tw4",
+            status="final",
+            rating_hasil="diatas",
+            rating_perilaku="diatas" if predikat == "sangat_baik" else "dibawah",
+            predikat=predikat,
+        )
+    participation(world.colleague_emp, "Pelatihan Gawat Darurat", 20)
+    return world
+
+
+def test_unit_recap_lists_the_subtree_and_counts_the_distribution(recap_world):
+    world = recap_world
+    context = reports.unit_recap_context(world.dinkes, YEAR)
+    counts = {row["label"]: row["count"] for row in context["distribution"]}
+    assert counts == {
+        "Sangat Baik": 1,
+        "Baik": 1,
+        "Butuh Perbaikan": 0,
+        "Kurang/Misconduct": 0,
+        "Sangat Kurang": 0,
+    }
+    assert (context["rated"], context["not_rated"], context["total"]) == (2, 2, 4)
+    assert (context["jp_compliant"], context["jp_pct"]) == (1, 25)
+    # Baik organisation: someone must be Butuh Perbaikan or Kurang/Misconduct; Baik is 50%.
+    assert context["violations"] == services.curve_violations("baik", {"sangat_baik": 1, "baik": 1})
+    assert len(context["violations"]) == 1
+    # Ordered by unit path, then name: the dinas before its bidang.
+    assert [r.name for r in context["rows"]] == [
+        world.kadis_emp.full_name,
+        world.manager_emp.full_name,
+        world.colleague_emp.full_name,  # Perawat Dua
+        world.employee_emp.full_name,  # Perawat Satu
+    ]
+
+    pdf = reports.render_unit_recap(world.dinkes.pk, YEAR)
+
+    text = text_of(pdf)
+    assert "REKAPITULASI PREDIKAT KINERJA PEGAWAI TAHUN 2025" in text
+    assert "Dinas Kesehatan" in text
+    for emp in (world.kadis_emp, world.manager_emp, world.employee_emp, world.colleague_emp):
+        assert emp.full_name in text and emp.nip in text
+    assert world.outsider_emp.full_name not in text
+    assert "Predikat kinerja organisasi Baik" in text
+    assert has(text, context["violations"][0])
+    assert has(text, "Sangat Baik 1 50,0% Baik 1 50,0% Butuh Perbaikan 0 0,0%")
+    assert "Belum dinilai 2" in text
+    assert "1 dari 4 pegawai (25,0%)" in text
+    assert text.count("Belum dinilai") == 3  # the summary line and the two unrated rows
+    # The signer: today's head of the dinas.
+    assert f"{world.kadis.name}," in text
+
+
+def test_unit_recap_without_organisation_predikat(recap_world):
+    OrganisationPerformance.objects.all().delete()
+    text = text_of(reports.render_unit_recap(recap_world.yankes.pk, YEAR))
+    assert "Predikat kinerja organisasi Belum ditetapkan" in text
+    assert recap_world.kadis_emp.full_name not in text  # the dinas sits above the bidang
+
+
+def test_unit_recap_in_line_with_the_curve_says_so(recap_world):
+    OrganisationPerformance.objects.filter(unit=recap_world.dinkes).update(predikat="istimewa")
+    text = text_of(reports.render_unit_recap(recap_world.dinkes.pk, YEAR))
+    assert "Sesuai pola distribusi" in text
+
+
+RECAP_CONTEXT_QUERIES = 6
+
+
+def test_unit_recap_query_budget_is_flat(recap_world, django_assert_num_queries):
+    # Organisation predikat, employees (+ unit, JP and jabatan subqueries), akhir results,
+    # curve rules, the head post, its holder.
+    world = recap_world
+    with django_assert_num_queries(RECAP_CONTEXT_QUERIES):
+        reports.unit_recap_context(world.dinkes, YEAR)
+    for i in range(25):
+        emp = EmployeeFactory(name=f"Perawat Tambahan {i:02d}", unit=world.yankes)
+        PlacementFactory(employee=emp, position=world.perawat)
+        skp = services.create_skp(emp, year=YEAR, pendekatan="kuantitatif")
+        Evaluation.objects.create(
+            skp=skp, period="tw4", rating_hasil="sesuai", rating_perilaku="sesuai", predikat="baik"
+        )
+        participation(emp, f"Pelatihan {i}", 5)
+    with django_assert_num_queries(RECAP_CONTEXT_QUERIES):
+        context = reports.unit_recap_context(world.dinkes, YEAR)
+    assert context["total"] == 29 and context["rated"] == 27

@@ -102,6 +102,9 @@ def create_skp(
     period_end = period_end or dt.date(year, 12, 31)
     if period_start.year != year or period_end.year != year or period_end < period_start:
         raise ValidationError("Periode SKP harus berada di dalam tahun yang sama dan berurutan.")
+    # Lock the employee row: a double-clicked "Buat SKP" (or a second tab) waits here and then
+    # sees the first draft, instead of hitting the unique index with an IntegrityError.
+    Employee.objects.select_for_update().get(pk=employee.pk)
     if SKP.objects.current().filter(employee=employee, period_start=period_start).exists():
         raise ValidationError("SKP untuk periode ini sudah ada.")
     roles = derive_roles(employee, period_start)

@@ -313,6 +313,11 @@ class Position(models.Model):
                 condition=~Q(jenis__in=STRUCTURAL_JENIS) | Q(kebutuhan=1),
                 name="position_structural_kebutuhan_1",
             ),
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")),
+                name="position_not_own_parent",
+                violation_error_message="Jabatan tidak dapat menjadi atasan dirinya sendiri.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -489,6 +494,11 @@ class Employee(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(nip__length=18), name="employee_nip_18_digits"),
             models.CheckConstraint(
+                condition=Q(nip__regex=r"^[0-9]{18}$"),
+                name="employee_nip_digits_only",
+                violation_error_message="NIP / NI PPPK harus terdiri dari 18 angka.",
+            ),
+            models.CheckConstraint(
                 condition=(Q(kind="pppk") & Q(golongan__startswith="P"))
                 | (~Q(kind="pppk") & ~Q(golongan__startswith="P")),
                 name="employee_golongan_matches_kind",
@@ -627,7 +637,13 @@ class Education(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["employee", "level", "field"], name="education_unique_per_level_field"
-            )
+            ),
+            # The upper bound (this year) moves with time, so it stays in clean().
+            models.CheckConstraint(
+                condition=Q(graduation_year__gte=1950),
+                name="education_graduation_from_1950",
+                violation_error_message="Tahun lulus tidak boleh sebelum 1950.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -899,6 +915,13 @@ class Placement(models.Model):
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="placement_end_after_start",
             ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=False) | Q(end_reason=""),
+                name="placement_reason_only_when_ended",
+                violation_error_message=(
+                    "Alasan berakhir hanya diisi untuk penempatan yang sudah berakhir."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -1052,6 +1075,13 @@ class ImportBatch(models.Model):
         verbose_name = "batch impor pegawai"
         verbose_name_plural = "batch impor pegawai"
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="committed") | Q(committed_at__isnull=False),
+                name="importbatch_committed_has_time",
+                violation_error_message="Batch yang sudah disimpan wajib mencatat waktu simpan.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.get_status_display()})"

@@ -326,7 +326,15 @@ class DevelopmentPlan(models.Model):
         verbose_name = "rencana pengembangan"
         verbose_name_plural = "rencana pengembangan"
         constraints = [
-            models.UniqueConstraint(fields=["unit", "year"], name="plan_once_per_unit_year")
+            models.UniqueConstraint(fields=["unit", "year"], name="plan_once_per_unit_year"),
+            models.CheckConstraint(
+                condition=~Q(status="approved")
+                | Q(approved_by__isnull=False, approved_at__isnull=False),
+                name="plan_approved_has_approver",
+                violation_error_message=(
+                    "Rencana yang disetujui wajib mencatat penyetuju dan waktunya."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -343,7 +351,12 @@ class PlanItem(models.Model):
     class Meta:
         ordering = ["program", "priority"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "employee", "program"], name="plan_item_once")
+            models.UniqueConstraint(fields=["plan", "employee", "program"], name="plan_item_once"),
+            models.CheckConstraint(
+                condition=Q(priority__gte=1),
+                name="plan_item_priority_from_1",
+                violation_error_message="Prioritas dimulai dari 1.",
+            ),
         ]
 
     def __str__(self) -> str:

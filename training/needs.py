@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import openpyxl
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from openpyxl.styles import Font, PatternFill
@@ -506,9 +506,14 @@ def create_plan(unit: OrgUnit, year: int, *, created_by: User) -> DevelopmentPla
     """A draft plan with one item per employee for their top recommended program."""
     if not (created_by.is_superuser or scopes_for(created_by).can_write_path(unit.path)):
         raise PermissionDenied
+    exists = ValidationError(f"Rencana pengembangan {unit} tahun {year} sudah ada.")
     if DevelopmentPlan.objects.filter(unit=unit, year=year).exists():
-        raise ValidationError(f"Rencana pengembangan {unit} tahun {year} sudah ada.")
-    plan = DevelopmentPlan.objects.create(unit=unit, year=year)
+        raise exists
+    try:
+        with transaction.atomic():
+            plan = DevelopmentPlan.objects.create(unit=unit, year=year)
+    except IntegrityError:  # a second tab created it since the check above
+        raise exists from None
     PlanItem.objects.bulk_create(
         PlanItem(
             plan=plan,

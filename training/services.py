@@ -125,6 +125,9 @@ def record_attendance(
     """Store the whole grid: (participation id, session id) pairs in `present` are hadir, every
     other cell of this event is tidak hadir. Returns the number of present cells."""
     _require_manager(recorded_by, event)
+    # Lock the event: a second tab saving the grid at the same time waits, then updates the
+    # cells the first one created (one whole grid wins) instead of inserting them again.
+    TrainingEvent.objects.select_for_update().get(pk=event.pk)
     participation_ids = list(event.participations.values_list("pk", flat=True))
     session_ids = list(event.sessions.values_list("pk", flat=True))
     existing = {

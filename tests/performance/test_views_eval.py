@@ -11,10 +11,11 @@ YEAR = 2026
 
 def add_rhk(skp, text, n_indicators=1):
     rhk = RHK.objects.create(skp=skp, text=text)
-    for i in range(n_indicators):
+    # One IKI per aspek in an RHK (a database constraint).
+    for i, aspek in enumerate(["kuantitas", "kualitas", "waktu", "biaya"][:n_indicators]):
         Indicator.objects.create(
             rhk=rhk,
-            aspek="kuantitas",
+            aspek=aspek,
             text=f"Jumlah {text} {i}",
             target_value=10,
             target_satuan="Dokumen",

@@ -202,3 +202,14 @@ def test_education_year_in_future_is_refused(client_as, hr_dinkes, world):
     response = client_as(hr_dinkes).post(url, {"level": "40", "graduation_year": 2999})
     assert "graduation_year" in response.context["form"].errors
     assert world.employee_emp.educations.count() == 0
+
+
+def test_duplicate_education_gets_a_message_not_a_500(client_as, hr_dinkes, world):
+    url = reverse("positions:education_create", args=[world.employee_emp.pk])
+    client = client_as(hr_dinkes)
+    data = {"level": "40", "institution": "Universitas Lampung", "graduation_year": 2008}
+    assert client.post(url, data).status_code == 302
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "sudah tercatat" in response.content.decode()
+    assert world.employee_emp.educations.count() == 1

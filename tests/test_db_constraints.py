@@ -1,0 +1,614 @@
+"""Every domain invariant is also a database constraint: a row written straight through the
+ORM (no form, no service, no full_clean) that breaks one is refused by the database.
+
+One case per constraint (docs/invariants.md lists them with the form/service check in front).
+`test_every_constraint_has_a_case` fails when a model gains a constraint without a case here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from asnportal.models import User
+from performance.models import (
+    RHK,
+    SKP,
+    BehaviourExpectation,
+    BehaviourFeedback,
+    CurveRule,
+    DocumentVerification,
+    Evaluation,
+    Indicator,
+    OrganisationPerformance,
+    PredikatRule,
+    RatingHistory,
+    Realisation,
+    ReportDocument,
+    ReportJob,
+)
+from positions.models import (
+    Competency,
+    CompetencyLevel,
+    Education,
+    EducationField,
+    Employee,
+    EmployeeCompetency,
+    HRScope,
+    ImportBatch,
+    LeadershipTraining,
+    OrgUnit,
+    Placement,
+    Position,
+    PositionCompetency,
+    WorkloadTask,
+)
+from tests.factories import EmployeeFactory, PlacementFactory, PositionFactory
+from training.models import (
+    Attendance,
+    DevelopmentPlan,
+    Participation,
+    PlanItem,
+    ProgramCompetency,
+    Session,
+    TrainingEvent,
+    TrainingProgram,
+)
+
+YEAR = 2026
+JAN_1, DEC_31 = dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31)
+
+
+# --- Builders: valid rows the violations start from ------------------------------------
+
+
+def skp(w: Any, **kw: Any) -> SKP:
+    data = {
+        "employee": w.employee_emp,
+        "year": YEAR,
+        "period_start": JAN_1,
+        "period_end": DEC_31,
+        "pendekatan": SKP.Pendekatan.KUANTITATIF,
+        "position": w.perawat,
+    }
+    return SKP.objects.create(**{**data, **kw})
+
+
+def indicator(w: Any, **kw: Any) -> Indicator:
+    rhk = RHK.objects.create(skp=skp(w), text="Asuhan keperawatan")
+    return Indicator.objects.create(rhk=rhk, aspek="kuantitas", text="Jumlah pasien", **kw)
+
+
+def evaluation(w: Any, **kw: Any) -> Evaluation:
+    return Evaluation.objects.create(skp=skp(w), period=Evaluation.Period.TW1, **kw)
+
+
+def competency(code: str = "T.UJI") -> Competency:
+    return Competency.objects.create(code=code, name="Kompetensi uji", kind="teknis")
+
+
+def education_field() -> EducationField:
+    return EducationField.objects.create(code="UJI-01", name="Keperawatan", group="Kesehatan")
+
+
+def user(w: Any) -> User:
+    return w.employee_emp.user
+
+
+def report_job(w: Any) -> ReportJob:
+    return ReportJob.objects.create(kind="unit", unit=w.dinkes, year=YEAR, requested_by=user(w))
+
+
+def program(**kw: Any) -> TrainingProgram:
+    data = {
+        "code": "UJI-1",
+        "name": "Pelatihan uji",
+        "category": "teknis",
+        "method": "klasikal",
+        "jp": 20,
+        "provider": "BPSDM",
+    }
+    return TrainingProgram.objects.create(**{**data, **kw})
+
+
+def event(w: Any, **kw: Any) -> TrainingEvent:
+    data = {
+        "program": program(),
+        "name": "Angkatan I",
+        "start_date": dt.date(YEAR, 3, 2),
+        "end_date": dt.date(YEAR, 3, 4),
+        "organiser_unit": w.dinkes,
+        "quota": 10,
+    }
+    return TrainingEvent.objects.create(**{**data, **kw})
+
+
+def participation(w: Any, **kw: Any) -> Participation:
+    data = {
+        "employee": w.employee_emp,
+        "title": "Kursus daring",
+        "start_date": dt.date(YEAR, 2, 1),
+        "end_date": dt.date(YEAR, 2, 2),
+        "jp": 8,
+    }
+    return Participation.objects.create(**{**data, **kw})
+
+
+def session(ev: TrainingEvent, **kw: Any) -> Session:
+    data = {"date": ev.start_date, "start_time": dt.time(8), "end_time": dt.time(12), "topic": "X"}
+    return Session.objects.create(event=ev, **{**data, **kw})
+
+
+def plan(w: Any, **kw: Any) -> DevelopmentPlan:
+    return DevelopmentPlan.objects.create(unit=w.dinkes, year=YEAR, **kw)
+
+
+def twice(create: Callable[[], Any]) -> None:
+    create()
+    create()
+
+
+def update(model: Any, pk: int, **values: Any) -> None:
+    model.objects.filter(pk=pk).update(**values)
+
+
+# Multi-step violations (named, so the CASES table stays one line of intent per constraint).
+
+
+def two_educations_same_level_and_field(w: Any) -> None:
+    field = education_field()
+    twice(
+        lambda: Education.objects.create(
+            employee=w.employee_emp, level="40", field=field, graduation_year=2008
+        )
+    )
+
+
+def two_levels_same_number(w: Any) -> None:
+    c = competency()
+    twice(lambda: CompetencyLevel.objects.create(competency=c, level=2, description="x"))
+
+
+def a_competency_required_twice(w: Any) -> None:
+    c = competency()
+    twice(lambda: PositionCompetency.objects.create(position=w.perawat, competency=c, level=3))
+
+
+def two_assessments_same_day(w: Any) -> None:
+    c = competency()
+    twice(
+        lambda: EmployeeCompetency.objects.create(
+            employee=w.employee_emp, competency=c, level=3, assessed_on=JAN_1
+        )
+    )
+
+
+def superseded_without_time(w: Any) -> None:
+    first = skp(w, superseded_at=timezone.now())
+    update(SKP, first.pk, superseded_at=None, superseded_by=skp(w))
+
+
+def two_skps_superseded_by_one(w: Any) -> None:
+    new = skp(w)
+    for start in (dt.date(YEAR, 2, 1), dt.date(YEAR, 3, 1)):
+        skp(w, period_start=start, superseded_by=new, superseded_at=timezone.now())
+
+
+def two_indicators_same_aspek(w: Any) -> None:
+    first = indicator(w)
+    Indicator.objects.create(rhk=first.rhk, aspek=first.aspek, text="Jumlah kedua")
+
+
+def two_expectations_same_value(w: Any) -> None:
+    s = skp(w)
+    twice(lambda: BehaviourExpectation.objects.create(skp=s, value="akuntabel"))
+
+
+def two_evaluations_same_period(w: Any) -> None:
+    s = skp(w)
+    twice(lambda: Evaluation.objects.create(skp=s, period="tw1"))
+
+
+def two_realisations_same_indicator(w: Any) -> None:
+    ind = indicator(w)
+    ev = Evaluation.objects.create(skp=ind.rhk.skp, period="tw1")
+    twice(lambda: Realisation.objects.create(evaluation=ev, indicator=ind, value=1))
+
+
+def negative_realisation(w: Any) -> None:
+    ind = indicator(w)
+    ev = Evaluation.objects.create(skp=ind.rhk.skp, period="tw1")
+    Realisation.objects.create(evaluation=ev, indicator=ind, value=-1)
+
+
+def two_feedbacks_same_value(w: Any) -> None:
+    ev = evaluation(w)
+    twice(lambda: BehaviourFeedback.objects.create(evaluation=ev, value="loyal"))
+
+
+def two_documents_same_employee(w: Any) -> None:
+    job = report_job(w)
+    twice(lambda: ReportDocument.objects.create(job=job, employee=w.employee_emp))
+
+
+def a_competency_developed_twice(w: Any) -> None:
+    p, c = program(), competency()
+    twice(lambda: ProgramCompetency.objects.create(program=p, competency=c, target_level=3))
+
+
+def enrolled_twice(w: Any) -> None:
+    ev = event(w)
+    twice(lambda: participation(w, event=ev, title=""))
+
+
+def attendance_twice(w: Any) -> None:
+    ev = event(w)
+    p, s = participation(w, event=ev), session(ev)
+    twice(lambda: Attendance.objects.create(participation=p, session=s, present=True))
+
+
+def planned_twice(w: Any) -> None:
+    pl, pr = plan(w), program()
+    twice(lambda: PlanItem.objects.create(plan=pl, employee=w.employee_emp, program=pr, reason="x"))
+
+
+# --- The cases ---------------------------------------------------------------------------
+
+
+@dataclass
+class Case:
+    name: str  # the constraint's name, or "<Model>.<field>" for a field-level one
+    kind: str  # "check" or "unique"
+    violate: Callable[[Any], Any]
+    marker: str = ""  # text the database puts in its error; the constraint name by default
+
+    @property
+    def expected_text(self) -> str:
+        return self.marker or self.name
+
+
+CASES = [
+    # positions: organisation tree, positions, employees
+    Case(
+        "OrgUnit.code", "unique", lambda w: update(OrgUnit, w.dishub.pk, code=w.dinkes.code), "code"
+    ),
+    Case(
+        "OrgUnit.path", "unique", lambda w: update(OrgUnit, w.dishub.pk, path=w.dinkes.path), "path"
+    ),
+    Case(
+        "Position.code", "unique", lambda w: update(Position, w.kabid.pk, code=w.kadis.code), "code"
+    ),
+    Case("position_kelas_1_17", "check", lambda w: update(Position, w.kabid.pk, kelas=18)),
+    Case(
+        "position_jenjang_only_fungsional",
+        "check",
+        lambda w: update(Position, w.kabid.pk, jenjang="ahli_muda"),
+    ),
+    Case(
+        "position_fungsional_has_jenjang",
+        "check",
+        lambda w: update(Position, w.perawat.pk, jenjang=""),
+    ),
+    Case(
+        "position_structural_kebutuhan_1",
+        "check",
+        lambda w: update(Position, w.kabid.pk, kebutuhan=2),
+    ),
+    Case(
+        "position_not_own_parent", "check", lambda w: update(Position, w.kabid.pk, parent=F("pk"))
+    ),
+    Case(
+        "Position.kebutuhan",
+        "check",
+        lambda w: update(Position, w.perawat.pk, kebutuhan=-1),
+        "kebutuhan",
+    ),
+    Case("EducationField.code", "unique", lambda w: twice(education_field), "code"),
+    Case(
+        "employee_nip_18_digits", "check", lambda w: update(Employee, w.employee_emp.pk, nip="1985")
+    ),
+    Case(
+        "employee_nip_digits_only",
+        "check",
+        lambda w: update(Employee, w.employee_emp.pk, nip=w.employee_emp.nip[:17] + "X"),
+    ),
+    Case(
+        "Employee.nip",
+        "unique",
+        lambda w: update(Employee, w.colleague_emp.pk, nip=w.employee_emp.nip),
+        "nip",
+    ),
+    Case(
+        "Employee.user",
+        "unique",
+        lambda w: update(Employee, w.colleague_emp.pk, user=user(w)),
+        "user_id",
+    ),
+    Case(
+        "employee_golongan_matches_kind",
+        "check",
+        lambda w: update(Employee, w.employee_emp.pk, kind="pppk"),
+    ),
+    Case("education_unique_per_level_field", "unique", two_educations_same_level_and_field),
+    Case(
+        "education_graduation_from_1950",
+        "check",
+        lambda w: Education.objects.create(
+            employee=w.employee_emp, level="40", graduation_year=1949
+        ),
+    ),
+    Case("Competency.code", "unique", lambda w: twice(competency), "code"),
+    Case("competency_level_unique", "unique", two_levels_same_number),
+    Case(
+        "competency_level_1_5",
+        "check",
+        lambda w: CompetencyLevel.objects.create(competency=competency(), level=6, description="x"),
+    ),
+    Case("position_competency_unique", "unique", a_competency_required_twice),
+    Case(
+        "position_competency_level_1_5",
+        "check",
+        lambda w: PositionCompetency.objects.create(
+            position=w.perawat, competency=competency(), level=0
+        ),
+    ),
+    Case("employee_competency_once_per_day", "unique", two_assessments_same_day),
+    Case(
+        "employee_competency_level_1_5",
+        "check",
+        lambda w: EmployeeCompetency.objects.create(
+            employee=w.employee_emp, competency=competency(), level=9, assessed_on=JAN_1
+        ),
+    ),
+    Case(
+        "leadership_once_per_kind",
+        "unique",
+        lambda w: twice(
+            lambda: LeadershipTraining.objects.create(employee=w.manager_emp, kind="pka", year=2020)
+        ),
+    ),
+    Case(
+        "workload_non_negative",
+        "check",
+        lambda w: WorkloadTask.objects.create(
+            position=w.perawat, description="x", satuan_hasil="x", volume=-1, norma_waktu=10
+        ),
+    ),
+    # positions: placements and scopes
+    Case(
+        "placement_one_open_definitive_per_employee",
+        "unique",
+        lambda w: PlacementFactory(
+            employee=w.employee_emp, position=PositionFactory(unit=w.yankes, kebutuhan=5)
+        ),
+    ),
+    Case(
+        "placement_one_definitive_holder_per_structural_position",
+        "unique",
+        lambda w: PlacementFactory(employee=EmployeeFactory(unit=w.yankes), position=w.kabid),
+    ),
+    Case(
+        "placement_end_after_start",
+        "check",
+        lambda w: w.employee_emp.placements.update(end_date=dt.date(2023, 12, 31)),
+    ),
+    Case(
+        "placement_reason_only_when_ended",
+        "check",
+        lambda w: w.employee_emp.placements.update(end_reason=Placement.EndReason.MUTASI),
+    ),
+    Case(
+        "hrscope_unique",
+        "unique",
+        lambda w: twice(
+            lambda: HRScope.objects.create(user=user(w), unit=w.dinkes, role=HRScope.Role.PIMPINAN)
+        ),
+    ),
+    Case(
+        "importbatch_committed_has_time",
+        "check",
+        lambda w: ImportBatch.objects.create(
+            created_by=user(w), filename="pegawai.xlsx", unit=w.dinkes, status="committed"
+        ),
+    ),
+    # performance: rules as data
+    Case(
+        "predikat_rule_cell",
+        "unique",
+        lambda w: twice(
+            lambda: PredikatRule.objects.create(
+                regulation="Uji", rating_hasil="sesuai", rating_perilaku="sesuai", predikat="baik"
+            )
+        ),
+    ),
+    Case(
+        "curverule_shares_0_1",
+        "check",
+        lambda w: CurveRule.objects.create(
+            org_predikat="baik", predikats="baik", max_share="1.50", description="x"
+        ),
+    ),
+    Case(
+        "curverule_has_bound",
+        "check",
+        lambda w: CurveRule.objects.create(org_predikat="baik", predikats="baik", description="x"),
+    ),
+    # performance: SKP, RHK, IKI, evaluation
+    Case("skp_one_current_per_period", "unique", lambda w: twice(lambda: skp(w))),
+    Case("skp_period_order", "check", lambda w: skp(w, period_start=DEC_31, period_end=JAN_1)),
+    Case(
+        "skp_period_in_year",
+        "check",
+        lambda w: skp(w, period_start=dt.date(YEAR - 1, 12, 1), period_end=DEC_31),
+    ),
+    Case("skp_revision_from_1", "check", lambda w: skp(w, revision=0)),
+    Case("skp_superseded_has_time", "check", superseded_without_time),
+    Case("SKP.superseded_by", "unique", two_skps_superseded_by_one, "superseded_by_id"),
+    Case("indicator_once_per_aspek", "unique", two_indicators_same_aspek),
+    Case("expectation_once_per_value", "unique", two_expectations_same_value),
+    Case("evaluation_once_per_period", "unique", two_evaluations_same_period),
+    Case(
+        "evaluation_final_is_rated",
+        "check",
+        lambda w: evaluation(w, status="final", rating_perilaku="sesuai"),
+    ),
+    Case(
+        "evaluation_final_has_perilaku",
+        "check",
+        lambda w: evaluation(w, status="final", rating_hasil="sesuai", predikat="baik"),
+    ),
+    Case("realisation_once_per_indicator", "unique", two_realisations_same_indicator),
+    Case("realisation_value_non_negative", "check", negative_realisation),
+    Case("feedback_once_per_value", "unique", two_feedbacks_same_value),
+    Case(
+        "org_performance_once_per_year",
+        "unique",
+        lambda w: twice(
+            lambda: OrganisationPerformance.objects.create(
+                unit=w.dinkes, year=YEAR, predikat="baik", set_by=user(w)
+            )
+        ),
+    ),
+    Case(
+        "rating_history_once_a_year",
+        "unique",
+        lambda w: twice(
+            lambda: RatingHistory.objects.create(
+                employee=w.employee_emp, year=2023, regime="permenpan6", predikat="baik"
+            )
+        ),
+    ),
+    # performance: report jobs
+    Case(
+        "reportjob_target_matches_kind",
+        "check",
+        lambda w: ReportJob.objects.create(kind="unit", year=YEAR, requested_by=user(w)),
+    ),
+    Case("reportdoc_once_per_job", "unique", two_documents_same_employee),
+    Case(
+        "reportdoc_done_has_file",
+        "check",
+        lambda w: ReportDocument.objects.create(
+            job=report_job(w), employee=w.employee_emp, state="selesai"
+        ),
+    ),
+    Case(
+        "DocumentVerification.code",
+        "unique",
+        lambda w: twice(
+            lambda: DocumentVerification.objects.create(
+                code="ABCD-EFGH-JKMN", employee=w.employee_emp, year=YEAR, name="x", sha256="0"
+            )
+        ),
+        "code",
+    ),
+    # training
+    Case("TrainingProgram.code", "unique", lambda w: twice(program), "code"),
+    Case("program_jp_positive", "check", lambda w: program(jp=0)),
+    Case("program_competency_once", "unique", a_competency_developed_twice),
+    Case(
+        "program_level_1_5",
+        "check",
+        lambda w: ProgramCompetency.objects.create(
+            program=program(), competency=competency(), target_level=6
+        ),
+    ),
+    Case(
+        "event_dates_in_order",
+        "check",
+        lambda w: event(w, start_date=dt.date(YEAR, 3, 4), end_date=dt.date(YEAR, 3, 2)),
+    ),
+    Case("event_quota_positive", "check", lambda w: event(w, quota=0)),
+    Case(
+        "session_times_in_order",
+        "check",
+        lambda w: session(event(w), start_time=dt.time(12), end_time=dt.time(8)),
+    ),
+    Case("participation_once_per_event", "unique", enrolled_twice),
+    Case(
+        "participation_dates_in_order",
+        "check",
+        lambda w: participation(w, start_date=dt.date(YEAR, 2, 2), end_date=dt.date(YEAR, 2, 1)),
+    ),
+    Case("participation_event_or_title", "check", lambda w: participation(w, title="")),
+    Case("Participation.jp", "check", lambda w: participation(w, jp=-1), "jp"),
+    Case("attendance_once_per_session", "unique", attendance_twice),
+    Case("plan_once_per_unit_year", "unique", lambda w: twice(lambda: plan(w))),
+    Case(
+        "plan_approved_has_approver",
+        "check",
+        lambda w: plan(w, status="approved", approved_at=timezone.now()),
+    ),
+    Case("plan_item_once", "unique", planned_twice),
+    Case(
+        "plan_item_priority_from_1",
+        "check",
+        lambda w: PlanItem.objects.create(
+            plan=plan(w), employee=w.employee_emp, program=program(), reason="x", priority=0
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_the_database_refuses_a_violating_row(world, case):
+    with pytest.raises(IntegrityError) as exc, transaction.atomic():
+        case.violate(world)
+    text = str(exc.value)
+    if case.kind == "unique" and connection.vendor == "sqlite":
+        # SQLite names the columns of a failed unique index, not the index.
+        assert "UNIQUE constraint failed" in text, text
+    else:
+        assert case.expected_text in text, text
+
+
+def test_every_constraint_has_a_case():
+    named = {
+        constraint.name
+        for app in ("positions", "performance", "training")
+        for model in apps.get_app_config(app).get_models()
+        for constraint in model._meta.constraints
+    }
+    covered = {case.name for case in CASES}
+    assert named - covered == set(), "add a case (and a docs/invariants.md row) for these"
+    assert len(covered) == len(CASES), "two cases share a name"
+
+
+def test_new_constraints_explain_themselves_in_indonesian():
+    """Model validation (ModelForm, admin, full_clean) shows these messages, not Django's
+    English default, for the constraints added with docs/invariants.md."""
+    from django.db.models import BaseConstraint
+
+    default = BaseConstraint.default_violation_error_message
+    for app in ("positions", "performance", "training"):
+        for model in apps.get_app_config(app).get_models():
+            for constraint in model._meta.constraints:
+                if constraint.name in ADDED_WITH_INVARIANTS_DOC:
+                    assert constraint.violation_error_message != default, constraint.name
+
+
+ADDED_WITH_INVARIANTS_DOC = {
+    "employee_nip_digits_only",
+    "position_not_own_parent",
+    "placement_reason_only_when_ended",
+    "education_graduation_from_1950",
+    "importbatch_committed_has_time",
+    "curverule_shares_0_1",
+    "curverule_has_bound",
+    "skp_period_in_year",
+    "skp_revision_from_1",
+    "skp_superseded_has_time",
+    "indicator_once_per_aspek",
+    "evaluation_final_has_perilaku",
+    "realisation_value_non_negative",
+    "plan_approved_has_approver",
+    "plan_item_priority_from_1",
+}

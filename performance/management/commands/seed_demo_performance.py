@@ -90,7 +90,7 @@ class Command(BaseCommand):
         existing = SKP.objects.current().filter(employee=employee, year=YEAR).first()
         if existing:
             return existing, False
-        rng = random.Random(f"skp-{employee.nip}")
+        rng = random.Random(f"skp-{employee.nip}")  # nosec B311  # seeded for reproducible demo data, not a secret
         skp = services.create_skp(employee, year=YEAR, pendekatan="kuantitatif")
         for index, text in enumerate(RHK_TEXT[role]):
             rhk = RHK.objects.create(
@@ -141,7 +141,7 @@ class Command(BaseCommand):
         return skp, True
 
     def _evaluations(self, skp: SKP) -> None:
-        rng = random.Random(f"eval-{skp.employee.nip}")
+        rng = random.Random(f"eval-{skp.employee.nip}")  # nosec B311  # seeded for reproducible demo data, not a secret
         indicators = list(Indicator.objects.filter(rhk__skp=skp))
         for period in PAST_QUARTERS:
             hasil = rng.choices(["diatas", "sesuai", "dibawah"], weights=[2, 7, 1])[0]

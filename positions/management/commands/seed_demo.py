@@ -3,21 +3,27 @@ positions, ~1,000 employees with valid NIPs, placements (including a Plt) and de
 
 Deterministic (fixed random seed) and idempotent: every object is looked up by its natural
 key (unit/position code, NIP, username) before it is created, so a second run changes nothing.
+
+`--scale lampung` builds the province-scale data instead (positions.scale_data): the province
+and the 15 kabupaten/kota with ~120,000 employees, then calls seed_scale_performance and
+seed_scale_training by name.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+import time
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
 
 from positions import demo_data as D
 from positions.models import (
@@ -36,7 +42,7 @@ from positions.models import (
     WorkloadTask,
 )
 
-DEMO_PASSWORD = "Lampung#2026"
+DEMO_PASSWORD = "Lampung#2026"  # nosec B105  # the published demo login (README), only for seed_demo's demo accounts
 SEED = 2026
 REFERENCE_DATE = dt.date(2026, 1, 2)  # fixed so NIPs and dates never depend on the run day
 
@@ -90,14 +96,42 @@ class Slot:
 class Command(BaseCommand):
     help = (
         "Seed the Pemprov Lampung demo data (units, positions, ~1,000 employees, placements, "
-        "demo logins). Idempotent: running it again changes nothing."
+        "demo logins). Idempotent: running it again changes nothing. "
+        "With --scale lampung: the province-scale data instead, in an empty database "
+        "(createdb + migrate): Pemprov Lampung and the 15 kabupaten/kota, ~120,000 employees "
+        "with placements, SKP 2025 with final evaluations, rating history 2021-2024 and "
+        "training 2024-2026; one transaction per instansi. It refuses a database holding the "
+        "small demo; run again on complete scale data it changes nothing (an interrupted run "
+        "is completed). Scale logins, password Lampung#2026: bkd.lampung (pengelola BKD, "
+        "province), bkpsdm.<kab> (pengelola BKPSDM), sekda.<kab> (Sekretaris Daerah, pimpinan "
+        "read-only), kabid.<kab> (a Kepala Bidang, pejabat penilai), pegawai.<kab> (a staff "
+        "member rated by that kabid), with <kab> = lampung (the province), lampungbarat, "
+        "tanggamus, lampungselatan, lampungtimur, lampungtengah, lampungutara, waykanan, "
+        "tulangbawang, pesawaran, pringsewu, mesuji, tulangbawangbarat, pesisirbarat, "
+        "bandarlampung, metro; and admin (superadmin)."
     )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--quiet-logins", action="store_true", help="Do not print logins.")
+        parser.add_argument(
+            "--scale",
+            choices=["lampung"],
+            help="Build the province-scale data (16 instansi, ~120,000 employees).",
+        )
+        parser.add_argument(
+            "--employees",
+            type=int,
+            help="With --scale: total employees, the same distribution scaled down "
+            "(default 120000, at least 500).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        self.rng = random.Random(SEED)
+        if options["scale"]:
+            self._scale(options["employees"], quiet_logins=options["quiet_logins"])
+            return
+        if options["employees"] is not None:
+            raise CommandError("--employees hanya berlaku bersama --scale lampung.")
+        self.rng = random.Random(SEED)  # nosec B311  # seeded for reproducible demo data, not a secret
         self.created = {
             "unit": 0,
             "position": 0,
@@ -127,6 +161,66 @@ class Command(BaseCommand):
             self.stdout.write(f"Login demo (kata sandi semua: {DEMO_PASSWORD}):")
             for username, description in DEMO_LOGINS:
                 self.stdout.write(f"  {username:<14} {description}")
+
+    # --- province scale (--scale lampung) -------------------------------------------
+
+    def _scale(self, employees: int | None, *, quiet_logins: bool) -> None:
+        # Imported here, not at the top: scale_data reuses this module's vocabulary.
+        from positions import scale_data
+
+        total = employees or scale_data.FULL_SCALE
+        if total < 500:
+            raise CommandError("--employees minimal 500 (16 instansi dengan strukturnya).")
+        started = time.perf_counter()
+        try:
+            todo = scale_data.pending(scale_data.plan(total))
+        except scale_data.ScaleDataRefused as exc:
+            raise CommandError(str(exc)) from None
+        if todo:
+            self.stdout.write(f"Membangun data skala provinsi: {len(todo)} instansi.")
+            writer = scale_data.RowWriter()
+            password = make_password(DEMO_PASSWORD)  # hashed once, shared by every scale login
+            context = scale_data.ScaleContext.load(writer, password)
+            for spec, n in todo:
+                began = time.perf_counter()
+                with transaction.atomic():
+                    counts = scale_data.InstansiBuilder(spec, n, context).build()
+                self.stdout.write(
+                    f"  {spec.name}: {counts['employee']:,} pegawai, {counts['unit']:,} unit, "
+                    f"{counts['position']:,} jabatan ({time.perf_counter() - began:.1f} s)"
+                )
+            get_user_model().objects.get_or_create(
+                username="admin",
+                defaults={
+                    "password": password,
+                    "first_name": "Superadmin",
+                    "is_staff": True,
+                    "is_superuser": True,
+                },
+            )
+        else:
+            self.stdout.write("Data kepegawaian skala provinsi sudah ada: tidak ada yang diubah.")
+        # The other pillars build their own part; called by name so this app imports none.
+        for app_label in ("performance", "training"):
+            if apps.is_installed(app_label):
+                call_command(f"seed_scale_{app_label}", stdout=self.stdout)
+        if todo and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")  # fresh planner statistics for the benchmarks
+        self.stdout.write(f"Data skala provinsi siap ({time.perf_counter() - started:.0f} s).")
+        if not quiet_logins:
+            self._print_scale_logins(scale_data)
+
+    def _print_scale_logins(self, scale_data: Any) -> None:
+        existing = set(get_user_model().objects.values_list("username", flat=True))
+        self.stdout.write(f"Login skala provinsi (kata sandi semua: {DEMO_PASSWORD}):")
+        for spec in scale_data.INSTANSI:
+            names = [u for u, _ in scale_data.login_rows(spec) if u in existing]
+            self.stdout.write(f"  {spec.short:<20} {'  '.join(names)}")
+        self.stdout.write(
+            "  (bkd./bkpsdm. pengelola kepegawaian; sekda. pimpinan baca saja; kabid. pejabat "
+            "penilai; pegawai. staf yang dinilai kabid; admin superadmin)"
+        )
 
     # --- reference data -------------------------------------------------------
 
@@ -441,7 +535,7 @@ class Command(BaseCommand):
         through = Position.accepted_fields.through
         links = []
         for position in positions:
-            rng = random.Random(f"{SEED}-req-{position.code}")
+            rng = random.Random(f"{SEED}-req-{position.code}")  # nosec B311  # seeded for reproducible demo data
             group = _position_group(position, sector_by_opd)
             level, education, golongan = REQUIREMENTS[_role(position)]
             position.min_education_level = education
@@ -483,7 +577,7 @@ class Command(BaseCommand):
         for position in Position.objects.filter(jenis__in=["fungsional", "pelaksana"]).exclude(
             pk__in=done
         ):
-            rng = random.Random(f"{SEED}-abk-{position.code}")
+            rng = random.Random(f"{SEED}-abk-{position.code}")  # nosec B311  # seeded for reproducible demo data
             templates = ABK_FUNGSIONAL if position.jenis == "fungsional" else ABK_PELAKSANA
             target = (Decimal(position.kebutuhan) - Decimal(rng.randint(10, 60)) / 100) * jke
             shares = [Decimal(x) for x in (50, 30, 20)]
@@ -522,7 +616,7 @@ class Command(BaseCommand):
         predikat_updates: list[Employee] = []
         for placement in placements:
             employee, position = placement.employee, placement.position
-            rng = random.Random(f"{SEED}-hist-{employee.nip}")
+            rng = random.Random(f"{SEED}-hist-{employee.nip}")  # nosec B311  # seeded for reproducible demo data
             level = REQUIREMENTS[_role(position)][0]
             if employee.pk not in assessed and (position.is_structural or rng.random() < 0.5):
                 when = dt.date(rng.choice([2024, 2025]), rng.randint(1, 12), rng.randint(1, 28))

@@ -162,7 +162,7 @@ class Command(BaseCommand):
         created = 0
         for _, placement in sorted(holders.items()):
             employee: Employee = placement.employee
-            rng = random.Random(f"training-{employee.nip}")
+            rng = random.Random(f"training-{employee.nip}")  # nosec B311  # seeded for reproducible demo data, not a secret
             chosen = []
             roll = rng.random()
             if roll < 0.35:

@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv venv-dev deps lint format migrate seed worker check-deploy clean
+.PHONY: run test venv venv-dev deps lint format audit migrate seed worker check-deploy clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ format: venv-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+## make audit: known vulnerabilities in the pinned requirements (needs pypi.org) + bandit
+audit: venv-dev
+	$(VENV)/bin/pip-audit --strict --progress-spinner off -r requirements.txt -r requirements-dev.txt
+	$(VENV)/bin/bandit -c pyproject.toml -r asnportal positions performance training -q
+
 migrate: venv
 	$(PY) manage.py migrate --noinput
 
@@ -55,3 +60,8 @@ worker: venv
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+## make backup-check: back up a demo database + MEDIA_ROOT, restore both, check the restore (PostgreSQL)
+.PHONY: backup-check
+backup-check: venv
+	PYTHON=$(PY) scripts/backup_restore_check.sh

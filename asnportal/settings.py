@@ -3,10 +3,15 @@
 Embedded default: no DATABASE_URL -> SQLite file; no REDIS_URL -> Celery runs tasks eagerly.
 """
 
+import base64
+import datetime as dt
+import hashlib
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -39,10 +44,12 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "insecure-dev-only-key-do-not-use-in-production-0123456789abcdef"
+    SECRET_KEY = "insecure-dev-only-key-do-not-use-in-production-0123456789abcdef"  # nosec B105  # DEBUG only (see above)
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 SITE_NAME = os.environ.get("SITE_NAME", "ASN Portal")
+# Absolute address of the portal, printed in emails and in the verification QR code of PDFs.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 INSTANSI_NAME = os.environ.get("INSTANSI_NAME", "Pemerintah Provinsi Lampung")
 
 INSTALLED_APPS = [
@@ -60,6 +67,8 @@ INSTALLED_APPS = [
     "template_partials",
     "treebeard",
     "simple_history",
+    "axes",
+    "csp",
     "asnportal",
     "positions",
     "performance",
@@ -79,6 +88,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes requires: turns a lockout raised during login into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "asnportal.urls"
@@ -125,6 +137,11 @@ AUTH_USER_MODEL = "asnportal.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "positions:dashboard"
 LOGOUT_REDIRECT_URL = "login"
+# Axes first: it refuses a locked-out username+IP before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -188,6 +205,16 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_TIME_LIMIT = envint("CELERY_TASK_TIME_LIMIT", "300")
 CELERY_TASK_SOFT_TIME_LIMIT = envint("CELERY_TASK_SOFT_TIME_LIMIT", "240")
 CELERY_TASK_ACKS_LATE = True
+# One queue per deployment by default; tests run a private worker on a private queue.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "celery")
+# A task taken by a worker that dies without a word (SIGKILL, power loss) goes back to the
+# queue after this many seconds; it must exceed the longest task (finishing a report job).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": envint("CELERY_VISIBILITY_TIMEOUT", "7200"),
+    # How often a worker sweeps for such abandoned tasks (kombu: interval × throttle).
+    "unacked_restore_interval": envint("CELERY_RESTORE_INTERVAL", "10"),
+    "unacked_restore_throttle": envint("CELERY_RESTORE_THROTTLE", "10"),
+}
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
@@ -222,13 +249,81 @@ SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "0" if DEBUG else "1")
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", "0" if DEBUG else "1")
 CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", "0" if DEBUG else "1")
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(8 * 3600))
+SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(8 * 3600))  # one working day
+# Shared office PCs: closing the browser ends the session unless the deploy opts out.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = envbool("SESSION_EXPIRE_AT_BROWSER_CLOSE", "1")
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000")
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "1")
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "0" if DEBUG else "1")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username
+# from one IP address, that pair is refused, even with the right password, for the cool-off.
+# Keying on the pair means an attacker cannot lock a colleague out from another machine.
+AXES_ENABLED = envbool("AXES_ENABLED", "1")
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", "5")
+AXES_COOLOFF_TIME = dt.timedelta(minutes=envint("AXES_COOLOFF_MINUTES", "15"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Behind N reverse proxies that append to X-Forwarded-For, the client is the Nth address from
+# the right; everything left of it is supplied by the client and could be forged to dodge the
+# lockout. 0 (direct exposure, the default): REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")
+
+
+def _client_ip(request: Any) -> str | None:
+    meta = request.META
+    forwarded = [ip.strip() for ip in meta.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [ip for ip in forwarded if ip]
+    if TRUSTED_PROXY_COUNT and len(forwarded) >= TRUSTED_PROXY_COUNT:
+        return forwarded[-TRUSTED_PROXY_COUNT]
+    return meta.get("REMOTE_ADDR")
+
+
+AXES_CLIENT_IP_CALLABLE = _client_ip
+
+
+def _inline_style_hash(template: Path) -> str:
+    """CSP source for the one <style> element of a self-contained page, computed from the
+    file so that editing the page cannot silently unstyle it."""
+    text = template.read_text(encoding="utf-8")
+    style = text.split("<style>", 1)[1].split("</style>", 1)[0]
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    return f"'sha256-{digest}'"
+
+
+# Content-Security-Policy (django-csp 4): scripts and styles only from our own static files.
+# No 'unsafe-inline' anywhere: behaviour lives in static/js/, widths and indents that used to
+# be style="" attributes are classes in static/css/portal.css (htmx-swapped fragments would
+# otherwise need 'unsafe-inline' for styles too). data: images are Bootstrap's inline SVG
+# icons (toggler, select arrow, check marks). CSP_REPORT_ONLY=1 sends the same policy as
+# Content-Security-Policy-Report-Only, to try a change on a live deploy without breaking it.
+_csp = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        # The hash admits only the self-contained <style> of the 500 page, which must render
+        # even when static files are what broke.
+        "style-src": [SELF, _inline_style_hash(BASE_DIR / "templates" / "500.html")],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+if os.environ.get("CSP_REPORT_URI"):
+    _csp["DIRECTIVES"]["report-uri"] = [os.environ["CSP_REPORT_URI"]]
+if envbool("CSP_REPORT_ONLY", "0"):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _csp
+    CONTENT_SECURITY_POLICY = None
+else:
+    CONTENT_SECURITY_POLICY = _csp
 
 # --- Forms --------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -240,5 +335,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # WeasyPrint narrates every layout step at INFO: one line per page per document.
+        "weasyprint": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }

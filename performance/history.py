@@ -251,7 +251,7 @@ def commit(rows: list[HistoryRow]) -> dict[str, int]:
     created = updated = 0
     newest: dict[int, HistoryRow] = {}
     for row in rows:
-        assert row.employee is not None and row.year is not None
+        assert row.employee is not None and row.year is not None  # nosec B101  # type narrowing only: import_history() commits no row that failed validate()
         _, was_created = RatingHistory.objects.update_or_create(
             employee=row.employee, year=row.year, defaults=row.values
         )
@@ -264,7 +264,7 @@ def commit(rows: list[HistoryRow]) -> dict[str, int]:
     profiles = 0
     for row in newest.values():
         employee = row.employee
-        assert employee is not None
+        assert employee is not None  # nosec B101  # type narrowing only: every row in `newest` passed the assert above
         if employee.latest_predikat_year is None or row.year > employee.latest_predikat_year:
             employee.latest_predikat = row.values["predikat"]
             employee.latest_predikat_year = row.year

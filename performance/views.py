@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
     from asnportal.models import User
 
+INBOX_PAGE_SIZE = 50
 
 # --- Access helpers ----------------------------------------------------------------
 
@@ -341,9 +343,10 @@ def approval_inbox(request: HttpRequest) -> HttpResponse:
         disetujui=Count("pk", filter=Q(status=SKP.Status.DISETUJUI)),
         draft=Count("pk", filter=Q(status=SKP.Status.DRAFT)),
     )
-    return render(
-        request, "performance/approval_inbox.html", {"waiting": waiting, "counts": counts}
-    )
+    paginator = Paginator(waiting, INBOX_PAGE_SIZE)
+    paginator.count = counts["diajukan"]  # the same rows: no second COUNT
+    page = paginator.get_page(request.GET.get("page"))
+    return render(request, "performance/approval_inbox.html", {"waiting": page, "counts": counts})
 
 
 def _year_param(request: HttpRequest) -> int:

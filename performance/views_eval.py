@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -41,6 +42,7 @@ PERIODS_BY_SETTING = {
     "tahunan": [Evaluation.Period.TW4.value],
 }
 PREDIKAT_ORDER = [p.value for p in Predikat]
+MONITORING_PAGE_SIZE = 50
 BAR_CLASS = {
     "sangat_baik": "bg-success",
     "baik": "bg-primary",
@@ -505,12 +507,19 @@ def monitoring(request: HttpRequest) -> HttpResponse:
             .select_related("unit")
             .order_by("unit__path", "name")
         )
+        summary = _unit_summary(unit, year)
+        paginator = Paginator(without, MONITORING_PAGE_SIZE)
+        # Known from the summary (active staff less those with an approved SKP, per unit): no
+        # second COUNT over the subtree, which is the whole province for the BKD.
+        paginator.count = sum(
+            row["employees"] - row["status"][SKP.Status.DISETUJUI] for row in summary["rows"]
+        )
         context.update(
             {
                 "units": units,
                 "unit": unit,
-                "summary": _unit_summary(unit, year),
-                "without": without[:100],
+                "summary": summary,
+                "without": paginator.get_page(request.GET.get("page")),
                 "can_remind": can_remind,
             }
         )

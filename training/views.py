@@ -133,7 +133,10 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "competencies": program.competencies.select_related("competency").order_by(
             "competency__kind", "competency__code"
         ),
-        "events": _events_for_list(request.user).filter(program=program).order_by("-start_date"),
+        "events": Paginator(
+            _events_for_list(request.user).filter(program=program).order_by("-start_date", "pk"),
+            PAGE_SIZE,
+        ).get_page(request.GET.get("page")),
         "can_edit": _is_hr(request.user),
     }
     return render(request, "training/program_detail.html", context)

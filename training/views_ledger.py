@@ -179,7 +179,11 @@ def compliance(request: HttpRequest) -> HttpResponse:
     unit = _chosen_unit(request, units)
     year = _year_from(request)
     report = domain.compliance(unit, year, today=today())
-    page = Paginator(report.below, COMPLIANCE_PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(report.below, COMPLIANCE_PAGE_SIZE)
+    # Known from the report's aggregate: no second COUNT computing everyone's JP (~70 ms for
+    # the 8,700 staff of a large dinas).
+    paginator.count = report.below_count
+    page = paginator.get_page(request.GET.get("page"))
     context: dict[str, Any] = {
         "units": units,
         "unit": unit,
@@ -209,5 +213,16 @@ def leadership_compliance(request: HttpRequest) -> HttpResponse:
     units = _visible_units(request)
     unit = _chosen_unit(request, units)
     report = domain.leadership_report(unit, today=today())
-    context = {"units": units, "unit": unit, "report": report}
+    # Two lists on one page, each with its own page number (already in memory: no queries).
+    context = {
+        "units": units,
+        "unit": unit,
+        "report": report,
+        "overdue": Paginator(report.overdue, COMPLIANCE_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        ),
+        "in_grace": Paginator(report.in_grace, COMPLIANCE_PAGE_SIZE).get_page(
+            request.GET.get("tenggang")
+        ),
+    }
     return render(request, "training/leadership_compliance.html", context)

@@ -127,8 +127,13 @@ def format_selisih(value: int) -> str:
     return "0"
 
 
-def build_peta_jabatan(unit: OrgUnit, on: dt.date | None = None) -> PetaJabatan:
-    """Peta jabatan of a unit's subtree: two queries (positions, placements in force)."""
+def build_peta_jabatan(
+    unit: OrgUnit, on: dt.date | None = None, *, with_holders: bool = True
+) -> PetaJabatan:
+    """Peta jabatan of a unit's subtree: two queries (positions, placements in force).
+
+    `with_holders=False` leaves the holders out (one query): the page fills only the rows it
+    shows with `attach_holders`, the totals are always those of the whole subtree."""
     on = on or today()
     positions = list(
         Position.objects.active()
@@ -137,29 +142,32 @@ def build_peta_jabatan(unit: OrgUnit, on: dt.date | None = None) -> PetaJabatan:
         .with_bezetting(on)
         .order_by("unit__path", "-kelas", "name", "pk")
     )
-    holders: dict[int, list[Placement]] = {}
-    acting: dict[int, list[Placement]] = {}
-    placements = (
-        Placement.objects.on(on)
-        .filter(position__in=[p.pk for p in positions])
-        .select_related("employee")
-        .order_by("employee__name", "pk")
-    )
-    if positions:
-        for placement in placements:
-            target = holders if placement.kind == Placement.Kind.DEFINITIF else acting
-            target.setdefault(placement.position_id, []).append(placement)
-
-    rows = [
-        PetaRow(position, depth, holders.get(position.pk, []), acting.get(position.pk, []))
-        for position, depth in _forest(positions)
-    ]
+    rows = [PetaRow(position, depth, [], []) for position, depth in _forest(positions)]
+    if with_holders:
+        attach_holders(rows, on)
     unit_totals, subtree_totals = PetaTotals(), PetaTotals()
     for row in rows:
         subtree_totals.add(row)
         if row.position.unit_id == unit.pk:
             unit_totals.add(row)
     return PetaJabatan(unit, on, rows, unit_totals, subtree_totals)
+
+
+def attach_holders(rows: Iterable[PetaRow], on: dt.date) -> None:
+    """Fill `holders` (definitif) and `acting` (Plt/Plh) of these rows: one query."""
+    by_position = {row.position.pk: row for row in rows}
+    if not by_position:
+        return
+    placements = (
+        Placement.objects.on(on)
+        .filter(position__in=list(by_position))
+        .select_related("employee")
+        .order_by("employee__name", "pk")
+    )
+    for placement in placements:
+        row = by_position[placement.position_id]
+        target = row.holders if placement.kind == Placement.Kind.DEFINITIF else row.acting
+        target.append(placement)
 
 
 def _forest(positions: list[Position]) -> list[tuple[Position, int]]:

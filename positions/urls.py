@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_import, views_matching, views_peta
+from . import views, views_audit, views_import, views_matching, views_peta
 
 app_name = "positions"
 
@@ -28,6 +28,11 @@ urlpatterns = [
     path(
         "jabatan/<int:pk>/kandidat/", views_matching.position_candidates, name="position_candidates"
     ),
+    path(
+        "jabatan/<int:pk>/kandidat/rantai/",
+        views_matching.position_candidate_chain,
+        name="position_candidate_chain",
+    ),
     # Employees (register)
     path("pegawai/", views.employee_list, name="employee_list"),
     path("pegawai/ekspor.xlsx", views_import.employee_export, name="employee_export"),
@@ -42,4 +47,5 @@ urlpatterns = [
     path("impor/templat.xlsx", views_import.import_template, name="import_template"),
     path("impor/<int:pk>/", views_import.import_preview, name="import_preview"),
     path("impor/<int:pk>/simpan/", views_import.import_commit, name="import_commit"),
+    path("audit/", views_audit.audit_list, name="audit"),
 ]

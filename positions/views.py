@@ -62,55 +62,59 @@ PAGE_SIZE = 50
 # --- Dashboard ----------------------------------------------------------------
 
 
+EMPLOYEE_COUNTS = {
+    "total": Count("pk"),
+    "pns": Count("pk", filter=Q(kind__in=[Employee.Kind.PNS, Employee.Kind.CPNS])),
+    "pppk": Count("pk", filter=Q(kind=Employee.Kind.PPPK)),
+}
+POSITION_COUNTS = {
+    "total": Count("pk"),
+    "kebutuhan_sum": Sum("kebutuhan"),
+    "bezetting_sum": Sum("bezetting"),
+    "vacant": Count("pk", filter=Q(bezetting__lt=F("kebutuhan"))),
+}
+
+
 def _scope_figures(paths: list[str]) -> dict[str, Any]:
-    """Figures for HR/pimpinan over their subtrees: four aggregate queries in all."""
+    """Figures for HR/pimpinan over their subtrees. One scope root (HR of one instansi):
+    grouped per perangkat daerah, the totals are the sums of the groups, four queries;
+    several roots: two aggregates and no table per perangkat daerah."""
     scope_q = Scopes(write_paths=paths)
     employees = Employee.objects.filter(scope_q.path_q("unit__path")).active()
-    counts = employees.aggregate(
-        total=Count("pk"),
-        pns=Count("pk", filter=Q(kind__in=[Employee.Kind.PNS, Employee.Kind.CPNS])),
-        pppk=Count("pk", filter=Q(kind=Employee.Kind.PPPK)),
-    )
     positions = Position.objects.active().filter(scope_q.path_q("unit__path")).with_bezetting()
-    pos = positions.aggregate(
-        total=Count("pk"),
-        kebutuhan_sum=Sum("kebutuhan"),
-        bezetting_sum=Sum("bezetting"),
-        vacant=Count("pk", filter=Q(bezetting__lt=F("kebutuhan"))),
-    )
-    # Per perangkat daerah: group by the path prefix one level below each scope root.
     roots = list(OrgUnit.objects.filter(path__in=paths).values_list("path", "depth"))
-    per_opd: list[dict[str, Any]] = []
-    if len(roots) == 1:
-        root_path, depth = roots[0]
-        prefix_len = (depth + 1) * OrgUnit.steplen
-        emp_rows = dict(
-            employees.filter(unit__depth__gt=depth)
-            .annotate(opd=Substr("unit__path", 1, prefix_len))
-            .values("opd")
-            .annotate(n=Count("pk"))
-            .values_list("opd", "n")
-        )
-        pos_rows = {
-            row["opd"]: row
-            for row in positions.filter(unit__depth__gt=depth)
-            .annotate(opd=Substr("unit__path", 1, prefix_len))
-            .values("opd")
-            .annotate(
-                n=Count("pk"),
-                vacant=Count("pk", filter=Q(bezetting__lt=F("kebutuhan"))),
-            )
+    if len(roots) != 1:
+        return {
+            "counts": employees.aggregate(**EMPLOYEE_COUNTS),
+            "positions": positions.aggregate(**POSITION_COUNTS),
+            "per_opd": [],
         }
-        for unit in OrgUnit.objects.filter(path__startswith=root_path, depth=depth + 1):
-            per_opd.append(
-                {
-                    "unit": unit,
-                    "employees": emp_rows.get(unit.path, 0),
-                    "positions": pos_rows.get(unit.path, {}).get("n", 0),
-                    "vacant": pos_rows.get(unit.path, {}).get("vacant", 0),
-                }
-            )
-        per_opd.sort(key=lambda row: -row["employees"])
+    # Per perangkat daerah: group by the path prefix one level below the root. Staff and posts
+    # of the root unit itself form a group keyed by the (shorter) root path: in the totals,
+    # not in the table. (At 19,000 employees the separate total aggregates took ~90 ms.)
+    root_path, depth = roots[0]
+    opd = Substr("unit__path", 1, (depth + 1) * OrgUnit.steplen)
+    emp_rows = {
+        row["opd"]: row
+        for row in employees.annotate(opd=opd).values("opd").annotate(**EMPLOYEE_COUNTS)
+    }
+    pos_rows = {
+        row["opd"]: row
+        for row in positions.annotate(opd=opd).values("opd").annotate(**POSITION_COUNTS)
+    }
+    counts = {key: sum(row[key] for row in emp_rows.values()) for key in EMPLOYEE_COUNTS}
+    pos = {key: sum(row[key] or 0 for row in pos_rows.values()) for key in POSITION_COUNTS}
+    per_opd: list[dict[str, Any]] = []
+    for unit in OrgUnit.objects.filter(path__startswith=root_path, depth=depth + 1):
+        per_opd.append(
+            {
+                "unit": unit,
+                "employees": emp_rows.get(unit.path, {}).get("total", 0),
+                "positions": pos_rows.get(unit.path, {}).get("total", 0),
+                "vacant": pos_rows.get(unit.path, {}).get("vacant", 0),
+            }
+        )
+    per_opd.sort(key=lambda row: -row["employees"])
     return {"counts": counts, "positions": pos, "per_opd": per_opd}
 
 

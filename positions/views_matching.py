@@ -1,11 +1,13 @@
-"""Candidate page of a position: ranked, explained, with the vacancy chain (positions.matching)."""
+"""Candidate page of a position: ranked and explained; the vacancy chain follows by htmx."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from . import matching
@@ -58,15 +60,35 @@ def position_candidates(request: HttpRequest, pk: int) -> HttpResponse:
     placeable = {
         c.employee.pk for c in page.candidates if can_place and can_write_employee(user, c.employee)
     }
-    for entry in page.chain:
-        if can_write_path(user, entry.position.unit.path):
-            entry.placeable_ids = {e.pk for e in entry.candidates if can_write_employee(user, e)}
+    # The chain fragment gets the top three, so it need not rank this post a second time.
+    top = [("kandidat", c.employee.pk) for c in page.candidates[: matching.CHAIN_LENGTH]]
+    chain_url = reverse("positions:position_candidate_chain", args=[position.pk])
     context = {
         "page": page,
         "position": position,
+        "chain_url": f"{chain_url}?{urlencode(top)}",
         "can_place": can_place,
         "placeable": placeable,
         "limit_error": limit_error,
         "limit_choices": LIMIT_CHOICES,
     }
     return render(request, "positions/position_candidates.html", context)
+
+
+@require_GET
+def position_candidate_chain(request: HttpRequest, pk: int) -> HttpResponse:
+    """The vacancy chain under the candidate page (fragment, requested by htmx once the page
+    is shown): three more rankings the page itself no longer waits for."""
+    user = request.user
+    _require_hr_or_pimpinan(user)
+    position = get_position_for_user(user, pk)
+    top_ids = tuple(int(raw) for raw in request.GET.getlist("kandidat") if _is_id(raw))
+    chain = matching.candidate_chain(user, position, top_ids=top_ids)
+    for entry in chain:
+        if can_write_path(user, entry.position.unit.path):
+            entry.placeable_ids = {e.pk for e in entry.candidates if can_write_employee(user, e)}
+    return render(request, "positions/_candidate_chain.html", {"chain": chain})
+
+
+def _is_id(raw: str) -> bool:
+    return raw.isdecimal() and len(raw) < 12

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CASES_PER_PAGE = 50
+PETA_ROWS_PER_PAGE = 50
 
 
 # --- Peta jabatan -----------------------------------------------------------------
@@ -36,7 +37,13 @@ CASES_PER_PAGE = 50
 def peta_jabatan(request: HttpRequest, pk: int) -> HttpResponse:
     require_staff_view(request.user)
     unit = get_unit_for_user(request.user, pk)
-    context = {"peta": domain.build_peta_jabatan(unit), "unit": unit}
+    # A large dinas has >1,000 posts and 8,000 holders (1 MB of HTML, >1 s to render): the
+    # page shows the tree in pages with the holders of that page only; the totals stay those
+    # of the whole subtree, and the Excel/PDF versions keep every row.
+    peta = domain.build_peta_jabatan(unit, with_holders=False)
+    page = Paginator(peta.rows, PETA_ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    domain.attach_holders(page.object_list, peta.on)
+    context = {"peta": peta, "page": page, "unit": unit}
     return render(request, "positions/peta_jabatan.html", context)
 
 

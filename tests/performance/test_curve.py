@@ -75,11 +75,12 @@ def test_curve_query_budget_is_flat(client_as, hr_dinkes, world, django_assert_n
     client.post(_query(world.dinkes), {"action": "predikat", "predikat": "baik"})
     _rated_staff(world, ["baik"])
     # session, user, HR scopes, headed placements, visible units, organisation predikat,
-    # distribution (the year's SKPs + their evaluations, prefetched), curve rules, nav.
-    with django_assert_num_queries(10):
+    # distribution (one query of the rated akhir evaluations with their SKP periods; was
+    # two: SKPs + prefetched evaluations), curve rules, nav.
+    with django_assert_num_queries(9):
         client.get(_query(world.dinkes))
     _rated_staff(world, ["baik", "kurang", "sangat_baik", "butuh_perbaikan"])
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         client.get(_query(world.dinkes))
 
 

@@ -451,18 +451,25 @@ def test_vacancy_chain_lists_the_vacated_post_with_its_own_candidates(
     make_candidate(world.yankes, "Tanpa Jabatan", educations=(("40", fields.ekonomi),))
     page = matching.candidate_page(hr_admin, jf)
     assert [c.employee for c in page.candidates[:2]] == [top, second]
+    chain = matching.candidate_chain(hr_admin, jf)
     # Only candidates holding a definitive post vacate one.
-    assert [e.position for e in page.chain] == [post, staf]
-    entry = page.chain[0]
+    assert [e.position for e in chain] == [post, staf]
+    entry = chain[0]
     assert entry.candidate.employee == top
     assert 0 < len(entry.candidates) <= matching.CHAIN_CANDIDATES
     scores = [e.score for e in entry.candidates]
     assert scores == sorted(scores, reverse=True)
     # The mover and the first-ranked candidate of the original post are never proposed.
-    for entry in page.chain:
+    for entry in chain:
         assert top not in entry.candidates
         assert entry.candidate.employee not in entry.candidates
-    assert len(page.chain[1].candidates) == matching.CHAIN_CANDIDATES
+    assert len(chain[1].candidates) == matching.CHAIN_CANDIDATES
+    # The page hands its top three to the chain request: the same chain, without re-ranking.
+    top_ids = tuple(c.employee.pk for c in page.candidates[: matching.CHAIN_LENGTH])
+    again = matching.candidate_chain(hr_admin, jf, top_ids=top_ids)
+    assert [(e.candidate.employee, e.position, e.candidates) for e in again] == [
+        (e.candidate.employee, e.position, e.candidates) for e in chain
+    ]
 
 
 def test_candidate_page_query_budget_is_flat(
@@ -489,16 +496,81 @@ def test_candidate_page_query_budget_is_flat(
     grow(5)
     # session, user, HR scopes, headed posts, position, holders, accepted fields, same-rumpun
     # fields, required competencies, ranking (one query, pruned), current placements,
-    # educations, competency assessments, [JF: no leadership query], exclusion summary,
-    # chain: accepted fields, same-rumpun fields, required competencies, 3 chain rankings;
-    # nav employee
-    budget = 21
+    # educations, competency assessments, [JF: no leadership query], exclusion summary;
+    # nav employee. (Was 21 with the vacancy chain, now its own request: see below.)
+    budget = 15
     with django_assert_num_queries(budget):
         response = client.get(url)
     assert len(response.context["page"].candidates) == 5
-    assert len(response.context["page"].chain) == 3
     grow(35)
     with django_assert_num_queries(budget):
         response = client.get(url)
     assert len(response.context["page"].candidates) == 20
-    assert len(response.context["page"].chain) == 3
+
+
+def test_candidate_chain_query_budget_is_flat(
+    client_as, hr_admin, world, jf, fields, comps, django_assert_num_queries
+):
+    client = client_as(hr_admin)
+    url = reverse("positions:position_candidate_chain", args=[jf.pk])
+
+    def grow(count):
+        for i in range(count):
+            post = PositionFactory(unit=world.yankes, name=f"Jabatan Calon {i}")
+            emp = make_candidate(
+                world.yankes,
+                f"Calon {Position.objects.count()}",
+                educations=(("40", fields.keperawatan),),
+                position=post,
+                latest_predikat="baik",
+            )
+            EmployeeCompetency.objects.create(
+                employee=emp, competency=comps.m1, level=3, assessed_on=dt.date(2025, 1, 1)
+            )
+
+    grow(5)
+    # Without the page's top three (a bookmarked link): session, user, HR scopes, headed
+    # posts, position, accepted fields, same-rumpun fields, required competencies, top-3
+    # ranking, their placements, educations, competency assessments; chain: accepted fields,
+    # same-rumpun fields, required competencies, 3 chain rankings (no page chrome: a fragment).
+    # With them, see tests/test_query_budgets.py (13).
+    budget = 18
+    with django_assert_num_queries(budget):
+        response = client.get(url, headers={"HX-Request": "true"})
+    assert len(response.context["chain"]) == 3
+    grow(35)
+    with django_assert_num_queries(budget):
+        response = client.get(url, headers={"HX-Request": "true"})
+    assert len(response.context["chain"]) == 3
+    assert b"Jika " in response.content
+
+
+def test_candidate_page_loads_the_chain_by_htmx(client_as, hr_admin, world, jf, fields):
+    first = make_candidate(world.yankes, "Calon A", educations=(("40", fields.keperawatan),))
+    second = make_candidate(world.yankes, "Calon B", educations=(("40", fields.kebidanan),))
+    body = client_as(hr_admin).get(_url(jf)).content.decode()
+    chain_url = reverse("positions:position_candidate_chain", args=[jf.pk])
+    chain_url += f"?kandidat={first.pk}&amp;kandidat={second.pk}"
+    assert f'hx-get="{chain_url}"' in body and f'href="{chain_url}"' in body
+
+
+def test_chain_ignores_ids_outside_the_pool(client_as, hr_dinkes, world, jf, fields, staf):
+    inside = make_candidate(
+        world.yankes, "Calon A", educations=(("40", fields.keperawatan),), position=staf
+    )
+    url = reverse("positions:position_candidate_chain", args=[jf.pk])
+    # The outsider (Dinas Perhubungan, holding a post) is not in this HR's pool.
+    params = {"kandidat": [world.outsider_emp.pk, "x", inside.pk]}
+    chain = client_as(hr_dinkes).get(url, params).context["chain"]
+    assert [e.candidate.employee for e in chain] == [inside]
+
+
+@pytest.mark.parametrize("who", ["manager", "employee"])
+def test_chain_is_refused_like_the_page(client_as, request, jf, who):
+    url = reverse("positions:position_candidate_chain", args=[jf.pk])
+    assert client_as(request.getfixturevalue(who)).get(url).status_code == 403
+
+
+def test_chain_of_a_post_outside_the_scope_is_404(client_as, hr_dishub, jf):
+    url = reverse("positions:position_candidate_chain", args=[jf.pk])
+    assert client_as(hr_dishub).get(url).status_code == 404

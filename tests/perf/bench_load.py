@@ -1,7 +1,8 @@
 """Load benchmark (issue 7): 20 concurrent users against gunicorn on the province-scale data.
 
     .venv/bin/python tests/perf/bench_load.py [--users 20] [--duration 90] [--warmup 20] \
-        [--workers 4] [--think 1.0] [--json out.json]
+        [--workers 4] [--think 1.0] [--skip PAGE] [--json out.json]
+    .venv/bin/python tests/perf/bench_load.py --solo 3     # service time, no concurrency
 
 Uses a *copy* of the province-scale database (`seed_demo --scale lampung`, see README
 "Data skala provinsi"): DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/asnportal_load;
@@ -20,11 +21,15 @@ Then it
    (made here too) and one IKI, so "ajukan" passes every check of `services.submit_skp`,
 4. runs `--users` threads, each its own cookie session logged in through the real login form
    (CSRF token from the page), looping over a role mix (HR BKD, HR kabupaten/kota, pimpinan,
-   penilai, pegawai) with a random pause of 0.5–1.5 × `--think` seconds between requests;
+   penilai, pegawai) with a random pause of 0.5–1.5 × `--think` seconds between pages (htmx
+   fragments follow their page at once, with the URL the page names, as a browser does);
    every loop also fetches /healthz (one `SELECT 1`, no session, no template: the baseline
    Django view) and one static file through WhiteNoise,
 5. discards the first `--warmup` seconds and reports per page (and role) count, p50, p95, max,
    errors and p50 ÷ p50(/healthz); then removes the SKP 2026 rows it created.
+
+`--solo ROUNDS` runs the 17 distinct logins one after another instead, without pauses: a
+warm-up round, then ROUNDS recorded rounds of each loop (what a page costs without queueing).
 
 An error is a status other than 2xx/3xx, an exception (timeout, refused), a login that did
 not stick, or an "ajukan" that left the SKP unsubmitted. Not a pytest test.

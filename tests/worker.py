@@ -112,3 +112,16 @@ class Worker:
                 self.proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 self.kill()
+
+
+def share_media(settings, path) -> None:
+    """Point this process's default storage at a directory a worker process also uses
+    (the test settings keep files in memory, which another process cannot see)."""
+    settings.MEDIA_ROOT = path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(path)},
+        },
+    }

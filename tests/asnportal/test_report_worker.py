@@ -17,7 +17,7 @@ from performance.models import DocumentVerification, ReportDocument, ReportJob
 from positions.models import HRScope
 from tests.factories import EmployeeFactory, PlacementFactory
 from tests.performance.report_helpers import YEAR, rated_skp
-from tests.worker import Worker
+from tests.worker import Worker, share_media
 
 pytestmark = [pytest.mark.celery_worker, pytest.mark.flushes]
 
@@ -48,14 +48,7 @@ def worker_env(media_root) -> dict[str, str]:
 
 @pytest.fixture
 def shared_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
+    share_media(settings, tmp_path)
     return tmp_path
 
 

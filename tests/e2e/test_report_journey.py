@@ -17,7 +17,7 @@ from asnportal.celery import app
 from performance.models import ReportJob
 from tests.asnportal.test_report_worker import worker_env
 from tests.performance.report_helpers import YEAR, rated_skp
-from tests.worker import Worker
+from tests.worker import Worker, share_media
 
 pytestmark = [pytest.mark.e2e, pytest.mark.celery_worker]
 
@@ -26,14 +26,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.celery_worker]
 def real_worker(redis_url, settings, tmp_path):
     """The live server sends tasks through Redis to a real worker (not eager), and both
     sides share a media directory."""
-    settings.MEDIA_ROOT = tmp_path
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
+    share_media(settings, tmp_path)
     queue = f"asn-e2e-{uuid.uuid4().hex[:8]}"
     saved = {
         key: app.conf[key]

@@ -19,8 +19,8 @@ participations in 2025. Then:
    base_url=PDF_ASSET_ROOT).write_pdf()` with nothing else, in the order pipeline, bare, bare,
    pipeline (the document reset to pending in between, as a re-run does); each figure is the
    mean of its two. One extra pending document keeps the job from finishing, so nothing is
-   sent to the broker. `--profile K` runs cProfile over
-   K more documents and prints where the pipeline's time goes.
+   sent to the broker. `--profile K` runs cProfile over K more documents and prints where the
+   pipeline's time goes.
 2. One unit job of `--bulk` employees through Redis and real `celery worker` processes (one
    worker process, prefork pool with `--concurrency=1`, then `--concurrency=2`; the second run
    is `report_jobs.rerun_job`): wall time from sending the prepare task until the job is DONE

@@ -4,6 +4,7 @@ OOXML parts), so a renamed executable never lands in storage. One checker for ev
 
 from __future__ import annotations
 
+import uuid
 import zipfile
 
 from django.conf import settings
@@ -85,3 +86,11 @@ CERTIFICATE_EXTENSIONS = ("pdf", "jpg", "jpeg", "png")
 def validate_certificate(upload: UploadedFile) -> None:
     """Sertifikat: PDF, JPG or PNG."""
     validate_upload(upload, CERTIFICATE_EXTENSIONS)
+
+
+def random_storage_name(folder: str, filename: str) -> str:
+    """An unguessable storage name under `folder` keeping only the file's extension: files
+    are served through views that check access, and a guessed name must not be enough even
+    if media were exposed by mistake. The original name, where needed, stays on the row."""
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"{folder}/{uuid.uuid4().hex}.{suffix}"

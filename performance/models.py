@@ -479,10 +479,9 @@ class Evaluation(models.Model):
 
 def evidence_path(instance: Realisation, filename: str) -> str:
     """Unguessable storage name; the original name is kept on the row for downloads."""
-    import uuid
+    from asnportal.uploads import random_storage_name
 
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"bukti/{instance.evaluation.skp.year}/{uuid.uuid4().hex}.{suffix}"
+    return random_storage_name(f"bukti/{instance.evaluation.skp.year}", filename)
 
 
 class Realisation(models.Model):
@@ -597,12 +596,10 @@ class RatingHistory(models.Model):
 
 
 def report_file_path(instance: models.Model, filename: str) -> str:
-    """Unguessable storage names: files are only ever served through views that check
-    access, and a guessed name must not be enough even if media were exposed by mistake."""
-    import uuid
+    """Generated PDFs and ZIPs, under unguessable names."""
+    from asnportal.uploads import random_storage_name
 
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"laporan/{uuid.uuid4().hex}.{suffix}"
+    return random_storage_name("laporan", filename)
 
 
 class ReportJobQuerySet(models.QuerySet["ReportJob"]):

@@ -210,10 +210,9 @@ class ParticipationQuerySet(models.QuerySet["Participation"]):
 
 
 def certificate_path(instance: Participation, filename: str) -> str:
-    import uuid
+    from asnportal.uploads import random_storage_name
 
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"sertifikat/{instance.end_date:%Y}/{uuid.uuid4().hex}.{suffix}"
+    return random_storage_name(f"sertifikat/{instance.end_date:%Y}", filename)
 
 
 class Participation(models.Model):

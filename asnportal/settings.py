@@ -70,9 +70,11 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "asnportal",
+    "core",
     "positions",
     "performance",
     "training",
+    "home",
 ]
 
 MIDDLEWARE = [

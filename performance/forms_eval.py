@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 
-from asnportal.uploads import ALLOWED_EXTENSIONS, validate_evidence
+from core.uploads import ALLOWED_EXTENSIONS, validate_evidence
 
 from .models import BERAKHLAK_CHOICES, Indicator, PredikatOrganisasi, Rating
 

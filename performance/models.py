@@ -479,7 +479,7 @@ class Evaluation(models.Model):
 
 def evidence_path(instance: Realisation, filename: str) -> str:
     """Unguessable storage name; the original name is kept on the row for downloads."""
-    from asnportal.uploads import random_storage_name
+    from core.uploads import random_storage_name
 
     return random_storage_name(f"bukti/{instance.evaluation.skp.year}", filename)
 
@@ -597,7 +597,7 @@ class RatingHistory(models.Model):
 
 def report_file_path(instance: models.Model, filename: str) -> str:
     """Generated PDFs and ZIPs, under unguessable names."""
-    from asnportal.uploads import random_storage_name
+    from core.uploads import random_storage_name
 
     return random_storage_name("laporan", filename)
 

@@ -541,7 +541,7 @@ def save_realisations(
 ) -> Evaluation:
     """The pegawai's realisasi and bukti dukung per indicator. `entries` maps an indicator id
     to value/text/evidence_link and, when a new file was uploaded, `evidence` (already
-    validated by asnportal.uploads)."""
+    validated by core.uploads)."""
     from .models import Indicator, Realisation
 
     evaluation = _editable_evaluation(evaluation)

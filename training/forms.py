@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
-from asnportal.uploads import validate_certificate
+from core.uploads import validate_certificate
 from positions.forms import DATE, RegisterFilterForm, writable_units
 from positions.models import Competency
 

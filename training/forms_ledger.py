@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 
-from asnportal.uploads import validate_certificate
+from core.uploads import validate_certificate
 from positions.models import today
 
 from .ledger import jp_from

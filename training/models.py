@@ -210,7 +210,7 @@ class ParticipationQuerySet(models.QuerySet["Participation"]):
 
 
 def certificate_path(instance: Participation, filename: str) -> str:
-    from asnportal.uploads import random_storage_name
+    from core.uploads import random_storage_name
 
     return random_storage_name(f"sertifikat/{instance.end_date:%Y}", filename)
 

@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
-from asnportal.uploads import validate_certificate
+from core.uploads import validate_certificate
 from positions.models import Employee, LeadershipTraining, scopes_for
 
 from .models import Attendance, Participation, TrainingEvent, counted_jp_subquery

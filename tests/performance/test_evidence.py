@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from asnportal.uploads import validate_evidence
+from core.uploads import validate_evidence
 from performance.models import Realisation
 from tests.performance.test_views_eval import approved_skp, indicator_of, url  # noqa: F401
 

@@ -197,6 +197,20 @@ EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "0")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ASN Portal <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- Cache --------------------------------------------------------------------
+# Rate-limit counters live here: Redis when REDIS_URL is set (shared by every web process),
+# otherwise local memory (one process, the embedded default).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "asnportal"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # --- Celery -------------------------------------------------------------------
 # Unset REDIS_URL: tasks run eagerly in-process (embedded default, no broker needed).
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -286,6 +300,18 @@ def _client_ip(request: Any) -> str | None:
 
 
 AXES_CLIENT_IP_CALLABLE = _client_ip
+
+# Rate limits of public and expensive endpoints (core/ratelimit.py): (requests, window seconds)
+# per logged-in user, or per client IP (same TRUSTED_PROXY_COUNT rule) for anonymous visitors.
+RATELIMIT_ENABLED = envbool("RATELIMIT_ENABLED", "1")
+RATE_LIMITS = {
+    # The public verification page: codes must not be guessable by brute force.
+    "verify": (envint("RATELIMIT_VERIFY_PER_MINUTE", "30"), 60),
+    # Starting, re-running or resuming a report job (PDF rendering for a whole unit).
+    "report_start": (envint("RATELIMIT_REPORT_PER_MINUTE", "10"), 60),
+    # Spreadsheet imports (employees, competency assessments, SKP history): upload POSTs.
+    "import": (envint("RATELIMIT_IMPORT_PER_MINUTE", "10"), 60),
+}
 
 
 def _inline_style_hash(template: Path) -> str:

@@ -14,6 +14,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 SECURE_SSL_REDIRECT = False
+# Many tests hit the same view from 127.0.0.1 within a minute; tests/core/test_ratelimit.py
+# switches the limits on for itself.
+RATELIMIT_ENABLED = False
 # Serve static files from the finders so live-server (browser) tests need no collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.ratelimit import ratelimit
 from positions.models import Employee, OrgUnit, scopes_for, today
 
 from . import report_jobs
@@ -62,6 +63,7 @@ def report_units(user: object) -> object:
 
 
 @require_http_methods(["GET", "POST"])
+@ratelimit("report_start", methods=("POST",))
 def report_jobs_list(request: HttpRequest) -> HttpResponse:
     """The user's report jobs (and unit jobs in their HR scope), and for HR the start form."""
     is_hr = request.user.is_superuser or scopes_for(request.user).is_hr
@@ -122,6 +124,7 @@ def report_job(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@ratelimit("report_start")
 def report_job_rerun(request: HttpRequest, pk: int) -> HttpResponse:
     job = _get_job(request, pk)
     if not report_jobs.can_manage_job(request.user, job, rerun=True):
@@ -136,6 +139,7 @@ def report_job_rerun(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@ratelimit("report_start")
 def report_job_resume(request: HttpRequest, pk: int) -> HttpResponse:
     job = _get_job(request, pk)
     if not report_jobs.can_manage_job(request.user, job):
@@ -150,6 +154,7 @@ def report_job_resume(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@ratelimit("report_start")
 def report_employee_start(request: HttpRequest, pk: int) -> HttpResponse:
     """A pegawai for themself, a penilai for a subordinate, HR/pimpinan in scope."""
     employee = get_object_or_404(Employee, pk=pk)
@@ -221,6 +226,7 @@ def _normalise(code: str) -> str:
 
 @login_not_required
 @require_GET
+@ratelimit("verify")
 def verify(request: HttpRequest, code: str = "") -> HttpResponse:
     """Public (no login): a code shows only name, year, predikat and the SHA-256 of the
     document it was printed on, and whether a newer document replaced it."""

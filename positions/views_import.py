@@ -13,6 +13,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.ratelimit import ratelimit
+
 from . import importing
 from .access import require_hr, require_staff_view
 from .forms import RegisterFilterForm
@@ -37,6 +39,7 @@ def _get_batch_for_user(user: Any, pk: int) -> ImportBatch:
 
 
 @require_http_methods(["GET", "POST"])
+@ratelimit("import", methods=("POST",))
 def import_upload(request: HttpRequest) -> HttpResponse:
     require_hr(request.user)
     if request.method == "POST":

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.ratelimit import ratelimit
 from positions.access import (
     can_write_employee,
     can_write_path,
@@ -73,6 +74,7 @@ def assessment_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@ratelimit("import", methods=("POST",))
 def assessment_import(request: HttpRequest) -> HttpResponse:
     require_hr(request.user)
     if request.method == "GET" and request.GET.get("templat"):

@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.ratelimit import ratelimit
 from positions.access import can_write_path, require_hr
 from positions.models import Employee, OrgUnit, Placement, Predikat, scopes_for, today
 
@@ -534,6 +535,7 @@ def monitoring(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@ratelimit("import", methods=("POST",))
 def history_import(request: HttpRequest) -> HttpResponse:
     require_hr(request.user)
     if request.method == "GET" and request.GET.get("templat"):

@@ -388,7 +388,12 @@ class Indicator(models.Model):
                 fields=["rhk", "aspek"],
                 name="indicator_once_per_aspek",
                 violation_error_message="RHK ini sudah memiliki IKI untuk aspek tersebut.",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(target_value__isnull=True) | Q(target_value__gte=0),
+                name="indicator_target_non_negative",
+                violation_error_message="Target IKI tidak boleh negatif.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -447,6 +452,11 @@ class Evaluation(models.Model):
         Employee, models.PROTECT, null=True, blank=True, related_name="+"
     )
     finalised_at = models.DateTimeField(null=True, blank=True)
+    # Written by the penilai when finalising although some realisasi is missing; printed on
+    # the evaluation document next to the ratings.
+    finalise_note = models.CharField("catatan finalisasi", max_length=1000, blank=True)
+    # When the pegawai told the penilai the realisasi and bukti dukung are ready.
+    realisasi_sent_at = models.DateTimeField("realisasi dikirim pada", null=True, blank=True)
     # Optimistic lock: a second penilai tab saving a stale form is refused, not merged.
     version = models.PositiveIntegerField(default=0)
 
@@ -472,9 +482,25 @@ class Evaluation(models.Model):
     def __str__(self) -> str:
         return f"{self.skp} — {self.get_period_display()}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("performance:evaluation", args=[self.skp_id, self.period])
+
     @property
     def is_annual(self) -> bool:
         return self.period == self.Period.TW4
+
+
+PERIODS_BY_SETTING = {
+    "triwulan": [p.value for p in Evaluation.Period],
+    # Only the annual evaluation when the instansi does not evaluate quarterly.
+    "tahunan": [Evaluation.Period.TW4.value],
+}
+
+
+def evaluation_periods() -> list[str]:
+    """The evaluation periods of this instansi (settings.EVALUATION_PERIODS)."""
+    kind = getattr(settings, "EVALUATION_PERIODS", "triwulan")
+    return PERIODS_BY_SETTING.get(kind, PERIODS_BY_SETTING["triwulan"])
 
 
 def evidence_path(instance: Realisation, filename: str) -> str:

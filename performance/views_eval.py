@@ -8,7 +8,6 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -32,16 +31,12 @@ from .models import (
     Evaluation,
     OrganisationPerformance,
     Realisation,
+    evaluation_periods,
 )
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
-PERIODS_BY_SETTING = {
-    "triwulan": [p.value for p in Evaluation.Period],
-    # Only the annual evaluation when the instansi does not evaluate quarterly.
-    "tahunan": [Evaluation.Period.TW4.value],
-}
 PREDIKAT_ORDER = [p.value for p in Predikat]
 MONITORING_PAGE_SIZE = 50
 BAR_CLASS = {
@@ -51,11 +46,6 @@ BAR_CLASS = {
     "kurang": "bg-danger",
     "sangat_kurang": "bg-dark",
 }
-
-
-def evaluation_periods() -> list[str]:
-    kind = getattr(settings, "EVALUATION_PERIODS", "triwulan")
-    return PERIODS_BY_SETTING.get(kind, PERIODS_BY_SETTING["triwulan"])
 
 
 def _year_from(request: HttpRequest) -> int:

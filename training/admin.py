@@ -4,6 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import (
     Attendance,
     DevelopmentPlan,
+    JoinRequest,
     Participation,
     PlanItem,
     ProgramCompetency,
@@ -43,6 +44,13 @@ class ParticipationAdmin(SimpleHistoryAdmin):
     list_display = ["employee", "display_title", "end_date", "jp", "result", "verification"]
     list_filter = ["verification", "result", "is_self_reported"]
     raw_id_fields = ["employee", "event", "verified_by"]
+
+
+@admin.register(JoinRequest)
+class JoinRequestAdmin(SimpleHistoryAdmin):
+    list_display = ["employee", "event", "status", "created_at", "decided_at"]
+    list_filter = ["status"]
+    raw_id_fields = ["employee", "event", "decided_by"]
 
 
 class PlanItemInline(admin.TabularInline):

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from positions.models import Competency, Employee, OrgUnit, scopes_for
+from positions.models import Competency, Employee, OrgUnit, scopes_for, today
 
 if TYPE_CHECKING:
     from asnportal.models import User
@@ -133,10 +133,31 @@ class ProgramCompetency(models.Model):
 
 class TrainingEventQuerySet(models.QuerySet["TrainingEvent"]):
     def visible_to(self, user: User) -> TrainingEventQuerySet:
-        """Events organised within the user's scope (or open to the whole instansi)."""
+        """Events organised within the user's scope, events the user attends or asked to join,
+        and events open to the user's instansi (see `open_to`)."""
         if user.is_superuser:
             return self
-        return self.filter(scopes_for(user).path_q("organiser_unit__path"))
+        employee = Employee.objects.filter(user=user).only("pk", "unit__path").first()
+        q = scopes_for(user).path_q("organiser_unit__path")
+        if employee is not None:
+            q |= Q(
+                Exists(Participation.objects.filter(event=OuterRef("pk"), employee=employee))
+            ) | Q(Exists(JoinRequest.objects.filter(event=OuterRef("pk"), employee=employee)))
+            q |= Q(pk__in=self.open_to(employee).values("pk"))
+        return self.filter(q)
+
+    def open_to(self, employee: Employee) -> TrainingEventQuerySet:
+        """Events a pegawai may ask to join: not started yet, organised within the employee's
+        instansi (the root of the organisation tree), with a seat left."""
+        instansi_path = employee.unit.path[: OrgUnit.steplen]
+        return (
+            self.filter(
+                start_date__gt=today(),
+                organiser_unit__path__startswith=instansi_path,
+            )
+            .annotate(_taken=Count("participations", distinct=True))
+            .filter(quota__gt=F("_taken"))
+        )
 
 
 class TrainingEvent(models.Model):
@@ -286,6 +307,50 @@ class Participation(models.Model):
     @property
     def counts(self) -> bool:
         return self.verification == self.Verification.VERIFIED and self.result == self.Result.LULUS
+
+
+class JoinRequest(models.Model):
+    """A pegawai asks to join an event (angkatan); the event's pengelola approves (the pegawai
+    is then enrolled, taking a seat) or declines with a note."""
+
+    class Status(models.TextChoices):
+        DIAJUKAN = "diajukan", "Menunggu persetujuan"
+        DISETUJUI = "disetujui", "Disetujui"
+        DITOLAK = "ditolak", "Ditolak"
+        DIBATALKAN = "dibatalkan", "Dibatalkan pegawai"
+
+    employee = models.ForeignKey(Employee, models.CASCADE, related_name="join_requests")
+    event = models.ForeignKey(TrainingEvent, models.CASCADE, related_name="join_requests")
+    reason = models.CharField("alasan mengikuti", max_length=500, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DIAJUKAN)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.CharField("catatan", max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "permohonan ikut pelatihan"
+        verbose_name_plural = "permohonan ikut pelatihan"
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employee", "event"],
+                condition=Q(status="diajukan"),
+                name="join_request_one_pending",
+                violation_error_message="Permohonan ikut angkatan ini sudah diajukan.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["diajukan", "dibatalkan"]) | Q(decided_at__isnull=False),
+                name="join_request_decided_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee.name} → {self.event}"
 
 
 class Attendance(models.Model):

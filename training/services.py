@@ -13,11 +13,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from core.uploads import validate_certificate
 from positions.models import Employee, LeadershipTraining, scopes_for
 
-from .models import Attendance, Participation, TrainingEvent, counted_jp_subquery
+from .models import Attendance, JoinRequest, Participation, TrainingEvent, counted_jp_subquery
 
 if TYPE_CHECKING:
     from asnportal.models import User
@@ -75,6 +76,15 @@ def enrol_bulk(
     outside = [e for e in employees if e.pk not in allowed]
     if outside:
         raise ValidationError(f"Di luar lingkup pengelolaan Anda: {_names(outside)}.")
+    return _enrol_locked(event, employees, enrolled_by=enrolled_by)
+
+
+def _enrol_locked(
+    event: TrainingEvent, employees: Sequence[Employee], *, enrolled_by: User
+) -> list[Participation]:
+    """Enrol into an event whose row the caller has locked: duplicates and the quota are
+    checked here, scope by the caller."""
+    ids = {e.pk for e in employees}
     already = list(
         Employee.objects.filter(participations__event=event, pk__in=ids).only("pk", "name")
     )
@@ -113,6 +123,67 @@ def enrol_bulk(
 
 def enrol_employee(event: TrainingEvent, employee: Employee, *, enrolled_by: User) -> Participation:
     return enrol_bulk(event, [employee], enrolled_by=enrolled_by)[0]
+
+
+# --- Join requests (a pegawai asks, the event's pengelola decides) --------------------------
+
+
+@transaction.atomic
+def request_join(event: TrainingEvent, employee: Employee, *, reason: str = "") -> JoinRequest:
+    """A pegawai asks to join an event open to their instansi. Refused when the event is not
+    open to them (started, full, another instansi), or when they are already enrolled or have
+    a pending request."""
+    if not TrainingEvent.objects.open_to(employee).filter(pk=event.pk).exists():
+        raise ValidationError(
+            "Angkatan ini tidak terbuka untuk Anda: sudah dimulai, kuotanya penuh, "
+            "atau diselenggarakan instansi lain."
+        )
+    if event.participations.filter(employee=employee).exists():
+        raise ValidationError("Anda sudah terdaftar di angkatan ini.")
+    try:
+        with transaction.atomic():
+            return JoinRequest.objects.create(event=event, employee=employee, reason=reason)
+    except IntegrityError as exc:
+        raise ValidationError("Permohonan ikut angkatan ini sudah diajukan.") from exc
+
+
+@transaction.atomic
+def cancel_join(join_request: JoinRequest, *, employee: Employee) -> None:
+    locked = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
+    if locked.employee_id != employee.pk:
+        raise PermissionDenied
+    if locked.status != JoinRequest.Status.DIAJUKAN:
+        raise ValidationError("Permohonan ini sudah diputuskan.")
+    locked.status = JoinRequest.Status.DIBATALKAN
+    locked.save(update_fields=["status"])
+
+
+@transaction.atomic
+def decide_join(
+    join_request: JoinRequest, *, approve: bool, decided_by: User, note: str = ""
+) -> JoinRequest:
+    """Approve (enrol the pegawai, taking a seat: refused when the quota is full) or decline
+    (with a note). Only a pengelola of the event's organiser unit decides."""
+    event = TrainingEvent.objects.select_for_update().select_related("program", "organiser_unit")
+    event = event.get(pk=join_request.event_id)
+    _require_manager(decided_by, event)
+    locked = (
+        JoinRequest.objects.select_for_update().select_related("employee").get(pk=join_request.pk)
+    )
+    if locked.status != JoinRequest.Status.DIAJUKAN:
+        raise ValidationError("Permohonan ini sudah diputuskan atau dibatalkan.")
+    if approve:
+        _enrol_locked(event, [locked.employee], enrolled_by=decided_by)
+        locked.status = JoinRequest.Status.DISETUJUI
+    else:
+        if not note.strip():
+            raise ValidationError({"decision_note": "Tuliskan alasan penolakan."})
+        locked.status = JoinRequest.Status.DITOLAK
+    locked.decision_note = note.strip()
+    locked.decided_by = decided_by
+    locked.decided_at = timezone.now()
+    locked.save(update_fields=["status", "decision_note", "decided_by", "decided_at"])
+    return locked
 
 
 # --- Attendance -----------------------------------------------------------------------------

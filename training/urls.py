@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_ledger, views_needs
+from . import views, views_join, views_ledger, views_needs
 
 app_name = "training"
 
@@ -17,6 +17,10 @@ urlpatterns = [
     path("angkatan/<int:pk>/daftar/", views.event_enrol, name="event_enrol"),
     path("angkatan/<int:pk>/presensi/", views.event_attendance, name="event_attendance"),
     path("angkatan/<int:pk>/hasil/", views.event_results, name="event_results"),
+    path("angkatan/<int:pk>/ikut/", views_join.event_join, name="event_join"),
+    path("permohonan/", views_join.join_requests, name="join_requests"),
+    path("permohonan/<int:pk>/putuskan/", views_join.join_decide, name="join_decide"),
+    path("permohonan/<int:pk>/batal/", views_join.join_cancel, name="join_cancel"),
     path("sertifikat/<int:pk>/", views.certificate_download, name="certificate_download"),
     # Self-reported development, verification, JP ledger and compliance
     path("mandiri/", views_ledger.selfreport_list, name="selfreport_list"),

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from positions.access import require_hr
+from positions.models import Employee
 
 from . import services
 from .forms import (
@@ -31,6 +32,7 @@ from .models import (
     JP_TARGET,
     Attendance,
     Category,
+    JoinRequest,
     Participation,
     TrainingEvent,
     TrainingProgram,
@@ -175,10 +177,16 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = _get_event_for_user(request.user, pk)
     can_manage = services.can_manage_event(request.user, event)
     sessions = list(event.sessions.all())
+    participants_qs = event.participations.select_related("employee")
+    own = Employee.objects.filter(user=request.user).select_related("unit").first()
+    sees_all = can_manage or _is_hr(request.user)
+    if not sees_all:
+        # A participant (or a pegawai looking at an open event) sees their own row only.
+        participants_qs = participants_qs.filter(employee=own)
     participants = list(
-        event.participations.select_related("employee")
-        .annotate(present_count=Count("attendance", filter=Q(attendance__present=True)))
-        .order_by("employee__name")
+        participants_qs.annotate(
+            present_count=Count("attendance", filter=Q(attendance__present=True))
+        ).order_by("employee__name")
     )
     for p in participants:
         p.attendance_pct = round(p.present_count * 100 / len(sessions)) if sessions else None
@@ -189,6 +197,22 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "seats_left": max(event.quota - event.enrolled, 0),
         "can_manage": can_manage,
         "read_only": not can_manage,
+        "sees_all": sees_all,
+        "own_request": (
+            JoinRequest.objects.filter(event=event, employee=own).order_by("-created_at").first()
+            if own
+            else None
+        ),
+        "can_ask": bool(
+            own
+            and not any(p.employee_id == own.pk for p in participants)
+            and TrainingEvent.objects.open_to(own).filter(pk=event.pk).exists()
+        ),
+        "pending_requests": (
+            event.join_requests.filter(status=JoinRequest.Status.DIAJUKAN).count()
+            if can_manage
+            else 0
+        ),
     }
     return render(request, "training/event_detail.html", context)
 

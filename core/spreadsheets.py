@@ -35,7 +35,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 
-from .uploads import check_office_archive, clean_name, megabytes
+from .uploads import check_office_archive, clean_name, size_text
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
@@ -174,7 +174,7 @@ def _check_upload(upload: Any, limit: int | None) -> str:
     size = getattr(upload, "size", None)
     if size is not None and size > size_limit:
         raise ValidationError(
-            f"Berkas lebih dari {megabytes(size_limit)} MB. Pecah menjadi beberapa berkas."
+            f"Berkas lebih dari {size_text(size_limit)}. Pecah menjadi beberapa berkas."
         )
     if not name.lower().endswith(".xlsx"):
         raise ValidationError(

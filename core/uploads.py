@@ -84,6 +84,11 @@ def megabytes(size: int) -> str:
     return text.replace(".", ",")
 
 
+def size_text(size: int) -> str:
+    """5242880 -> '5 MB', 1000 -> '1 KB'."""
+    return f"{megabytes(size)} MB" if size >= 1048576 else f"{max(1, round(size / 1024))} KB"
+
+
 def _part_allowed(name: str, folder: str) -> bool:
     if name == "[Content_Types].xml":
         return True
@@ -256,8 +261,8 @@ def validate_upload(upload: UploadedFile, allowed: tuple[str, ...] = ALLOWED_EXT
     limit = max_bytes()
     if upload.size is not None and upload.size > limit:
         raise ValidationError(
-            f"Berkas “{name}” terlalu besar ({megabytes(upload.size)} MB); "
-            f"batasnya {megabytes(limit)} MB."
+            f"Berkas “{name}” terlalu besar ({size_text(upload.size)}); "
+            f"batasnya {size_text(limit)}."
         )
     if not upload.size:
         raise ValidationError(f"Berkas “{name}” kosong.")

@@ -10,7 +10,6 @@ by NIP, so importing the same file twice changes nothing the second time.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,10 +21,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet.datavalidation import DataValidation
+
+from core import spreadsheets
+from core.uploads import size_text
 
 from . import services
 from .access import can_write_path
@@ -47,12 +48,12 @@ if TYPE_CHECKING:
 
     from asnportal.models import User
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 5000
-# Formatted but empty rows count too: a sheet formatted down to row 1,048,576 is refused
-# rather than read for minutes.
-MAX_SHEET_LINES = 20_000
+XLSX_CONTENT_TYPE = spreadsheets.XLSX_CONTENT_TYPE
+# None: the portal-wide limits of core.spreadsheets (settings IMPORT_MAX_BYTES, IMPORT_MAX_ROWS;
+# formatted but empty rows count towards twice the row cap).
+MAX_FILE_BYTES: int | None = None
+MAX_ROWS: int | None = None
+MAX_SHEET_LINES: int | None = None
 SHEET_NAME = "Pegawai"
 MIN_AGE_AT_TMT = 18
 MAX_TMT_AHEAD = dt.timedelta(days=366)
@@ -173,11 +174,7 @@ EXAMPLE = {
 }
 
 
-def _normalise_header(value: Any) -> str:
-    text = re.sub(r"\(.*?\)|\*", "", str(value or "")).strip().lower()
-    return re.sub(r"\s+", " ", text)
-
-
+_normalise_header = spreadsheets.normalise_header
 HEADER_KEYS = {_normalise_header(c.header): c.key for c in COLUMNS} | {
     "nip / ni pppk": "nip",
     "ni pppk": "nip",
@@ -223,35 +220,8 @@ PLACEMENT_KIND_LOOKUP = {
 }
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, dt.datetime):
-        return f"{value:%d-%m-%Y}"
-    return re.sub(r"\s+", " ", str(value)).strip()
-
-
-def parse_date(value: Any) -> dt.date | None:
-    """An Excel date cell, an Excel serial number, or text dd-mm-yyyy / yyyy-mm-dd."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        try:
-            result = from_excel(value)
-        except (ValueError, OverflowError, TypeError):
-            return None
-        return result.date() if isinstance(result, dt.datetime) else None
-    text = _text(value)
-    for pattern in ("%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(text, pattern).date()  # noqa: DTZ007 (a date, no time)
-        except ValueError:
-            continue
-    return None
+_text = spreadsheets.cell_text
+parse_date = spreadsheets.parse_date
 
 
 def parse_golongan(value: Any, *, pppk: bool = False) -> str:
@@ -267,78 +237,53 @@ def parse_golongan(value: Any, *, pppk: bool = False) -> str:
 
 
 def read_workbook(upload: UploadedFile) -> list[dict[str, Any]]:
-    """Raw rows of the 'Pegawai' sheet as {"row": excel row number, "cells": {key: value}}.
+    """Raw rows of the 'Pegawai' sheet as {"row": excel row number, "cells": {key: value}},
+    read through the upload gate (size, ZIP, header first, row cap).
 
     Raises ValidationError (Indonesian) for any problem with the file as a whole."""
-    if upload.size and upload.size > MAX_FILE_BYTES:
-        raise ValidationError("Berkas lebih dari 5 MB. Pecah menjadi beberapa berkas.")
-    if not (upload.name or "").lower().endswith(".xlsx"):
-        raise ValidationError(
-            "Berkas harus berformat Excel .xlsx (unduh templat di halaman ini). Berkas .xls, "
-            ".csv atau .ods simpan ulang sebagai .xlsx terlebih dahulu."
-        )
-    try:
-        workbook = openpyxl.load_workbook(upload, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises a dozen unrelated types for a damaged or foreign file
-        raise ValidationError(
-            "Berkas tidak dapat dibaca sebagai Excel .xlsx. Pastikan berkas tidak rusak dan "
-            "disimpan dengan format Excel Workbook (.xlsx)."
-        ) from None
-    try:
-        sheet = (
-            workbook[SHEET_NAME] if SHEET_NAME in workbook.sheetnames else workbook.worksheets[0]
-        )
-        return _read_sheet(sheet.title, sheet.iter_rows(values_only=True))
-    finally:
-        workbook.close()
-
-
-def _read_sheet(title: str, lines: Iterable[tuple[Any, ...]]) -> list[dict[str, Any]]:
-    lines = iter(lines)
-    header = next(lines, None)
-    if header is None or not any(_text(cell) for cell in header):
-        raise ValidationError(
-            f"Lembar '{title}' kosong: baris pertama harus berisi judul kolom templat."
-        )
-    positions: dict[str, int] = {}
-    for index, cell in enumerate(header):
-        key = HEADER_KEYS.get(_normalise_header(cell))
-        if key and key not in positions:
-            positions[key] = index
-    missing = [c.header for c in COLUMNS if c.required and c.key not in positions]
-    if missing:
-        raise ValidationError(
-            "Judul kolom wajib tidak ditemukan di baris pertama: "
-            + ", ".join(missing)
-            + ". Gunakan templat impor."
-        )
-    rows: list[dict[str, Any]] = []
-    for number, line in enumerate(lines, start=2):
-        if number > MAX_SHEET_LINES:
+    limit = MAX_ROWS or spreadsheets.max_rows()
+    gate = spreadsheets.open_xlsx(upload, sheet_name=SHEET_NAME, max_file_bytes=MAX_FILE_BYTES)
+    with gate as sheet:
+        if sheet.is_empty:
             raise ValidationError(
-                f"Lembar '{title}' memuat lebih dari {MAX_SHEET_LINES:,} baris (termasuk baris "
-                "kosong yang diberi format). Hapus baris kosong di bawah data.".replace(",", ".")
+                f"Lembar '{sheet.title}' kosong: baris pertama harus berisi judul kolom templat."
             )
-        if not any(_text(cell) for cell in line):
-            continue
-        if len(rows) == MAX_ROWS:
+        positions = spreadsheets.header_positions(sheet.header, HEADER_KEYS)
+        missing = [c.header for c in COLUMNS if c.required and c.key not in positions]
+        if missing:
             raise ValidationError(
-                f"Berkas berisi lebih dari {MAX_ROWS:,} baris data.".replace(",", ".")
-                + " Pecah menjadi beberapa berkas."
+                "Judul kolom wajib tidak ditemukan di baris pertama: "
+                + ", ".join(missing)
+                + ". Gunakan templat impor."
             )
-        cells = {key: line[i] if i < len(line) else None for key, i in positions.items()}
-        rows.append({"row": number, "cells": cells})
+        rows = [
+            {"row": number, "cells": {key: _cell(line, i) for key, i in positions.items()}}
+            for number, line in sheet.rows(limit=limit, max_lines=MAX_SHEET_LINES)
+        ]
     if not rows:
         raise ValidationError("Berkas tidak berisi data pegawai (hanya judul kolom).")
     return rows
 
 
+def _limits_text() -> str:
+    rows = spreadsheets.number(MAX_ROWS or spreadsheets.max_rows())
+    size = size_text(MAX_FILE_BYTES or spreadsheets.max_bytes())
+    return f"Paling besar {size} dan {rows} baris"
+
+
+def _cell(line: tuple[Any, ...], index: int) -> Any:
+    return line[index] if index < len(line) else None
+
+
 class ImportUploadForm(forms.Form):
     file = forms.FileField(
         label="Berkas Excel (.xlsx)",
-        help_text="Paling besar 5 MB dan 5.000 baris; gunakan templat impor.",
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = f"{_limits_text()}; gunakan templat impor."
 
     def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]
@@ -877,25 +822,9 @@ def record_failure(batch: ImportBatch, error: Exception) -> None:
 
 # --- Workbooks ----------------------------------------------------------------
 
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="0B5D3B")
-DATE_FORMAT = "DD-MM-YYYY"
-
-
-def _workbook_bytes(workbook: openpyxl.Workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _style_header(sheet: Any, widths: list[int]) -> None:
-    for index, width in enumerate(widths, start=1):
-        cell = sheet.cell(row=1, column=index)
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
+DATE_FORMAT = spreadsheets.DATE_FORMAT
+_workbook_bytes = spreadsheets.workbook_bytes
+_style_header = spreadsheets.style_header
 
 
 def build_template(user: User) -> bytes:
@@ -935,7 +864,7 @@ def build_template(user: User) -> bytes:
     ):
         letter = get_column_letter([c.key for c in COLUMNS].index(key) + 1)
         validation = DataValidation(type="list", formula1=f'"{options}"', allow_blank=True)
-        validation.add(f"{letter}2:{letter}{MAX_ROWS + 1}")
+        validation.add(f"{letter}2:{letter}{(MAX_ROWS or spreadsheets.max_rows()) + 1}")
         sheet.add_data_validation(validation)
 
     _instructions_sheet(workbook.create_sheet("Petunjuk"))
@@ -966,7 +895,7 @@ def _instructions_sheet(sheet: Any) -> None:
         "sekali.",
         "Penempatan definitif baru menutup jabatan definitif sebelumnya sehari sebelum TMT baru. "
         "Jabatan struktural hanya boleh memiliki satu pejabat definitif.",
-        f"Paling banyak {MAX_ROWS:,} baris dan 5 MB per berkas.".replace(",", "."),
+        f"{_limits_text()} per berkas.",
     ):
         sheet.append([line])
     sheet.append([])
@@ -1044,17 +973,12 @@ def build_register_export(employees: Iterable[Employee]) -> bytes:
     sheet.freeze_panes = "A2"
     for index, (_, width) in enumerate(EXPORT_COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    header = []
-    for title, _ in EXPORT_COLUMNS:
-        cell = openpyxl.cell.WriteOnlyCell(sheet, value=title)
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        header.append(cell)
-    sheet.append(header)
+    sheet.append(spreadsheets.header_cells(sheet, [title for title, _ in EXPORT_COLUMNS]))
     for e in employees:
         birth = openpyxl.cell.WriteOnlyCell(sheet, value=e.birth_date)
         birth.number_format = DATE_FORMAT
-        sheet.append(
+        spreadsheets.append_row(
+            sheet,
             [
                 e.nip,
                 e.full_name,
@@ -1065,6 +989,6 @@ def build_register_export(employees: Iterable[Employee]) -> bytes:
                 e.position_title,
                 e.unit.name if e.unit else "",
                 e.get_status_display(),
-            ]
+            ],
         )
-    return _workbook_bytes(workbook)
+    return spreadsheets.workbook_bytes(workbook)

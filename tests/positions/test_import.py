@@ -500,7 +500,7 @@ def test_too_many_rows_or_too_big_gets_a_form_error(client_as, hr_dinkes, world,
     monkeypatch.setattr(importing, "MAX_SHEET_LINES", 3)
     assert "Hapus baris kosong" in _form_errors(upload(client, rows[:1] + [{}] * 3))
     monkeypatch.setattr(importing, "MAX_FILE_BYTES", 1000)
-    assert "lebih dari 5 MB" in _form_errors(upload(client, rows[:1]))
+    assert "Berkas lebih dari 1 KB" in _form_errors(upload(client, rows[:1]))
 
 
 # --- parsing --------------------------------------------------------------------------------

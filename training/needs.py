@@ -10,7 +10,6 @@ queries for a whole unit subtree) and computed in Python.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,9 +20,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Font
 
+from core import spreadsheets
 from performance.models import Evaluation, Rating
 from positions.models import (
     LEADERSHIP_RANK,
@@ -303,7 +302,7 @@ def unit_employees(unit: OrgUnit) -> QuerySet[Employee]:
 
 IMPORT_COLUMNS = ["NIP", "Kode kompetensi", "Level", "Tanggal penilaian", "Sumber"]
 DEFAULT_SOURCE = "Assessment center"
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
+MAX_IMPORT_BYTES: int | None = None  # the portal-wide IMPORT_MAX_BYTES
 
 
 @dataclass
@@ -319,26 +318,8 @@ class ImportRow:
     errors: list[str] = field(default_factory=list)
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def _parse_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = _text(value)
-    for fmt in ("%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()  # noqa: DTZ007 - a calendar date
-        except ValueError:
-            continue
-    return None
+_text = spreadsheets.cell_text
+_parse_date = spreadsheets.parse_date
 
 
 def _parse_level(value: Any) -> int | None:
@@ -353,64 +334,57 @@ def _parse_level(value: Any) -> int | None:
 
 
 def read_assessment_rows(upload: Any) -> list[ImportRow]:
-    """The rows of the first sheet; raises ValidationError for a problem with the whole file."""
-    if upload.size and upload.size > MAX_IMPORT_BYTES:
-        raise ValidationError("Berkas lebih dari 5 MB. Pecah menjadi beberapa berkas.")
-    if not (upload.name or "").lower().endswith(".xlsx"):
-        raise ValidationError("Berkas harus berformat Excel .xlsx (unduh templat di halaman ini).")
-    try:
-        workbook = openpyxl.load_workbook(upload, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many unrelated types for a damaged or foreign file
-        raise ValidationError(
-            "Berkas tidak dapat dibaca sebagai Excel .xlsx. Pastikan berkas tidak rusak."
-        ) from None
-    try:
-        lines = list(workbook.worksheets[0].iter_rows(values_only=True))
-    finally:
-        workbook.close()
-    if not lines:
-        raise ValidationError("Berkas kosong: baris pertama harus berisi judul kolom.")
-    header = [_text(cell).lower() for cell in lines[0]]
-    index = {}
-    for name in IMPORT_COLUMNS:
-        if name.lower() in header:
-            index[name] = header.index(name.lower())
-        elif name != "Sumber":
-            raise ValidationError(
-                f"Kolom \u201c{name}\u201d tidak ditemukan di baris judul. Kolom yang diperlukan: "
-                f"{', '.join(IMPORT_COLUMNS)}."
-            )
-
-    def cell(line: tuple[Any, ...], name: str) -> Any:
-        i = index.get(name)
-        return line[i] if i is not None and i < len(line) else None
-
-    rows = []
-    for number, line in enumerate(lines[1:], start=2):
-        if not any(_text(c) for c in line):
-            continue
-        row = ImportRow(
-            row=number, nip=_text(cell(line, "NIP")), code=_text(cell(line, "Kode kompetensi"))
+    """The rows of the first sheet, through the upload gate (size, ZIP, header first, row cap);
+    raises ValidationError for a problem with the whole file."""
+    with spreadsheets.open_xlsx(upload, max_file_bytes=MAX_IMPORT_BYTES) as sheet:
+        if sheet.is_empty:
+            raise ValidationError("Berkas kosong: baris pertama harus berisi judul kolom.")
+        index = spreadsheets.header_positions(
+            sheet.header, {name.lower(): name for name in IMPORT_COLUMNS}, _header_text
         )
-        row.source = _text(cell(line, "Sumber")) or DEFAULT_SOURCE
-        raw_level, raw_date = cell(line, "Level"), cell(line, "Tanggal penilaian")
-        row.level = _parse_level(raw_level)
-        row.assessed_on = _parse_date(raw_date)
-        if row.level is None or not 1 <= row.level <= 5:
-            row.errors.append(f"Level \u201c{_text(raw_level)}\u201d harus bilangan bulat 1–5.")
-        if row.assessed_on is None:
-            row.errors.append(
-                f"Tanggal penilaian \u201c{_text(raw_date)}\u201d tidak dapat dibaca "
-                "(gunakan format DD-MM-YYYY)."
-            )
-        elif row.assessed_on > today():
-            row.errors.append("Tanggal penilaian tidak boleh di masa depan.")
-        if len(row.source) > 100:
-            row.errors.append("Sumber paling banyak 100 karakter.")
-        rows.append(row)
+        for name in IMPORT_COLUMNS:
+            if name not in index and name != "Sumber":
+                raise ValidationError(
+                    f"Kolom \u201c{name}\u201d tidak ditemukan di baris judul. Kolom yang "
+                    f"diperlukan: {', '.join(IMPORT_COLUMNS)}."
+                )
+        rows = [_assessment_row(number, line, index) for number, line in sheet.rows()]
     if not rows:
         raise ValidationError("Berkas tidak berisi baris data di bawah baris judul.")
     return rows
+
+
+def _header_text(value: Any) -> str:
+    return _text(value).lower()
+
+
+def _assessment_row(number: int, line: tuple[Any, ...], index: dict[str, int]) -> ImportRow:
+    def cell(name: str) -> Any:
+        i = index.get(name)
+        return line[i] if i is not None and i < len(line) else None
+
+    row = ImportRow(row=number, nip=_text(cell("NIP")), code=_text(cell("Kode kompetensi")))
+    row.source = _text(cell("Sumber")) or DEFAULT_SOURCE
+    raw_level, raw_date = cell("Level"), cell("Tanggal penilaian")
+    row.level = _parse_level(raw_level)
+    row.assessed_on = _parse_date(raw_date)
+    if row.level is None or not 1 <= row.level <= 5:
+        row.errors.append(f"Level \u201c{_text(raw_level)}\u201d harus bilangan bulat 1–5.")
+    if row.assessed_on is None:
+        row.errors.append(
+            f"Tanggal penilaian \u201c{_text(raw_date)}\u201d tidak dapat dibaca "
+            "(gunakan format DD-MM-YYYY)."
+        )
+    elif row.assessed_on > today():
+        row.errors.append("Tanggal penilaian tidak boleh di masa depan.")
+    if len(row.source) > 100:
+        row.errors.append("Sumber paling banyak 100 karakter.")
+    return row
+
+
+def assessment_error_report(rows: list[ImportRow]) -> bytes:
+    """Every problem of every row, for download when the page shows only the first ones."""
+    return spreadsheets.error_report((r.row, r.nip, r.errors) for r in rows if r.errors)
 
 
 def validate_assessment_rows(rows: list[ImportRow], user: User) -> list[ImportRow]:
@@ -461,23 +435,12 @@ def import_assessments(rows: list[ImportRow]) -> dict[str, int]:
     return {"rows": len(rows), "created": created, "updated": updated}
 
 
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="0B5D3B")
-
-
 def _header(sheet: Any, titles: list[str], widths: list[int]) -> None:
     sheet.append(titles)
-    for i, width in enumerate(widths, start=1):
-        sheet.cell(row=1, column=i).font = HEADER_FONT
-        sheet.cell(row=1, column=i).fill = HEADER_FILL
-        sheet.column_dimensions[get_column_letter(i)].width = width
-    sheet.freeze_panes = "A2"
+    spreadsheets.style_header(sheet, widths, wrap=False)
 
 
-def _bytes(workbook: openpyxl.Workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+_bytes = spreadsheets.workbook_bytes
 
 
 def assessment_template() -> bytes:

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core import spreadsheets
 from core.ratelimit import ratelimit
 from positions.access import (
     can_write_employee,
@@ -40,13 +41,7 @@ if TYPE_CHECKING:
     from asnportal.models import User
 
 PAGE_SIZE = 50
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _xlsx(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+_xlsx = spreadsheets.xlsx_response
 
 
 def _first_error(exc: ValidationError) -> str:
@@ -79,8 +74,15 @@ def assessment_import(request: HttpRequest) -> HttpResponse:
     require_hr(request.user)
     if request.method == "GET" and request.GET.get("templat"):
         return _xlsx(analysis.assessment_template(), "templat-penilaian-kompetensi.xlsx")
+    if request.method == "GET" and request.GET.get("galat"):
+        report = spreadsheets.error_report_response(
+            request.user.pk, request.GET["galat"], "masalah-impor-penilaian-kompetensi.xlsx"
+        )
+        if report is not None:
+            return report
+        messages.error(request, "Daftar masalah sudah kedaluwarsa; unggah ulang berkasnya.")
     form = AssessmentImportForm(request.POST or None, request.FILES or None)
-    context: dict[str, Any] = {"form": form}
+    context: dict[str, Any] = {"form": form, "shown": spreadsheets.ERROR_PAGE_LIMIT}
     if request.method == "POST" and form.is_valid():
         try:
             rows = analysis.read_assessment_rows(form.cleaned_data["file"])
@@ -89,11 +91,21 @@ def assessment_import(request: HttpRequest) -> HttpResponse:
         else:
             analysis.validate_assessment_rows(rows, request.user)
             bad = [row for row in rows if row.errors]
+            # The page lists the first problems only; the full list is a download.
             if bad:
-                context.update(bad_rows=bad, row_count=len(rows))
+                context.update(
+                    bad_rows=bad[: spreadsheets.ERROR_PAGE_LIMIT],
+                    bad_count=len(bad),
+                    row_count=len(rows),
+                )
+                if len(bad) > spreadsheets.ERROR_PAGE_LIMIT:
+                    report = analysis.assessment_error_report(bad)
+                    context["report_token"] = spreadsheets.keep_error_report(
+                        request.user.pk, report
+                    )
             else:
                 context["summary"] = analysis.import_assessments(rows)
-                context["rows"] = rows
+                context["rows"] = rows[: spreadsheets.ERROR_PAGE_LIMIT]
                 messages.success(request, f"{len(rows)} penilaian kompetensi disimpan.")
     return render(request, "training/assessment_import.html", context)
 

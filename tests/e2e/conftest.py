@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e import axe
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make to set
 # up data are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -74,3 +76,30 @@ def screenshot(page: object):
         return path
 
     return take
+
+
+# --- axe-core: every audited page's critical/serious WCAG 2.1 A/AA violations fail its test ---
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item):
+    axe.SESSION.start_test()
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    result = yield  # a test that already failed keeps its own failure
+    problems = [str(v) for v in axe.SESSION.current]
+    problems += [f"{url}: loaded but never audited" for url in axe.unaudited()]
+    if problems:
+        raise AssertionError(
+            f"axe-core: {len(problems)} masalah aksesibilitas (WCAG 2.1 A/AA, kritis/serius):\n"
+            + "\n".join(problems)
+        )
+    return result
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    if axe.SESSION.audits:
+        terminalreporter.write_line(axe.summary_line())

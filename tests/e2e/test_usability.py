@@ -5,8 +5,8 @@ no horizontal page overflow (wide tables scroll inside .table-responsive), exact
 a <main id="main"> for the skip link, an accessible label on every visible form field, no
 tiny tap targets, nothing interactive taken out of the tab order, and a navbar that collapses
 into the toggler and opens by keyboard. A full-page screenshot of each lands in
-test-artifacts/usability-*.png. The keyboard journeys: log in, submit an SKP, open and close
-an org-tree node.
+test-artifacts/usability-*.png, and axe-core audits each at 1366 and 390 px (tests/e2e/axe.py).
+The keyboard journeys: log in, submit an SKP, open and close an org-tree node.
 
 Problems are collected over all pages and reported together, so one run lists every failure.
 """
@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from performance import services as performance_services
 from performance.models import RHK, SKP, Evaluation, Indicator, OrganisationPerformance, ReportJob
+from tests.e2e import axe
 from tests.e2e.conftest import ARTIFACTS
 from training import services as training_services
 from training.models import Participation, Session, TrainingEvent, TrainingProgram
@@ -119,6 +120,7 @@ class Phone:
         )
         self.page = self.context.new_page()
         self.page.set_default_timeout(15000)
+        axe.track(self.page)
 
     def login(self, username: str) -> Phone:
         self.page.goto(f"{self.base}/masuk/")
@@ -137,6 +139,7 @@ class Phone:
         self.page.wait_for_load_state("networkidle")  # htmx fragments loaded on page load
         for problem in self.page.evaluate(PAGE_PROBLEMS, WIDTH):
             self.problems.append(f"{name} {path}: {problem}")
+        axe.audit(self.page, name)  # WCAG 2.1 A/AA at 1366 and 390 px; fails the test at its end
         self.page.screenshot(path=str(ARTIFACTS / f"usability-{name}.png"), full_page=True)
         if navbar:
             self.check_navbar(name)
@@ -299,6 +302,7 @@ def test_public_pages_and_keyboard_login(transactional_db, world, employee, phon
     page.keyboard.type("x-unused-x")
     page.keyboard.press("Enter")
     page.wait_for_url(f"{device.base}/")
+    axe.audit(page, "home-after-keyboard-login")
     assert_no_problems(phone)
 
 

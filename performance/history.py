@@ -5,15 +5,16 @@ nothing."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 import openpyxl
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from openpyxl.styles import Font
 
+from core import spreadsheets
 from positions.models import Employee, Predikat, scopes_for, today
 
 from .models import REGULATION, PredikatRule, Rating, RatingHistory
@@ -33,7 +34,7 @@ HEADERS = [
 FIRST_YEAR = 2014
 NEW_REGIME_YEAR = 2022
 SEBUTAN = ("Sangat Baik", "Baik", "Cukup", "Kurang", "Buruk")
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX_CONTENT_TYPE = spreadsheets.XLSX_CONTENT_TYPE
 
 
 def _norm(text: str) -> str:
@@ -104,9 +105,7 @@ def build_template() -> bytes:
     ):
         notes.append(line)
     notes.column_dimensions["A"].width = 120
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return spreadsheets.workbook_bytes(workbook)
 
 
 def _text(value: Any) -> str:
@@ -117,27 +116,33 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
+def _header_text(value: Any) -> str:
+    return _norm(_text(value))
+
+
 def read_rows(upload: Any) -> tuple[list[HistoryRow], str]:
-    """Raw rows from the first sheet, matched to HEADERS by name (case-insensitive)."""
+    """Raw rows from the first sheet, matched to HEADERS by name (case-insensitive), through
+    the upload gate (size, ZIP, header first, row cap); or the problem with the whole file."""
     try:
-        workbook = openpyxl.load_workbook(upload, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many types for a damaged or non-Excel file
-        return [], "Berkas tidak dapat dibaca sebagai Excel (.xlsx)."
-    sheet = workbook.worksheets[0]
-    lines = sheet.iter_rows(values_only=True)
-    header = [_norm(_text(h)) for h in next(lines, ())]
-    missing = [h for h in HEADERS if _norm(h) not in header]
-    if missing:
-        return [], "Kolom berikut tidak ditemukan: " + ", ".join(missing) + "."
-    index = {h: header.index(_norm(h)) for h in HEADERS}
-    rows = []
-    for number, values in enumerate(lines, start=2):
-        cells = {h: _text(values[i]) if i < len(values) else "" for h, i in index.items()}
-        if not any(cells.values()):
-            continue
-        rows.append(HistoryRow(line=number, nip=cells["NIP"], values=cells))
-    workbook.close()
+        with spreadsheets.open_xlsx(upload) as sheet:
+            index = spreadsheets.header_positions(
+                sheet.header, {_norm(h): h for h in HEADERS}, _header_text
+            )
+            missing = [h for h in HEADERS if h not in index]
+            if missing:
+                return [], "Kolom berikut tidak ditemukan: " + ", ".join(missing) + "."
+            rows = []
+            for number, values in sheet.rows():
+                cells = {h: _text(values[i]) if i < len(values) else "" for h, i in index.items()}
+                rows.append(HistoryRow(line=number, nip=cells["NIP"], values=cells))
+    except ValidationError as exc:
+        return [], " ".join(exc.messages)
     return rows, ""
+
+
+def error_report(result: ImportResult) -> bytes:
+    """Every problem of every row, for download when the page shows only the first ones."""
+    return spreadsheets.error_report((r.line, r.nip, r.errors) for r in result.errors)
 
 
 def validate(rows: list[HistoryRow], user: User) -> None:

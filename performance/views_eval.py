@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core import spreadsheets
 from core.ratelimit import ratelimit
 from positions.access import can_write_path, require_hr
 from positions.models import Employee, OrgUnit, Placement, Predikat, scopes_for, today
@@ -529,10 +530,16 @@ def monitoring(request: HttpRequest) -> HttpResponse:
 def history_import(request: HttpRequest) -> HttpResponse:
     require_hr(request.user)
     if request.method == "GET" and request.GET.get("templat"):
-        response = HttpResponse(history.build_template(), content_type=history.XLSX_CONTENT_TYPE)
-        response["Content-Disposition"] = 'attachment; filename="templat-riwayat-kinerja.xlsx"'
-        return response
+        return spreadsheets.xlsx_response(history.build_template(), "templat-riwayat-kinerja.xlsx")
+    if request.method == "GET" and request.GET.get("galat"):
+        report = spreadsheets.error_report_response(
+            request.user.pk, request.GET["galat"], "masalah-impor-riwayat-kinerja.xlsx"
+        )
+        if report is not None:
+            return report
+        messages.error(request, "Daftar masalah sudah kedaluwarsa; unggah ulang berkasnya.")
     result = summary = None
+    context: dict[str, Any] = {"shown": spreadsheets.ERROR_PAGE_LIMIT}
     if request.method == "POST":
         form = HistoryUploadForm(request.POST, request.FILES)
         if form.is_valid():
@@ -541,9 +548,18 @@ def history_import(request: HttpRequest) -> HttpResponse:
                 form.add_error("file", result.file_error)
             elif summary:
                 messages.success(request, f"{summary['rows']} baris riwayat kinerja disimpan.")
+            else:
+                # The page lists the first problems only; the full list is a download.
+                bad = result.errors
+                context.update(bad_rows=bad[: spreadsheets.ERROR_PAGE_LIMIT], bad_count=len(bad))
+                if len(bad) > spreadsheets.ERROR_PAGE_LIMIT:
+                    token = spreadsheets.keep_error_report(
+                        request.user.pk, history.error_report(result)
+                    )
+                    context["report_token"] = token
     else:
         form = HistoryUploadForm()
-    context = {"form": form, "result": result, "summary": summary}
+    context.update({"form": form, "result": result, "summary": summary})
     return render(request, "performance/history_import.html", context)
 
 

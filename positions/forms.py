@@ -5,6 +5,9 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db.models import F, Q
+from django.urls import reverse_lazy
+
+from core.widgets import AutocompleteSelect
 
 from .models import (
     STRUCTURAL_JENIS,
@@ -19,12 +22,32 @@ from .models import (
     PositionCompetency,
     WorkloadTask,
     scopes_for,
+    today,
 )
 
 if TYPE_CHECKING:
     from asnportal.models import User
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def placeable_positions(user: User) -> Any:
+    """Active posts in the user's pengelola scope, with `opd_name` for their labels."""
+    return (
+        Position.objects.active()
+        .filter(unit__in=writable_units(user))
+        .select_related("unit")
+        .with_opd()
+    )
+
+
+def position_label(position: Position) -> str:
+    """ "Analis Kebijakan Ahli Muda — Subbagian Umum · Dinas Kesehatan": the unit and its
+    perangkat daerah tell apart posts that share a name."""
+    opd = getattr(position, "opd_name", "") or ""
+    unit = position.unit.name
+    where = unit if not opd or opd == unit else f"{unit} · {opd}"
+    return f"{position.title} — {where}"
 
 
 def writable_units(user: User) -> Any:
@@ -108,19 +131,42 @@ class PlacementForm(forms.Form):
     confirm_over_kebutuhan = forms.BooleanField(
         required=False, label="Saya sadar jabatan ini melebihi kebutuhan dan tetap menempatkan."
     )
+    confirm_sk_date = forms.BooleanField(
+        required=False,
+        label="Tanggal SK memang lebih lambat dari hari ini atau dari TMT; tetap simpan.",
+    )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        units = writable_units(user)
-        self.fields["position"].queryset = (
-            Position.objects.active().filter(unit__in=units).select_related("unit")
+        self.fields["position"].queryset = placeable_positions(user).order_by("unit__path", "name")
+        self.fields["position"].label_from_instance = position_label
+        self.fields["position"].widget = AutocompleteSelect(
+            reverse_lazy("positions:position_choices"),
+            placeholder="Cari nama jabatan, unit, atau perangkat daerah",
         )
-        self.fields["position"].label_from_instance = lambda p: f"{p.title} — {p.unit.name}"
+        self.fields["position"].widget.choices = self.fields["position"].choices
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("sk_date") and data.get("start_date") and data["sk_date"].year < 1950:
+        sk_date, start_date = data.get("sk_date"), data.get("start_date")
+        if sk_date and start_date and sk_date.year < 1950:
             self.add_error("sk_date", "Tanggal SK tidak valid.")
+        elif sk_date and start_date and not data.get("confirm_sk_date"):
+            # An SK is normally signed before its TMT, and never in the future: a typo in the
+            # year is the usual cause, so ask before storing it.
+            if sk_date > today():
+                self.add_error(
+                    "confirm_sk_date",
+                    f"Tanggal SK ({sk_date:%d-%m-%Y}) lebih lambat dari hari ini. Periksa "
+                    "tahunnya, atau centang konfirmasi bila memang benar.",
+                )
+            elif sk_date > start_date:
+                self.add_error(
+                    "confirm_sk_date",
+                    f"Tanggal SK ({sk_date:%d-%m-%Y}) lebih lambat dari TMT "
+                    f"({start_date:%d-%m-%Y}). Centang konfirmasi bila SK memang berlaku surut.",
+                )
+        data.pop("confirm_sk_date", None)
         return data
 
 
@@ -318,11 +364,16 @@ class PositionForm(forms.ModelForm):
         self.fields["unit"].error_messages["invalid_choice"] = (
             "Unit tidak dikenal atau di luar lingkup Anda."
         )
-        parents = Position.objects.active().filter(unit__in=units).select_related("unit")
+        parents = placeable_positions(user).order_by("unit__path", "name")
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents
-        self.fields["parent"].label_from_instance = lambda p: f"{p.title} — {p.unit.name}"
+        self.fields["parent"].label_from_instance = position_label
+        self.fields["parent"].widget = AutocompleteSelect(
+            reverse_lazy("positions:position_choices"),
+            placeholder="Cari jabatan atasan: nama, unit, atau perangkat daerah",
+        )
+        self.fields["parent"].widget.choices = self.fields["parent"].choices
         self.fields["accepted_fields"].queryset = EducationField.objects.all()
 
     def clean(self) -> dict[str, Any]:

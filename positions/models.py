@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models import Case, Count, F, Q, Value, When, functions
 from django.db.models.functions import Coalesce, Length
 from django.urls import reverse
 from django.utils import timezone
@@ -143,9 +143,23 @@ STRUCTURAL_JENIS = ("jpt_utama", "jpt_madya", "jpt_pratama", "administrator", "p
 # --- Organisation tree --------------------------------------------------------
 
 
+def opd_name_of(path_lookup: str) -> models.Subquery:
+    """The name of the perangkat daerah (the unit two levels from the root: root = instansi)
+    above the outer row's unit, as an annotation; the root itself for the root's own rows."""
+    return models.Subquery(
+        OrgUnit.objects.filter(
+            path=functions.Substr(models.OuterRef(path_lookup), 1, 2 * OrgUnit.steplen)
+        ).values("name")[:1]
+    )
+
+
 class OrgUnitQuerySet(MP_NodeQuerySet):
     def active(self) -> OrgUnitQuerySet:
         return self.filter(closed_at__isnull=True)
+
+    def with_opd(self) -> OrgUnitQuerySet:
+        """Annotate `opd_name`: units of ~40 OPD share names (Sekretariat, Bidang Umum)."""
+        return self.annotate(opd_name=opd_name_of("path"))
 
     def subtree_of(self, unit: OrgUnit) -> OrgUnitQuerySet:
         """The unit and all its descendants: one indexed prefix query on the path."""
@@ -202,6 +216,22 @@ class OrgUnit(MP_Node):
 class PositionQuerySet(models.QuerySet["Position"]):
     def active(self) -> PositionQuerySet:
         return self.filter(is_active=True)
+
+    def with_opd(self) -> PositionQuerySet:
+        """Annotate `opd_name`, the perangkat daerah of the post's unit."""
+        return self.annotate(opd_name=opd_name_of("unit__path"))
+
+    def search(self, query: str) -> PositionQuerySet:
+        """Posts whose name, code, unit or perangkat daerah contains every word of `query`."""
+        found = self
+        for word in query.split()[:5]:
+            found = found.filter(
+                Q(name__icontains=word)
+                | Q(code__icontains=word)
+                | Q(unit__name__icontains=word)
+                | Q(opd_name__icontains=word)
+            )
+        return found
 
     def visible_to(self, user: User) -> PositionQuerySet:
         if user.is_superuser:

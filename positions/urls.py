@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import views, views_audit, views_import, views_matching, views_peta
+from . import views, views_audit, views_import, views_matching, views_peta, views_pickers
 
 app_name = "positions"
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
+    # Searchable pickers (htmx): <option>s of posts / employees matching ?q=
+    path("pilih/jabatan/", views_pickers.position_choices, name="position_choices"),
+    path("pilih/pegawai/", views_pickers.employee_choices, name="employee_choices"),
     # Organisation structure
     path("unit/", views.unit_list, name="unit_list"),
     path("unit/tambah/", views.unit_create, name="unit_create"),

@@ -55,6 +55,9 @@ def test_hr_places_top_candidate_and_reports_follow(
     page.get_by_label("Nomor SK").fill("800.1.3/777/VI.04/2026")
     page.get_by_label("Tanggal SK").fill((tmt - dt.timedelta(days=3)).isoformat())
     page.get_by_role("button", name="Simpan penempatan").click()
+    # Tempatkan asks first: the confirmation says which post the placement fills.
+    assert "Perawat Ahli Muda" in page.locator("main").inner_text()
+    page.get_by_role("button", name="Ya, tempatkan").click()
     page.wait_for_url(f"**/pegawai/{nurse.pk}/")
     assert "Penempatan disimpan" in page.locator("main").inner_text()
 

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.core.validators import MinValueValidator
 
 from .models import BERAKHLAK, RHK, SKP, Indicator
 
@@ -52,8 +53,9 @@ class RHKForm(forms.ModelForm):
 
     class Meta:
         model = RHK
-        fields = ["jenis", "text", "parent_rhk", "perspektif", "order"]
-        labels = {"order": "Urutan", "jenis": "Jenis RHK"}
+        # No "Urutan": a new RHK goes after the others (services.add_rhk).
+        fields = ["jenis", "text", "parent_rhk", "perspektif"]
+        labels = {"jenis": "Jenis RHK"}
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args: Any, skp: SKP, choices: list[RHK], **kwargs: Any) -> None:
@@ -61,6 +63,11 @@ class RHKForm(forms.ModelForm):
         parent = self.fields["parent_rhk"]
         parent.queryset = RHK.objects.filter(pk__in=[c.pk for c in choices])
         parent.empty_label = "— belum dikaitkan —"
+        # Utama first: it is the RHK that carries the cascade (the default on a new RHK).
+        self.fields["jenis"].choices = [
+            (RHK.Jenis.UTAMA.value, RHK.Jenis.UTAMA.label),
+            (RHK.Jenis.TAMBAHAN.value, RHK.Jenis.TAMBAHAN.label),
+        ]
         parent.help_text = (
             "Pilihan berasal dari SKP pejabat penilai yang sudah disetujui."
             if choices
@@ -89,7 +96,10 @@ class IndicatorForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if skp.pendekatan == SKP.Pendekatan.KUANTITATIF:
             del self.fields["target_text"]
-            self.fields["target_value"].required = True
+            target = self.fields["target_value"]
+            target.required = True
+            target.validators.append(MinValueValidator(0, "Target IKI tidak boleh negatif."))
+            target.widget.attrs["min"] = "0"
             self.fields["target_satuan"].required = True
             self.fields["target_satuan"].help_text = "Misalnya Dokumen, Laporan, %, Bulan."
         else:
@@ -102,6 +112,30 @@ class IndicatorForm(forms.ModelForm):
         for name in ("target_satuan", "target_text"):
             data.setdefault(name, "")
         data.setdefault("target_value", None)
+        return data
+
+
+class LampiranForm(forms.ModelForm):
+    """Lampiran SKP (PermenPANRB 6/2022): what the pegawai needs, how they account for the
+    results, and what follows from reaching them or not."""
+
+    class Meta:
+        model = SKP
+        fields = ["dukungan_sumber_daya", "skema_pertanggungjawaban", "konsekuensi"]
+        help_texts = {
+            "dukungan_sumber_daya": "Sumber daya yang dibutuhkan untuk mencapai RHK, misalnya "
+            "anggaran, sarana, pelatihan atau dukungan tim.",
+            "skema_pertanggungjawaban": "Cara hasil kerja dilaporkan dan dipertanggungjawabkan, "
+            "misalnya laporan triwulan kepada pejabat penilai.",
+            "konsekuensi": "Akibat bila target tercapai atau tidak tercapai, sesuai ketentuan "
+            "instansi.",
+        }
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        for name in self.Meta.fields:
+            data[name] = (data.get(name) or "").strip()
         return data
 
 

@@ -144,6 +144,33 @@ class FeedbackForm(forms.Form):
         }
 
 
+class FinaliseForm(forms.Form):
+    """The confirmation of "Finalkan". The reason is asked for (and required) only when
+    realisasi is missing; services.rate_evaluation enforces the same rule."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    finalise_note = forms.CharField(
+        label="Alasan finalisasi tanpa realisasi lengkap",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"class": "form-control", "rows": 3, "maxlength": 1000}),
+        help_text="Dicetak pada dokumen evaluasi sebagai “Catatan finalisasi”. "
+        "Paling banyak 1000 karakter.",
+    )
+
+    def __init__(self, *args: Any, reason_needed: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not reason_needed:
+            del self.fields["finalise_note"]
+
+    def clean_finalise_note(self) -> str:
+        note = self.cleaned_data["finalise_note"].strip()
+        if not note:
+            raise forms.ValidationError(
+                "Tuliskan alasan memfinalkan evaluasi meskipun realisasi belum lengkap."
+            )
+        return note
+
+
 class OrgPredikatForm(forms.Form):
     predikat = forms.ChoiceField(
         label="Predikat kinerja organisasi",

@@ -6,9 +6,11 @@ import datetime as dt
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
@@ -165,6 +167,11 @@ def missing_items(skp: SKP) -> list[str]:
     return missing
 
 
+def absolute_url(path: str) -> str:
+    """A link for an email: PORTAL_BASE_URL (the address people open the portal at) + path."""
+    return settings.PORTAL_BASE_URL.rstrip("/") + path
+
+
 def _notify(recipient: Employee | None, subject: str, body: str) -> None:
     if recipient is None or not recipient.email:
         return
@@ -190,11 +197,12 @@ def submit_skp(skp: SKP, *, user: User) -> SKP:
     skp.status = SKP.Status.DIAJUKAN
     skp.submitted_at = timezone.now()
     skp.save(update_fields=["status", "submitted_at", *roles])
-    url = reverse("performance:skp_detail", args=[skp.pk])
+    url = absolute_url(reverse("performance:skp_approve", args=[skp.pk]))
     _notify(
         skp.penilai,
         f"SKP {skp.year} {skp.employee.full_name} menunggu persetujuan Anda",
-        f"{skp.employee.full_name} mengajukan SKP {skp.year}. Tinjau di {url}",
+        f"{skp.employee.full_name} mengajukan SKP {skp.year}. Tinjau lalu setujui atau "
+        f"kembalikan dengan catatan di:\n{url}\n",
     )
     return skp
 
@@ -214,7 +222,8 @@ def return_skp(skp: SKP, *, user: User, note: str) -> SKP:
     _notify(
         skp.employee,
         f"SKP {skp.year} Anda dikembalikan",
-        f"Catatan pejabat penilai: {skp.return_note}",
+        f"Catatan pejabat penilai: {skp.return_note}\n\nPerbaiki lalu ajukan kembali di:\n"
+        f"{absolute_url(skp.get_absolute_url())}\n",
     )
     return skp
 
@@ -243,7 +252,17 @@ def approve_skp(skp: SKP, *, user: User) -> SKP:
     skp.approved_by = approver
     skp.return_note = ""
     skp.save(update_fields=["snapshot", "status", "approved_at", "approved_by", "return_note"])
-    _notify(skp.employee, f"SKP {skp.year} Anda disetujui", "SKP Anda telah disetujui.")
+    from .selectors import open_period  # selectors imports models only
+
+    current = open_period(timezone.localdate())
+    period = current.period if current.year == skp.year else Evaluation.Period.TW4.value
+    url = absolute_url(reverse("performance:evaluation", args=[skp.pk, period]))
+    _notify(
+        skp.employee,
+        f"SKP {skp.year} Anda disetujui",
+        f"SKP Anda telah disetujui. Isi realisasi dan bukti dukung "
+        f"{Evaluation.Period(period).label} di:\n{url}\n",
+    )
     return skp
 
 
@@ -296,6 +315,57 @@ def start_revision(skp: SKP, *, user: User) -> SKP:
 # --- Evaluation ---------------------------------------------------------------------
 
 
+FINALISE_NOTE_MAX = 1000
+
+
+def missing_realisations(evaluation: Evaluation) -> list[str]:
+    """The IKI of the SKP without a realisasi (a value or an uraian) for the evaluation's
+    period, in words: "Triwulan I — RHK “…”: IKI kuantitas “…”". Two queries."""
+    from .models import Indicator
+
+    done = {
+        r.indicator_id
+        for r in evaluation.realisations.all()
+        if r.value is not None or r.text.strip()
+    }
+    period = evaluation.get_period_display()
+    indicators = (
+        Indicator.objects.filter(rhk__skp_id=evaluation.skp_id)
+        .select_related("rhk")
+        .order_by("rhk__jenis", "rhk__order", "rhk__pk", "pk")
+    )
+    missing = [
+        f"{period} — RHK “{ind.rhk.text[:60]}”: IKI {ind.get_aspek_display().lower()} "
+        f"“{ind.text[:60]}” belum ada realisasi."
+        for ind in indicators
+        if ind.pk not in done
+    ]
+    if not missing and not indicators:
+        missing.append(f"{period} — SKP ini belum memiliki IKI; tidak ada realisasi yang dinilai.")
+    return missing
+
+
+def _check_can_finalise(evaluation: Evaluation, note: str) -> str:
+    """A penilai finalises only with every realisasi of the period entered, or with a written
+    reason (kept and printed on the document). Returns the cleaned reason."""
+    note = (note or "").strip()
+    if len(note) > FINALISE_NOTE_MAX:
+        raise ValidationError(
+            f"Catatan finalisasi paling banyak {FINALISE_NOTE_MAX} karakter (saat ini {len(note)})."
+        )
+    missing = missing_realisations(evaluation)
+    if missing and not note:
+        raise ValidationError(
+            [
+                "Evaluasi belum dapat difinalkan: realisasi belum lengkap. Minta pegawai "
+                "melengkapinya, atau tuliskan alasan finalisasi (akan dicetak pada dokumen).",
+                *missing,
+            ],
+            code="realisasi_missing",
+        )
+    return note if missing else ""
+
+
 @transaction.atomic
 def rate_evaluation(
     evaluation: Evaluation,
@@ -305,9 +375,11 @@ def rate_evaluation(
     rating_perilaku: str,
     version: int,
     finalise: bool = False,
+    finalise_note: str = "",
 ) -> Evaluation:
     """Set the two ratings; the predikat comes from the matrix table. `version` is the value
-    the form was rendered with: a stale form (another tab saved first) is refused."""
+    the form was rendered with: a stale form (another tab saved first) is refused.
+    Finalising needs every realisasi of the period, or a written `finalise_note`."""
     evaluation = Evaluation.objects.select_for_update().select_related("skp").get(pk=evaluation.pk)
     if not is_penilai_of(user, evaluation.skp):
         raise PermissionDenied
@@ -326,6 +398,8 @@ def rate_evaluation(
     evaluation.version += 1
     fields = ["rating_hasil", "rating_perilaku", "predikat", "version"]
     if finalise:
+        evaluation.finalise_note = _check_can_finalise(evaluation, finalise_note)
+        fields.append("finalise_note")
         evaluation.status = Evaluation.Status.FINAL
         evaluation.finalised_by = acting_employee(user)
         evaluation.finalised_at = timezone.now()
@@ -398,10 +472,14 @@ def add_rhk(
     text: str,
     parent_rhk: RHK | None = None,
     perspektif: str = "",
-    order: int = 0,
+    order: int | None = None,
 ) -> RHK:
+    """Add an RHK; without an explicit `order` it goes after the SKP's other RHK."""
     skp = _lock_editable_skp(skp, user)
     _check_parent(skp, parent_rhk)
+    if order is None:
+        last = skp.rhks.aggregate(last=Max("order"))["last"]
+        order = 0 if last is None else last + 1
     return RHK.objects.create(
         skp=skp,
         jenis=jenis,
@@ -421,11 +499,14 @@ def update_rhk(
     text: str,
     parent_rhk: RHK | None = None,
     perspektif: str = "",
-    order: int = 0,
+    order: int | None = None,
 ) -> RHK:
+    """Change an RHK; its place in the list stays unless `order` is given."""
     skp = _lock_editable_skp(rhk.skp, user)
     _check_parent(skp, parent_rhk)
-    rhk.jenis, rhk.text, rhk.parent_rhk, rhk.order = jenis, text, parent_rhk, order
+    rhk.jenis, rhk.text, rhk.parent_rhk = jenis, text, parent_rhk
+    if order is not None:
+        rhk.order = order
     rhk.perspektif = perspektif if skp.is_jpt else ""
     rhk.save(update_fields=["jenis", "text", "parent_rhk", "perspektif", "order"])
     return rhk
@@ -444,6 +525,8 @@ def _check_aspek(rhk: RHK, aspek: str, exclude_pk: int | None = None) -> None:
 
 
 def _check_target(skp: SKP, target_value: Any, target_satuan: str, target_text: str) -> None:
+    if target_value is not None and target_value < 0:
+        raise ValidationError({"target_value": "Target IKI tidak boleh negatif."})
     if skp.pendekatan == SKP.Pendekatan.KUANTITATIF:
         if target_value is None or not target_satuan.strip():
             raise ValidationError(
@@ -501,6 +584,24 @@ def update_indicator(
 def delete_indicator(indicator: Any, *, user: User) -> None:
     _lock_editable_skp(indicator.rhk.skp, user)
     indicator.delete()
+
+
+@transaction.atomic
+def set_lampiran(
+    skp: SKP,
+    *,
+    user: User,
+    dukungan_sumber_daya: str,
+    skema_pertanggungjawaban: str,
+    konsekuensi: str,
+) -> SKP:
+    """Lampiran SKP, written by the pegawai while the SKP can still be edited."""
+    skp = _lock_editable_skp(skp, user)
+    skp.dukungan_sumber_daya = dukungan_sumber_daya.strip()
+    skp.skema_pertanggungjawaban = skema_pertanggungjawaban.strip()
+    skp.konsekuensi = konsekuensi.strip()
+    skp.save(update_fields=["dukungan_sumber_daya", "skema_pertanggungjawaban", "konsekuensi"])
+    return skp
 
 
 def can_set_expectations(user: User, skp: SKP) -> bool:
@@ -578,6 +679,7 @@ def save_penilai_feedback(
     rating_hasil: str = "",
     rating_perilaku: str = "",
     finalise: bool = False,
+    finalise_note: str = "",
 ) -> Evaluation:
     """The penilai's umpan balik (per indicator, per BerAKHLAK value, general) and, when
     given, the two ratings via rate_evaluation. One transaction: a stale version or a
@@ -619,9 +721,54 @@ def save_penilai_feedback(
             rating_perilaku=rating_perilaku,
             version=version,
             finalise=finalise,
+            finalise_note=finalise_note,
         )
     evaluation.version += 1
     evaluation.save(update_fields=["version"])
+    return evaluation
+
+
+@transaction.atomic
+def finalise_evaluation(
+    evaluation: Evaluation, *, user: User, version: int, finalise_note: str = ""
+) -> Evaluation:
+    """The confirmed "Finalkan": keep the saved ratings and make the evaluation final."""
+    evaluation = _editable_evaluation(evaluation)
+    if not (evaluation.rating_hasil and evaluation.rating_perilaku):
+        raise ValidationError("Isi rating hasil kerja dan rating perilaku sebelum memfinalkan.")
+    return rate_evaluation(
+        evaluation,
+        user=user,
+        rating_hasil=evaluation.rating_hasil,
+        rating_perilaku=evaluation.rating_perilaku,
+        version=version,
+        finalise=True,
+        finalise_note=finalise_note,
+    )
+
+
+@transaction.atomic
+def send_realisations_to_penilai(evaluation: Evaluation, *, user: User) -> Evaluation:
+    """The pegawai says the realisasi and bukti dukung of the period are ready: record when,
+    and email the penilai a link to the page where they rate."""
+    evaluation = _editable_evaluation(evaluation)
+    skp = evaluation.skp
+    if skp.employee.user_id != user.pk:
+        raise PermissionDenied
+    if not any(r.value is not None or r.text.strip() for r in evaluation.realisations.all()):
+        raise ValidationError("Isi dan simpan realisasi terlebih dahulu sebelum mengirim.")
+    evaluation.realisasi_sent_at = timezone.now()
+    evaluation.save(update_fields=["realisasi_sent_at"])
+    missing = missing_realisations(evaluation)
+    note = f"\nCatatan: {len(missing)} IKI belum berisi realisasi.\n" if missing else "\n"
+    _notify(
+        skp.penilai,
+        f"Realisasi {evaluation.get_period_display()} {skp.year} {skp.employee.full_name} "
+        "siap dinilai",
+        f"{skp.employee.full_name} telah mengisi realisasi dan bukti dukung "
+        f"{evaluation.get_period_display()} {skp.year}.{note}"
+        f"Beri umpan balik dan rating di:\n{absolute_url(evaluation.get_absolute_url())}\n",
+    )
     return evaluation
 
 
@@ -685,13 +832,13 @@ def send_skp_reminders(unit: OrgUnit, *, year: int, user: User) -> int:
     _require_unit_writer(user, unit)
     recipients = list(employees_to_remind(unit, year).exclude(email="").values("name", "email"))
     subject = f"Pengingat: SKP {year} Anda belum diajukan"
-    url = reverse("performance:skp_list")
+    url = absolute_url(reverse("performance:skp_create"))
 
     def send() -> None:
         for person in recipients:
             body = (
                 f"Yth. {person['name']},\n\nSKP tahun {year} Anda belum dibuat atau masih "
-                f"berupa draf. Lengkapi dan ajukan kepada pejabat penilai melalui {url}.\n"
+                f"berupa draf. Lengkapi dan ajukan kepada pejabat penilai melalui:\n{url}\n"
             )
             send_mail(subject, body, None, [person["email"]], fail_silently=True)
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("rhk/<int:pk>/iki/tambah/", views.indicator_create, name="indicator_create"),
     path("iki/<int:pk>/ubah/", views.indicator_edit, name="indicator_edit"),
     path("iki/<int:pk>/hapus/", views.indicator_delete, name="indicator_delete"),
+    path("skp/<int:pk>/lampiran/", views.skp_lampiran, name="skp_lampiran"),
     path("skp/<int:pk>/ekspektasi/", views.skp_expectations, name="skp_expectations"),
     path("skp/<int:pk>/ajukan/", views.skp_submit, name="skp_submit"),
     path("skp/<int:pk>/kembalikan/", views.skp_return, name="skp_return"),
@@ -24,8 +25,19 @@ urlpatterns = [
     path("matriks/", views.role_matrix, name="role_matrix"),
     # Evaluation, curve, dashboards, history
     path("skp/<int:pk>/evaluasi/<str:period>/", views_eval.evaluation_detail, name="evaluation"),
+    path(
+        "skp/<int:pk>/evaluasi/<str:period>/finalkan/",
+        views_eval.evaluation_finalise,
+        name="evaluation_finalise",
+    ),
+    path(
+        "skp/<int:pk>/evaluasi/<str:period>/kirim/",
+        views_eval.evaluation_send,
+        name="evaluation_send",
+    ),
     path("realisasi/<int:pk>/bukti/", views_eval.evidence_download, name="evidence_download"),
     path("kurva/", views_eval.curve, name="curve"),
+    path("kurva/tutup/", views_eval.close_year_confirm, name="close_year"),
     path("pantauan/", views_eval.monitoring, name="monitoring"),
     path("riwayat/impor/", views_eval.history_import, name="history_import"),
     path("pegawai/<int:pk>/riwayat/", views_eval.employee_history, name="employee_history"),

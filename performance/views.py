@@ -9,13 +9,21 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from positions.models import Employee, Placement, scopes_for, today
 
-from . import services
-from .forms import ExpectationsForm, IndicatorForm, ReturnForm, RHKForm, SKPCreateForm
-from .models import PANDUAN, RHK, SKP, Indicator
+from . import selectors, services
+from .forms import (
+    ExpectationsForm,
+    IndicatorForm,
+    LampiranForm,
+    ReturnForm,
+    RHKForm,
+    SKPCreateForm,
+)
+from .models import PANDUAN, RHK, SKP, Evaluation, Indicator
 
 if TYPE_CHECKING:
     from django.http import HttpRequest, HttpResponse
@@ -152,8 +160,23 @@ def skp_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_revise": is_owner and is_current and skp.status == SKP.Status.DISETUJUI,
         "can_set_expectations": is_current and is_penilai and skp.status != SKP.Status.DISETUJUI,
         "return_form": ReturnForm(),
+        **_realisasi_link(skp),
+        "has_lampiran": bool(
+            skp.dukungan_sumber_daya or skp.skema_pertanggungjawaban or skp.konsekuensi
+        ),
     }
     return render(request, "performance/skp_detail.html", context)
+
+
+def _realisasi_link(skp: SKP) -> dict[str, str]:
+    """Where the pegawai enters realisasi now: the open period of this year, else the
+    annual evaluation."""
+    current = selectors.open_period(today())
+    period = current.period if current.year == skp.year else Evaluation.Period.TW4.value
+    return {
+        "realisasi_url": reverse("performance:evaluation", args=[skp.pk, period]),
+        "realisasi_label": Evaluation.Period(period).label,
+    }
 
 
 # --- RHK and IKI -------------------------------------------------------------------------
@@ -190,10 +213,38 @@ def rhk_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _rhk_form_page(request, skp, rhk)
 
 
-@require_POST
+def _skp_breadcrumbs(skp: SKP) -> list[tuple[str, str]]:
+    return [("SKP", reverse("performance:skp_list")), (f"SKP {skp.year}", skp.get_absolute_url())]
+
+
+# GET asks first (what will be deleted); POST deletes.
+@require_http_methods(["GET", "POST"])
 def rhk_delete(request: HttpRequest, pk: int) -> HttpResponse:
     rhk = get_object_or_404(RHK, pk=pk)
     skp = _get_skp_for_user(request.user, rhk.skp_id, edit=True)
+    if request.method == "GET":
+        indicators = list(rhk.indicators.order_by("pk"))
+        children = rhk.interventions.count()
+        consequences = [
+            f"RHK {rhk.get_jenis_display().lower()} ini dihapus dari draf SKP {skp.year}.",
+            f"{len(indicators)} IKI di bawahnya ikut terhapus"
+            + (": " + "; ".join(i.text[:60] for i in indicators) if indicators else "."),
+        ]
+        if children:
+            consequences.append(
+                f"{children} RHK bawahan yang mengintervensi RHK ini kehilangan kaitannya."
+            )
+        consequences.append("Penghapusan tidak dapat dibatalkan; riwayat perubahan tetap dicatat.")
+        context = {
+            "title": "Hapus RHK?",
+            "lead": rhk.text,
+            "consequences": consequences,
+            "action": request.path,
+            "confirm_label": "Ya, hapus RHK",
+            "cancel_url": skp.get_absolute_url(),
+            "breadcrumbs": _skp_breadcrumbs(skp),
+        }
+        return render(request, "performance/confirm.html", context)
     services.delete_rhk(rhk, user=request.user)
     messages.success(request, "RHK dihapus.")
     return redirect(skp)
@@ -234,14 +285,63 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _indicator_form_page(request, skp, indicator.rhk, indicator)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def indicator_delete(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = get_object_or_404(Indicator.objects.select_related("rhk"), pk=pk)
     skp = _get_skp_for_user(request.user, indicator.rhk.skp_id, edit=True)
     indicator.rhk.skp = skp
+    if request.method == "GET":
+        remaining = indicator.rhk.indicators.exclude(pk=indicator.pk).count()
+        context = {
+            "title": "Hapus IKI?",
+            "lead": indicator.text,
+            "facts": [
+                ("RHK", indicator.rhk.text),
+                ("Aspek", indicator.get_aspek_display()),
+                ("Target", indicator.target_display),
+            ],
+            "consequences": [
+                f"IKI ini dihapus dari draf SKP {skp.year}.",
+                f"RHK ini masih memiliki {remaining} IKI lain."
+                if remaining
+                else "RHK ini tidak lagi memiliki IKI: SKP belum dapat diajukan sebelum "
+                "IKI ditambahkan kembali.",
+                "Penghapusan tidak dapat dibatalkan; riwayat perubahan tetap dicatat.",
+            ],
+            "action": request.path,
+            "confirm_label": "Ya, hapus IKI",
+            "cancel_url": skp.get_absolute_url(),
+            "breadcrumbs": _skp_breadcrumbs(skp),
+        }
+        return render(request, "performance/confirm.html", context)
     services.delete_indicator(indicator, user=request.user)
     messages.success(request, "Indikator dihapus.")
     return redirect(skp)
+
+
+# --- Lampiran SKP ----------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def skp_lampiran(request: HttpRequest, pk: int) -> HttpResponse:
+    """Lampiran SKP: dukungan sumber daya, skema pertanggungjawaban, konsekuensi. The pegawai
+    writes it while the SKP is a draft (or returned); everyone who sees the SKP reads it."""
+    skp = _get_skp_for_user(request.user, pk)
+    can_edit = _can_edit(request.user, skp)
+    form = LampiranForm(request.POST or None, instance=skp)
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.set_lampiran(skp, user=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, "Lampiran SKP disimpan.")
+                return redirect(skp)
+    context = {"form": form, "skp": skp, "can_edit": can_edit}
+    return render(request, "performance/skp_lampiran.html", context)
 
 
 # --- Perilaku kerja: ekspektasi khusus pimpinan ---------------------------------------
@@ -295,9 +395,59 @@ def skp_return(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "performance/skp_return.html", {"form": form, "skp": skp})
 
 
-@require_POST
+def _approve_confirmation(request: HttpRequest, skp: SKP) -> HttpResponse:
+    if not (services.is_penilai_of(request.user, skp) and skp.superseded_at is None):
+        raise PermissionDenied
+    if skp.status != SKP.Status.DIAJUKAN:
+        messages.info(request, f"SKP ini berstatus {skp.get_status_display().lower()}.")
+        return redirect(skp)
+    counts = skp.rhks.aggregate(
+        utama=Count("pk", filter=Q(jenis=RHK.Jenis.UTAMA), distinct=True),
+        tambahan=Count("pk", filter=Q(jenis=RHK.Jenis.TAMBAHAN), distinct=True),
+        iki=Count("indicators", distinct=True),
+    )
+    context = {
+        "title": f"Setujui SKP {skp.year} {skp.employee.full_name}?",
+        "lead": "Periksa RHK, IKI dan target pada halaman SKP sebelum menyetujui.",
+        "facts": [
+            ("Pegawai", f"{skp.employee.full_name} ({skp.employee.nip})"),
+            ("Jabatan", f"{skp.position.title}, {skp.position.unit.name}"),
+            ("Periode", f"{skp.period_start:%d-%m-%Y} – {skp.period_end:%d-%m-%Y}"),
+            (
+                "Isi SKP",
+                f"{counts['utama']} RHK utama, {counts['tambahan']} RHK tambahan, "
+                f"{counts['iki']} IKI",
+            ),
+            ("Diajukan", f"{skp.submitted_at:%d-%m-%Y %H:%M}" if skp.submitted_at else ""),
+        ],
+        "consequences": [
+            "SKP terkunci: pegawai tidak dapat lagi mengubah RHK, IKI, target dan lampiran; "
+            "perubahan berikutnya hanya melalui revisi baru yang Anda setujui lagi.",
+            "Identitas pegawai, pejabat penilai dan atasan pejabat penilai dibekukan dan "
+            "dicetak apa adanya pada dokumen SKP dan evaluasi.",
+            "Pegawai menerima email dan mulai mengisi realisasi serta bukti dukung.",
+        ],
+        "action": request.path,
+        "confirm_label": "Ya, setujui SKP",
+        "confirm_class": "btn-success",
+        "extra_links": [
+            ("Kembalikan dengan catatan", reverse("performance:skp_return", args=[skp.pk]))
+        ],
+        "cancel_url": skp.get_absolute_url(),
+        "breadcrumbs": [
+            ("Persetujuan SKP", reverse("performance:approval_inbox")),
+            (f"SKP {skp.year} — {skp.employee.name}", skp.get_absolute_url()),
+        ],
+    }
+    return render(request, "performance/confirm.html", context)
+
+
+# GET asks first (the link in the penilai's email lands here); POST approves.
+@require_http_methods(["GET", "POST"])
 def skp_approve(request: HttpRequest, pk: int) -> HttpResponse:
     skp = _get_skp_for_user(request.user, pk)
+    if request.method == "GET":
+        return _approve_confirmation(request, skp)
     try:
         services.approve_skp(skp, user=request.user)
     except ValidationError as exc:

@@ -15,7 +15,7 @@ from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core import spreadsheets
 from core.ratelimit import ratelimit
@@ -24,7 +24,13 @@ from positions.models import Employee, OrgUnit, Placement, Predikat, scopes_for,
 
 from . import history, services
 from .annual import annual_predikat
-from .forms_eval import FeedbackForm, HistoryUploadForm, OrgPredikatForm, RealisationForm
+from .forms_eval import (
+    FeedbackForm,
+    FinaliseForm,
+    HistoryUploadForm,
+    OrgPredikatForm,
+    RealisationForm,
+)
 from .models import (
     BERAKHLAK,
     SKP,
@@ -194,7 +200,10 @@ def evaluation_detail(request: HttpRequest, pk: int, period: str) -> HttpRespons
             messages.success(request, "Realisasi dan bukti dukung disimpan.")
             return redirect(request.path)
     if action == "nilai" and feedback_form.is_valid():
-        finalise = "finalkan" in request.POST
+        # "Simpan dan finalkan…" in the page saves, then asks on the confirmation page;
+        # a direct post with "finalkan" finalises at once (the service still checks).
+        confirm_next = "finalkan_konfirmasi" in request.POST
+        finalise = "finalkan" in request.POST and not confirm_next
         try:
             services.save_penilai_feedback(
                 evaluation, user=request.user, **feedback_form.service_kwargs(finalise=finalise)
@@ -202,6 +211,8 @@ def evaluation_detail(request: HttpRequest, pk: int, period: str) -> HttpRespons
         except ValidationError as exc:
             feedback_form.add_error(None, exc)
         else:
+            if confirm_next:
+                return redirect("performance:evaluation_finalise", skp.pk, period)
             messages.success(
                 request, "Evaluasi difinalkan." if finalise else "Umpan balik dan rating disimpan."
             )
@@ -227,12 +238,133 @@ def evaluation_detail(request: HttpRequest, pk: int, period: str) -> HttpRespons
             "can_edit_realisasi": can_edit_realisasi,
             "can_rate": can_rate,
             "is_penilai": is_penilai,
+            "is_owner": is_owner,
+            "can_send": is_owner and is_draft,
             "org": org,
             "curve_url": f"{reverse('performance:curve')}?"
             + urlencode({"unit": skp.position.unit_id, "tahun": skp.year}),
         }
     )
     return render(request, "performance/evaluation.html", context)
+
+
+def _evaluation_for_penilai(user: Any, pk: int, period: str) -> Evaluation:
+    """The draft evaluation of a current approved SKP that the user rates, else 404/403."""
+    if period not in evaluation_periods():
+        raise Http404
+    skp = get_object_or_404(
+        SKP.objects.visible_to(user).select_related("employee", "position__unit", "penilai"),
+        pk=pk,
+    )
+    if not services.is_penilai_of(user, skp):
+        raise PermissionDenied
+    evaluation = get_object_or_404(
+        Evaluation.objects.filter(
+            skp=skp, skp__status=SKP.Status.DISETUJUI, skp__superseded_at__isnull=True
+        ),
+        period=period,
+    )
+    evaluation.skp = skp
+    return evaluation
+
+
+# GET shows what finalising means and what is missing; POST finalises (with a reason when
+# realisasi is missing). The evaluation page's "Simpan dan finalkan…" leads here.
+@require_http_methods(["GET", "POST"])
+def evaluation_finalise(request: HttpRequest, pk: int, period: str) -> HttpResponse:
+    evaluation = _evaluation_for_penilai(request.user, pk, period)
+    skp = evaluation.skp
+    back = evaluation.get_absolute_url()
+    if evaluation.status == Evaluation.Status.FINAL:
+        messages.info(request, "Evaluasi ini sudah final.")
+        return redirect(back)
+    if not (evaluation.rating_hasil and evaluation.rating_perilaku):
+        messages.error(request, "Isi dan simpan kedua rating sebelum memfinalkan.")
+        return redirect(back)
+    missing = services.missing_realisations(evaluation)
+    form = FinaliseForm(
+        request.POST or None, initial={"version": evaluation.version}, reason_needed=bool(missing)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.finalise_evaluation(
+                evaluation,
+                user=request.user,
+                version=form.cleaned_data["version"],
+                finalise_note=form.cleaned_data.get("finalise_note", ""),
+            )
+        except ValidationError as exc:
+            # The service's own list of what is missing is shown by the page already.
+            form.add_error(None, exc.messages[0] if missing else exc)
+        else:
+            messages.success(request, f"Evaluasi {evaluation.get_period_display()} difinalkan.")
+            return redirect(back)
+    consequences = [
+        "Evaluasi menjadi final: realisasi, umpan balik dan rating tidak dapat diubah lagi "
+        "oleh pegawai maupun pejabat penilai.",
+    ]
+    if evaluation.is_annual:
+        consequences += [
+            f"Predikat {evaluation.get_predikat_display()} dicatat sebagai predikat kinerja "
+            f"tahun {skp.year} pada profil pegawai dan dihitung dalam kurva distribusi unit.",
+            "Dokumen evaluasi tahunan (PDF) dapat dicetak dengan tanda tangan pejabat penilai.",
+        ]
+    if missing:
+        consequences.append("Alasan yang Anda tuliskan dicetak pada dokumen evaluasi.")
+    period_label = evaluation.get_period_display()
+    context = {
+        "title": f"Finalkan evaluasi {period_label} {skp.year}?",
+        "lead": f"{skp.employee.full_name} · {skp.position.title}, {skp.position.unit.name}",
+        "facts": [
+            ("Rating hasil kerja", evaluation.get_rating_hasil_display()),
+            ("Rating perilaku kerja", evaluation.get_rating_perilaku_display()),
+            ("Predikat kinerja", evaluation.get_predikat_display()),
+            (
+                "Realisasi",
+                "lengkap untuk semua IKI"
+                if not missing
+                else f"{len(missing)} IKI belum berisi realisasi",
+            ),
+            (
+                "Dikirim pegawai",
+                f"{evaluation.realisasi_sent_at:%d-%m-%Y %H:%M}"
+                if evaluation.realisasi_sent_at
+                else "belum",
+            ),
+        ],
+        "problems": missing,
+        "problems_title": f"Realisasi {period_label} belum lengkap. Finalisasi ditolak kecuali "
+        "Anda menuliskan alasannya:",
+        "consequences": consequences,
+        "form": form,
+        "action": request.path,
+        "confirm_label": "Ya, finalkan evaluasi",
+        "confirm_class": "btn-success",
+        "cancel_url": back,
+        "breadcrumbs": [
+            (f"SKP {skp.year} · {skp.employee.full_name}", skp.get_absolute_url()),
+            (f"Evaluasi {period_label}", back),
+        ],
+    }
+    return render(request, "performance/confirm.html", context, status=200)
+
+
+@require_POST
+def evaluation_send(request: HttpRequest, pk: int, period: str) -> HttpResponse:
+    """ "Kirim ke penilai": the pegawai says the realisasi of the period is ready."""
+    if period not in evaluation_periods():
+        raise Http404
+    skp = get_object_or_404(SKP.objects.visible_to(request.user), pk=pk)
+    evaluation = get_object_or_404(Evaluation, skp=skp, period=period)
+    try:
+        services.send_realisations_to_penilai(evaluation, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, "Realisasi dikirim; pejabat penilai menerima pemberitahuan untuk menilai."
+        )
+    return redirect(evaluation.get_absolute_url())
 
 
 @require_GET
@@ -340,6 +472,60 @@ def curve(request: HttpRequest) -> HttpResponse:
         "violations": [r["violation"] for r in rules if r["violation"]],
     }
     return render(request, "performance/curve.html", context)
+
+
+@require_GET
+def close_year_confirm(request: HttpRequest) -> HttpResponse:
+    """Asks before "Tutup tahun": what closing locks, and what is still open in the unit."""
+    units = _visible_units(request.user)
+    unit = _chosen_unit(request, units)
+    year = _year_from(request)
+    if not can_write_path(request.user, unit.path):
+        raise PermissionDenied
+    curve_url = f"{reverse('performance:curve')}?{urlencode({'unit': unit.pk, 'tahun': year})}"
+    org = OrganisationPerformance.objects.filter(unit=unit, year=year).first()
+    if org is None or org.closed_at:
+        messages.info(
+            request,
+            f"Tahun {year} untuk {unit.name} sudah ditutup."
+            if org
+            else "Tetapkan predikat kinerja organisasi terlebih dahulu.",
+        )
+        return redirect(curve_url)
+    counts = services.annual_distribution(unit, year)
+    violations = services.curve_violations(org.predikat, counts)
+    not_final = Evaluation.objects.filter(
+        period=Evaluation.Period.TW4,
+        skp__year=year,
+        skp__superseded_at__isnull=True,
+        skp__position__unit__path__startswith=unit.path,
+    ).exclude(status=Evaluation.Status.FINAL)
+    open_count = not_final.count()
+    problems = list(violations)
+    if open_count:
+        problems.append(f"{open_count} evaluasi tahunan di unit ini belum final.")
+    context = {
+        "title": f"Tutup tahun {year} untuk {unit.name}?",
+        "facts": [
+            ("Unit", unit.name),
+            ("Predikat kinerja organisasi", org.get_predikat_display()),
+            ("Pegawai dinilai", f"{sum(counts.values())} orang"),
+        ],
+        "problems": problems,
+        "problems_title": "Perlu ditinjau sebelum menutup:",
+        "consequences": [
+            f"Predikat kinerja organisasi {year} tidak dapat diubah lagi.",
+            f"Rating dan predikat evaluasi tahun {year} pegawai di {unit.name} beserta "
+            "sub-unitnya terkunci, termasuk yang belum final.",
+            "Penutupan tidak dapat dibatalkan dari portal.",
+        ],
+        "action": curve_url,
+        "hidden": {"action": "tutup"},
+        "confirm_label": f"Ya, tutup tahun {year}",
+        "cancel_url": curve_url,
+        "breadcrumbs": [("Kurva distribusi", curve_url)],
+    }
+    return render(request, "performance/confirm.html", context)
 
 
 # --- Monitoring ------------------------------------------------------------------------
@@ -480,6 +666,8 @@ def monitoring(request: HttpRequest) -> HttpResponse:
     is_staff_view = user.is_superuser or scopes.is_hr or scopes.is_pimpinan
     if not (is_staff_view or scopes.headed_position_ids):
         raise PermissionDenied
+    from .monitoring import overview  # imported here: the module shares this view's name
+
     year = _year_from(request)
     context: dict[str, Any] = {"year": year, "years": range(today().year, 2021, -1)}
     if is_staff_view:
@@ -513,6 +701,7 @@ def monitoring(request: HttpRequest) -> HttpResponse:
                 "summary": summary,
                 "without": paginator.get_page(request.GET.get("page")),
                 "can_remind": can_remind,
+                "overview": overview(summary, year=year, page=request.GET.get("unit_hal")),
             }
         )
     elif request.method == "POST":

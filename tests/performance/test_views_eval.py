@@ -58,8 +58,17 @@ def test_pegawai_enters_realisation_and_sees_capaian(client_as, employee, approv
     assert "Capaian: <strong>80,0%</strong>" in page
 
 
+def realise_all(skp, period):
+    """Every IKI gets a realisasi: finalising needs them (or a written reason)."""
+    evaluation, _ = Evaluation.objects.get_or_create(skp=skp, period=period)
+    for ind in Indicator.objects.filter(rhk__skp=skp):
+        Realisation.objects.create(evaluation=evaluation, indicator=ind, value=8)
+    return evaluation
+
+
 def test_penilai_rates_and_predikat_appears(client_as, manager, approved_skp):
     ind = indicator_of(approved_skp)
+    realise_all(approved_skp, "tw4")
     client = client_as(manager)
     page = client.get(url(approved_skp, "tw4"))
     assert page.status_code == 200 and "Belum dinilai" in page.content.decode()
@@ -166,6 +175,7 @@ def test_stale_version_shows_the_message_and_keeps_input(client_as, manager, app
 
 
 def test_final_evaluation_is_read_only_for_everyone(client_as, employee, manager, approved_skp):
+    realise_all(approved_skp, "tw1")
     client_as(manager).post(
         url(approved_skp),
         {

@@ -169,6 +169,9 @@ def test_rating_sets_predikat_from_matrix_and_finalising_updates_profile(
     world, employee, manager, employee_skp, manager_skp
 ):
     evaluation = _evaluation(employee_skp, manager_skp, employee, manager)
+    # Finalising needs every realisasi of the period (or a written reason).
+    for indicator in Indicator.objects.filter(rhk__skp=employee_skp):
+        evaluation.realisations.create(indicator=indicator, value=12)
     services.rate_evaluation(
         evaluation,
         user=manager,

@@ -1,0 +1,54 @@
+"""Pantauan kinerja for HR and pimpinan: a summary on top, only units with staff, least
+SKP progress first, paged, and the annual predikat as one chart row per unit."""
+
+import re
+
+from django.urls import reverse
+
+from performance import monitoring, services
+from performance.models import Evaluation
+from tests.factories import make_unit
+from tests.performance.test_views_eval import YEAR, approve
+
+MONITORING = reverse("performance:monitoring")
+
+
+def _page(client, unit, **extra):
+    query = "&".join(f"{k}={v}" for k, v in {"unit": unit.pk, "tahun": YEAR, **extra}.items())
+    return client.get(f"{MONITORING}?{query}")
+
+
+def test_units_with_staff_least_progress_first_with_a_summary(client_as, hr_dinkes, world):
+    make_unit("Bidang Tanpa Pegawai", world.dinkes)
+    approve(services.create_skp(world.manager_emp, year=YEAR, pendekatan="kuantitatif"))
+    response = _page(client_as(hr_dinkes), world.dinkes)
+    page = response.content.decode()
+    assert "Bidang Tanpa Pegawai" not in page.split('id="h-unit"', 1)[1].split("</table>")[0]
+    rows = re.findall(r'<tr data-testid="unit-row">.*?</tr>', page, re.S)
+    assert len(rows) == 2
+    # The kadis alone in the dinas itself: 0 %; yankes: 1 of 3 approved.
+    assert "Dinas Kesehatan" in rows[0] and "0%" in rows[0]
+    assert "Bidang Pelayanan Kesehatan" in rows[1] and "33%" in rows[1]
+    totals = response.context["overview"]["totals"]
+    assert totals["employees"] == 4 and totals["approved"] == 1 and totals["no_skp"] == 3
+    assert 'data-testid="monitoring-summary"' in page
+    assert page.index("monitoring-summary") < page.index('data-testid="unit-row"')
+
+
+def test_unit_rows_are_paged(client_as, pimpinan, world, monkeypatch):
+    monkeypatch.setattr(monitoring, "UNITS_PER_PAGE", 1)
+    client = client_as(pimpinan)
+    first = _page(client, world.pemprov).context["overview"]["units"]
+    second = _page(client, world.pemprov, unit_hal=2).context["overview"]["units"]
+    assert first.paginator.count == 2  # dinkes and dishub: the pemprov itself has no staff
+    assert {row["unit"].pk for row in [*first, *second]} == {world.dinkes.pk, world.dishub.pk}
+
+
+def test_predikat_is_one_chart_row_per_rated_unit(client_as, pimpinan, world):
+    skp = approve(services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif"))
+    Evaluation.objects.create(skp=skp, period="tw4", predikat="baik")
+    page = _page(client_as(pimpinan), world.pemprov).content.decode()
+    chart = page.split('id="chart-monitoring-predikat"', 1)[1]
+    assert chart.count('data-testid="chart-row"') == 1  # dinkes only; dishub has no rating
+    assert 'class="progress' not in page  # no more five Bootstrap bars per unit
+    assert "style=" not in page.split('id="h-ringkasan"', 1)[1]

@@ -249,7 +249,8 @@ class RegisterFilterForm(forms.Form):
         )
         for name, field in self.fields.items():
             field.widget.attrs["class"] = "form-control" if name == "q" else "form-select"
-        self.fields["q"].widget.attrs.update(type="search", placeholder="Nama atau NIP")
+        self.fields["q"].widget.input_type = "search"  # not an attrs "type": rendered twice
+        self.fields["q"].widget.attrs.update(placeholder="Nama atau NIP")
 
     def filter(self, employees: Any) -> Any:
         """Apply the valid filters to a queryset; invalid values are ignored, not fatal."""

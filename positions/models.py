@@ -262,7 +262,7 @@ class PositionQuerySet(models.QuerySet["Position"]):
         return self.with_bezetting(on).filter(bezetting__lt=F("kebutuhan"))
 
     def for_list(self) -> PositionQuerySet:
-        return self.select_related("unit", "parent").with_bezetting()
+        return self.select_related("unit", "parent").with_bezetting().with_opd()
 
 
 class Position(models.Model):
@@ -454,6 +454,7 @@ class EmployeeQuerySet(models.QuerySet["Employee"]):
         return self.select_related("unit").annotate(
             position_name=models.Subquery(current.values("position__name")[:1]),
             position_jenjang=models.Subquery(current.values("position__jenjang")[:1]),
+            opd_name=opd_name_of("unit__path"),
         )
 
 

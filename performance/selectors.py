@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 
-from positions.models import Employee, Placement, today
+from positions.models import Employee, OrgUnit, Placement, today
 
 from .models import (
     SKP,
@@ -47,18 +47,17 @@ def documents_for_employee(employee: Employee) -> ReportDocumentQuerySet:
     )
 
 
-def latest_final_evaluation_year() -> int | None:
-    """The latest year with at least one final akhir (TW IV) evaluation, or None."""
-    return (
-        Evaluation.objects.filter(
-            period=Evaluation.Period.TW4,
-            status=Evaluation.Status.FINAL,
-            skp__superseded_at__isnull=True,
-        )
-        .order_by("-skp__year")
-        .values_list("skp__year", flat=True)
-        .first()
+def latest_final_evaluation_year(unit: OrgUnit | None = None) -> int | None:
+    """The latest year with at least one final akhir (TW IV) evaluation (in the unit's
+    subtree when given), or None. The report form's default year."""
+    finals = Evaluation.objects.filter(
+        period=Evaluation.Period.TW4,
+        status=Evaluation.Status.FINAL,
+        skp__superseded_at__isnull=True,
     )
+    if unit is not None:
+        finals = finals.filter(skp__position__unit__path__startswith=unit.path)
+    return finals.order_by("-skp__year").values_list("skp__year", flat=True).first()
 
 
 # --- Home page questions (pegawai, penilai) ----------------------------------------------

@@ -33,3 +33,59 @@
     }
   });
 })();
+
+// Wide tables scroll sideways inside .table-responsive. A keyboard user can only scroll such a
+// box if it takes focus (WCAG 2.1.1), so each wrapper whose table overflows gets tabindex="0",
+// role="region" and a name (its aria-label, the table's caption, or the nearest heading above
+// it). Re-checked after htmx swaps and when the window is resized (a phone turned sideways).
+(function () {
+  "use strict";
+
+  function headingBefore(el) {
+    for (var node = el; node && node !== document.body; node = node.parentElement) {
+      for (var prev = node.previousElementSibling; prev; prev = prev.previousElementSibling) {
+        var heading = /^H[1-6]$/.test(prev.tagName) ? prev : prev.querySelector("h1, h2, h3, h4, h5, h6");
+        if (heading && heading.textContent.trim()) {
+          return heading.textContent.trim();
+        }
+      }
+    }
+    return "";
+  }
+
+  function markScrollableTables() {
+    document.querySelectorAll(".table-responsive").forEach(function (box) {
+      if (box.hasAttribute("tabindex") && !box.dataset.scrollRegion) {
+        return; // the template made it a focusable region itself
+      }
+      var overflows = box.scrollWidth > box.clientWidth + 1;
+      if (!overflows) {
+        if (box.dataset.scrollRegion) {
+          box.removeAttribute("tabindex");
+          box.removeAttribute("role");
+          delete box.dataset.scrollRegion;
+        }
+        return;
+      }
+      if (box.dataset.scrollRegion) {
+        return;
+      }
+      box.dataset.scrollRegion = "1";
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      if (!box.getAttribute("aria-label") && !box.getAttribute("aria-labelledby")) {
+        var caption = box.querySelector("caption");
+        var name = (caption && caption.textContent.trim()) || headingBefore(box) || "Tabel";
+        box.setAttribute("aria-label", name + " (tabel, geser ke samping)");
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", markScrollableTables);
+  document.addEventListener("htmx:afterSettle", markScrollableTables);
+  var timer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(timer);
+    timer = setTimeout(markScrollableTables, 150);
+  });
+})();

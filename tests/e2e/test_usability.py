@@ -124,6 +124,7 @@ class Phone:
 
     def login(self, username: str) -> Phone:
         self.page.goto(f"{self.base}/masuk/")
+        axe.audit(self.page, "login")
         self.page.get_by_label("Nama pengguna").fill(username)
         self.page.get_by_label("Kata sandi").fill("x-unused-x")
         self.page.get_by_role("button", name="Masuk").click()

@@ -100,7 +100,7 @@ def test_sk_date_in_future_or_after_tmt_needs_confirmation(world, client_as, hr_
 def test_lists_carry_the_opd_and_the_search_box_has_one_type(world, client_as, hr_admin):
     client = client_as(hr_admin)
     register = client.get(reverse("positions:employee_list")).content.decode()
-    box = next(line for line in register.split("<input") if 'name="q"' in line)
+    box = next(tag.split(">")[0] for tag in register.split("<input") if 'name="q"' in tag)
     assert box.count("type=") == 1 and 'type="search"' in box
     assert 'Bidang Pelayanan Kesehatan<div class="text-muted">Dinas Kesehatan</div>' in register
     positions = client.get(reverse("positions:position_list")).content.decode()

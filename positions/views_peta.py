@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -15,6 +14,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from asnportal.pdf import render_pdf
+from core import spreadsheets
 
 from . import peta as domain
 from .access import get_unit_for_user, require_staff_view
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
     from asnportal.models import User
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CASES_PER_PAGE = 50
 PETA_ROWS_PER_PAGE = 50
 
@@ -52,9 +51,7 @@ def peta_jabatan_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     require_staff_view(request.user)
     unit = get_unit_for_user(request.user, pk)
     peta = domain.build_peta_jabatan(unit)
-    response = HttpResponse(_peta_workbook(peta), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{_filename(peta, "xlsx")}"'
-    return response
+    return spreadsheets.xlsx_response(_peta_workbook(peta), _filename(peta, "xlsx"))
 
 
 @require_GET
@@ -187,9 +184,7 @@ def _peta_workbook(peta: domain.PetaJabatan) -> bytes:
             cell.border = border
         sheet.cell(row=row_index, column=8).number_format = selisih_format
 
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return spreadsheets.workbook_bytes(workbook)
 
 
 # --- Mismatch report --------------------------------------------------------------

@@ -18,6 +18,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.db.models import Count, Q, Sum, Value
 
+from core import spreadsheets
 from positions.access import can_write_employee
 from positions.models import (
     LEADERSHIP_RANK,
@@ -173,21 +174,19 @@ def compliance(unit: OrgUnit, year: int, *, today: dt.date) -> Compliance:
     )
 
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX_CONTENT_TYPE = spreadsheets.XLSX_CONTENT_TYPE
 XLSX_HEADERS = ["No", "Nama", "NIP", "Unit kerja", "JP", "Kurang", "Status"]
 
 
 def compliance_workbook(unit: OrgUnit, year: int) -> bytes:
     """All active employees of the subtree with their counted JP and status (one query)."""
-    from io import BytesIO
-
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = f"Kepatuhan JP {year}"
-    sheet.append([f"Kepatuhan 20 JP tahun {year} — {unit.name}"])
+    spreadsheets.append_row(sheet, [f"Kepatuhan 20 JP tahun {year} — {unit.name}"])
     sheet["A1"].font = Font(bold=True, size=12)
     sheet.append([])
     sheet.append(XLSX_HEADERS)
@@ -197,13 +196,13 @@ def compliance_workbook(unit: OrgUnit, year: int) -> bytes:
     for number, emp in enumerate(rows, start=1):
         status = "Memenuhi" if emp.jp >= JP_TARGET else "Belum memenuhi"
         unit_name = emp.unit.name if emp.unit else ""
-        sheet.append([number, emp.full_name, emp.nip, unit_name, emp.jp, emp.kurang, status])
+        spreadsheets.append_row(
+            sheet, [number, emp.full_name, emp.nip, unit_name, emp.jp, emp.kurang, status]
+        )
     for letter, width in zip("ABCDEFG", (5, 36, 22, 40, 7, 8, 16), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A4"
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return spreadsheets.workbook_bytes(workbook)
 
 
 # --- Leadership training compliance -----------------------------------------------------

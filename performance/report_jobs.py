@@ -23,7 +23,6 @@ import logging
 import secrets
 import tempfile
 import zipfile
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -31,7 +30,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile, File
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -338,33 +337,10 @@ def _delete_file(name: str) -> None:
         default_storage.delete(name)
 
 
-# Publishing the finisher waits out a broker restart (about a minute) instead of giving up
-# after kombu's default three quick tries: it is sent once per run, by the last document.
-FINISH_PUBLISH_RETRY = {
-    "max_retries": 30,
-    "interval_start": 0,
-    "interval_step": 1,
-    "interval_max": 3,
-}
-
-
 def send_finish(job_id: int, run: int) -> None:
     from . import tasks
 
-    tasks.finish_report_job.apply_async((job_id, run), retry=True, retry_policy=FINISH_PUBLISH_RETRY)
-
-
-def _send_claimed_finish(job_id: int, run: int) -> None:
-    try:
-        send_finish(job_id, run)
-    except Exception:
-        # The broker stayed away: give the claim back, so that the retried or redelivered
-        # document task claims the job again and sends the finisher then. Without this the
-        # job would stay "finishing" with no finisher on its way, for ever.
-        ReportJob.objects.filter(pk=job_id, run=run, state=ReportJob.State.FINISHING).update(
-            state=ReportJob.State.RUNNING
-        )
-        raise
+    tasks.finish_report_job.delay(job_id, run)
 
 
 def _maybe_finish(job_id: int, run: int) -> None:
@@ -378,61 +354,10 @@ def _maybe_finish(job_id: int, run: int) -> None:
         state=ReportJob.State.FINISHING
     )
     if claimed:
-        transaction.on_commit(lambda: _send_claimed_finish(job_id, run))
+        transaction.on_commit(lambda: send_finish(job_id, run))
 
 
 # --- finishing: recap + ZIP + email ------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What a job's badge says: a finished job with failures is not shown as a success."""
-
-    label: str
-    css: str  # Bootstrap badge/alert colour: success, warning, danger, primary, secondary
-    kind: str  # done | partial | failed | empty | active
-
-
-def outcome(state: str, *, done: int, failed: int) -> Outcome:
-    """ "Selesai" only when every document was printed; "Selesai dengan N gagal" when some
-    failed; "Gagal" when none was printed (or the archive could not be written)."""
-    if state == ReportJob.State.FAILED or (state == ReportJob.State.DONE and failed and not done):
-        return Outcome("Gagal", "danger", "failed")
-    if state == ReportJob.State.DONE:
-        if failed:
-            return Outcome(f"Selesai dengan {failed} gagal", "warning", "partial")
-        if not done:
-            return Outcome("Selesai: tidak ada pegawai", "secondary", "empty")
-        return Outcome("Selesai", "success", "done")
-    return Outcome(ReportJob.State(state).label, "primary", "active")
-
-
-def expected_counts(unit: OrgUnit, year: int) -> dict[str, int]:
-    """Before a unit job starts: how many active employees it covers and how many of them
-    have an approved SKP of the year with a final akhir evaluation (the ones that can be
-    printed; the others will be recorded as failed with their reason). Two queries."""
-    finals = Evaluation.objects.filter(
-        period=Evaluation.Period.TW4,
-        status=Evaluation.Status.FINAL,
-        skp__employee=OuterRef("pk"),
-        skp__year=year,
-        skp__status=SKP.Status.DISETUJUI,
-        skp__superseded_at__isnull=True,
-    )
-    employees = Employee.objects.active().filter(unit__path__startswith=unit.path)
-    return {
-        "employees": employees.count(),
-        "printable": employees.filter(Exists(finals)).count(),
-    }
-
-
-def finished_documents(job: ReportJob) -> QuerySet[ReportDocument]:
-    """The job's printed documents in the ZIP's order, each downloadable on its own."""
-    return (
-        job.documents.filter(state=ReportDocument.State.DONE)
-        .select_related("employee__unit")
-        .order_by("employee__unit__path", "employee__name", "pk")
-    )
 
 
 def progress(job: ReportJob) -> dict[str, int]:
@@ -519,21 +444,13 @@ def _notify_done(job: ReportJob) -> None:
     if not email:
         return
     counts = progress(job)
-    result = outcome(job.state, done=counts["done"], failed=counts["failed"])
     link = settings.PORTAL_BASE_URL.rstrip("/") + job.get_absolute_url()
     body = (
-        f"Pekerjaan laporan evaluasi kinerja tahun {job.year} untuk {job.target_name}: "
-        f"{result.label}.\n"
-        f"Dokumen tersusun: {counts['done']} dari {counts['total']}; gagal: {counts['failed']}.\n"
-        + ("Alasan setiap kegagalan tercantum di halaman pekerjaan.\n" if counts["failed"] else "")
-        + f"\nBuka: {link}\n"
+        f"Pekerjaan laporan evaluasi kinerja tahun {job.year} untuk {job.target_name} selesai.\n"
+        f"Dokumen tersusun: {counts['done']} dari {counts['total']}; gagal: {counts['failed']}.\n\n"
+        f"Unduh di: {link}\n"
     )
-    subject = (
-        f"Laporan kinerja {job.year} siap diunduh"
-        if result.kind == "done"
-        else f"Laporan kinerja {job.year}: {result.label.lower()}"
-    )
-    send_mail(subject, body, None, [email], fail_silently=True)
+    send_mail(f"Laporan kinerja {job.year} siap diunduh", body, None, [email], fail_silently=True)
 
 
 def mark_job_failed(job_id: int, run: int, reason: str) -> None:

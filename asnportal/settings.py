@@ -110,6 +110,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "asnportal.context_processors.site",
                 "positions.context_processors.roles",
+                "home.context_processors.navigation",
             ],
         },
     },
@@ -137,7 +138,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Auth -------------------------------------------------------------------
 AUTH_USER_MODEL = "asnportal.User"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "positions:dashboard"
+LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "login"
 # Axes first: it refuses a locked-out username+IP before the password is even checked.
 AUTHENTICATION_BACKENDS = [

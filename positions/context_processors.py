@@ -9,7 +9,11 @@ from .models import Employee, scopes_for
 
 
 def _own_employee(user: Any) -> Employee | None:
-    return Employee.objects.filter(user=user).first()
+    # A view that already loaded the user's employee (the home page) leaves it on the user.
+    if hasattr(user, "_asn_employee"):
+        return user._asn_employee
+    user._asn_employee = Employee.objects.filter(user=user).first()
+    return user._asn_employee
 
 
 def roles(request: HttpRequest) -> dict[str, Any]:

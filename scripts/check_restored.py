@@ -183,7 +183,7 @@ def verify(manifest: Path) -> int:
         problems.append(f"login as {DEMO_USER}: HTTP {response.status_code}, not logged in")
     else:
         pages = {
-            "dashboard": reverse("positions:dashboard"),
+            "dashboard": reverse("home:home"),
             "register": reverse("positions:employee_list"),
             "SKP": reverse("performance:skp_detail", args=[expected["skp"]]),
             "peta jabatan": reverse("positions:peta_jabatan", args=[expected["root_unit"]]),

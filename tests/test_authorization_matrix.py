@@ -72,6 +72,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from asnportal.models import User
+from home import services as home_services
+from home.models import Announcement
 from performance import report_jobs, reports
 from performance import services as performance_services
 from performance.models import (
@@ -140,7 +142,15 @@ verify                               -       GET    200    200     200     200  
 verify_code                          dinkes  GET    200    200     200     200       200    200
 verify_code                          dishub  GET    200    200     200     200       200    200
 # --- positions: dashboard and organisation structure ---
-positions:dashboard                  -       GET    L      200     200     200       200    200
+home:home                            -       GET    L      200     200     200       200    200
+home:panduan                         -       GET    L      200     200     200       200    200
+home:announcement_list               -       GET    L      403     403     200       200    200
+home:announcement_create             -       GET    L      403     403     200       200    200
+home:announcement_create             -       POST   L      403     403     .         .      .
+home:announcement_edit               dinkes  GET    L      403     403     404       200    403
+home:announcement_edit               dinkes  POST   L      403     403     404       .      403
+home:announcement_edit               dishub  GET    L      404     404     200       200    403
+home:announcement_edit               dishub  POST   L      404     404     .         .      403
 positions:unit_list                  -       GET    L      403     200     200       200    200
 positions:unit_create                -       GET    L      403     403     200       200    403
 positions:unit_create                -       POST   L      403     403     .         .      403
@@ -475,6 +485,7 @@ URL_OBJECT: dict[str, str] = {
     "training:verification_decide": "selfreport",
     "training:plan_detail": "plan",
     "training:plan_export": "plan",
+    "home:announcement_edit": "announcement",
 }
 
 KIND_MODEL = {
@@ -495,6 +506,7 @@ KIND_MODEL = {
     "participation": Participation,
     "selfreport": Participation,
     "plan": DevelopmentPlan,
+    "announcement": Announcement,
 }
 
 # Outside each actor's scope (IDOR probes): the other dinas, the neighbouring instansi and,
@@ -679,6 +691,14 @@ def _build_location(
         "participation": participation.pk,
         "selfreport": selfreport.pk,
         "plan": needs.create_plan(unit, this_year + 1, created_by=hr).pk,
+        "announcement": home_services.post_announcement(
+            hr,
+            unit=unit,
+            title=f"Pengumuman {unit.name}",
+            body="Ajukan SKP tepat waktu.",
+            starts_on=today(),
+            ends_on=today() + dt.timedelta(days=7),
+        ).pk,
     }
 
 
@@ -802,6 +822,7 @@ def _snapshot() -> dict[str, list[dict[str, Any]]]:
         Attendance,
         DevelopmentPlan,
         PlanItem,
+        Announcement,
     ]
     return {m.__name__: list(m.objects.order_by("pk").values()) for m in models}
 

@@ -132,38 +132,7 @@ def _both_sizes(assert_queries, budget: int, request, grow) -> None:
     assert response.status_code in (200, 302)
 
 
-# --- Dashboards of the five roles ---------------------------------------------------------
-
-# Dashboard's own-employee lookup, then for a person with a post (own figures, 7 in all):
-# definitive placement (+post, unit, parent post), acting placements, penilai walk (holder of
-# the post above, the next post up, its holder), highest education.
-DASHBOARD_BUDGETS = {
-    # HR of the whole province: own employee (none), the scope root, employees per perangkat
-    # daerah, posts per perangkat daerah (bezetting as a subquery), the perangkat daerah, the
-    # scope units (header); the totals are the sums of the groups
-    "hr_admin": 11,
-    # HR of one dinas: the same, one level further down
-    "hr_dinkes": 11,
-    # pimpinan: the same over the read scope
-    "pimpinan": 11,
-    # penilai: own figures (7), direct subordinates (+employee, post), team size
-    "manager": 13,
-    # pegawai: own figures (7)
-    "employee": 12,
-}
-
-
-@pytest.mark.parametrize("role", list(DASHBOARD_BUDGETS))
-def test_dashboard_queries_do_not_grow(world, client_as, request, role, django_assert_num_queries):
-    client = client_as(request.getfixturevalue(role))
-    url = reverse("positions:dashboard")
-    add_staff(world, 1)
-    _both_sizes(
-        django_assert_num_queries,
-        DASHBOARD_BUDGETS[role],
-        lambda: client.get(url),
-        lambda: add_staff(world, FACTOR - 1),
-    )
+# --- Home pages of the roles: pinned in tests/home/test_home.py (HOME_BUDGETS) -------------
 
 
 # --- Register, profile ---------------------------------------------------------------------

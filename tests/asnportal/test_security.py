@@ -74,7 +74,7 @@ def test_correct_password_works_again_after_the_cool_off(client, budi):
     AccessAttempt.objects.update(attempt_time=timezone.now() - dt.timedelta(minutes=16))
     response = _login(client, PASSWORD)
     assert response.status_code == 302
-    assert response["Location"] == reverse("positions:dashboard")
+    assert response["Location"] == reverse("home:home")
 
 
 def test_success_resets_the_failure_count(client, budi):
@@ -147,7 +147,7 @@ def _csp(response) -> dict[str, str]:
 
 
 def test_pages_carry_a_strict_content_security_policy(client_as, employee):
-    response = client_as(employee).get(reverse("positions:dashboard"))
+    response = client_as(employee).get(reverse("home:home"))
     policy = _csp(response)
     assert policy["script-src"] == "script-src 'self'"
     assert "'unsafe-inline'" not in response["Content-Security-Policy"]

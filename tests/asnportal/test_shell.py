@@ -26,7 +26,7 @@ def test_login_lands_on_dashboard(client, db):
     User.objects.create_user("budi", password="Rahasia#2026x")
     response = client.post(reverse("login"), {"username": "budi", "password": "Rahasia#2026x"})
     assert response.status_code == 302
-    assert response["Location"] == reverse("positions:dashboard")
+    assert response["Location"] == reverse("home:home")
 
 
 def test_every_page_but_login_and_healthz_requires_login(client, db):

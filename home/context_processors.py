@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+from positions.context_processors import _own_employee
+from positions.models import scopes_for
+
+from . import selectors
+
+
+def _pending_approvals(user: Any) -> int:
+    cached = getattr(user, "_asn_pending_approvals", None)
+    if cached is not None:
+        return cached
+    if not scopes_for(user).is_manager:
+        return 0  # only heads of a unit (penilai) get the badge: no query for anyone else
+    return selectors.pending_approvals(_own_employee(user))
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    """The penilai's badge in the navbar: lazy, so a page that never renders it pays nothing,
+    and one COUNT for a penilai (the home page hands over the count it already has)."""
+    user = request.user
+    if not user.is_authenticated:
+        return {}
+    return {"pending_approvals": SimpleLazyObject(lambda: _pending_approvals(user))}

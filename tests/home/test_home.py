@@ -1,0 +1,304 @@
+"""The home page of every role (pegawai, penilai, pengelola kepegawaian, pimpinan), the navbar
+badge, and their query budgets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from home import calendar
+from home.models import Announcement
+from performance import services as performance_services
+from performance.models import SKP, Evaluation, ReportDocument, ReportJob
+from positions.models import today
+from tests.factories import EmployeeFactory, PlacementFactory
+from tests.performance.report_helpers import rated_skp
+
+URL = reverse("home:home")
+
+
+def _skp(employee, *, status: str = SKP.Status.DRAFT, year: int | None = None) -> SKP:
+    skp = performance_services.create_skp(
+        employee, year=year or today().year, pendekatan="kuantitatif"
+    )
+    if status != SKP.Status.DRAFT:
+        SKP.objects.filter(pk=skp.pk).update(status=status)
+        skp.refresh_from_db()
+    return skp
+
+
+def _document(employee, year: int = 2025) -> ReportDocument:
+    skp = rated_skp(employee, year=year)
+    job = ReportJob.objects.create(
+        kind=ReportJob.Kind.EMPLOYEE,
+        employee=employee,
+        year=year,
+        requested_by=employee.user,
+        state=ReportJob.State.DONE,
+    )
+    return ReportDocument.objects.create(
+        job=job,
+        employee=employee,
+        skp=skp,
+        state=ReportDocument.State.DONE,
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="laporan.pdf"),
+        sha256="0" * 64,
+    )
+
+
+def _add_staff(world, n: int) -> None:
+    """More subordinates of the kabid, some with an SKP: budgets must not grow with them."""
+    for i in range(n):
+        person = EmployeeFactory(unit=world.yankes)
+        PlacementFactory(employee=person, position=world.perawat)
+        if i % 2:
+            _skp(person, status=SKP.Status.DIAJUKAN)
+
+
+def test_anonymous_is_sent_to_login(client, db):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+# --- Pegawai ---------------------------------------------------------------------------------
+
+
+def test_pegawai_without_skp_is_asked_to_create_one(client_as, employee, world):
+    response = client_as(employee).get(URL)
+    body = response.content.decode()
+    year = today().year
+    assert f"Buat SKP {year}" in body
+    assert reverse("performance:skp_create") in body
+    assert "Realisasi dapat diisi setelah SKP" in body
+    assert "0 dari 20 JP" in body
+    assert 'data-testid="home-penilai"' not in body
+    assert 'data-testid="home-hr"' not in body
+
+
+@pytest.mark.parametrize(
+    ("status", "label"),
+    [
+        (SKP.Status.DRAFT, "Lengkapi SKP"),
+        (SKP.Status.DIKEMBALIKAN, "Perbaiki SKP"),
+        (SKP.Status.DIAJUKAN, "menunggu persetujuan"),
+    ],
+)
+def test_pegawai_sees_the_next_step_of_their_skp(client_as, employee, world, status, label):
+    skp = _skp(world.employee_emp, status=status)
+    body = client_as(employee).get(URL).content.decode()
+    assert label in body
+    assert reverse("performance:skp_detail", args=[skp.pk]) in body
+
+
+def test_approved_skp_leads_straight_to_the_realisasi_page(client_as, employee, world):
+    from performance.selectors import open_period
+
+    skp = _skp(world.employee_emp, status=SKP.Status.DISETUJUI)
+    body = client_as(employee).get(URL).content.decode()
+    period = open_period(today())
+    url = reverse("performance:evaluation", args=[skp.pk, period.period])
+    assert f'href="{url}" data-testid="isi-realisasi"' in body
+
+
+def test_pegawai_downloads_their_own_final_document(client_as, employee, world):
+    document = _document(world.employee_emp)
+    client = client_as(employee)
+    body = client.get(URL).content.decode()
+    url = reverse("performance:report_document", args=[document.pk])
+    assert url in body
+    assert "Dokumen evaluasi kinerja 2025" in body
+    assert client.get(url).status_code == 200
+
+
+def test_pegawai_sees_counted_jp_against_twenty(client_as, employee, world):
+    from training.models import Participation
+
+    Participation.objects.create(
+        employee=world.employee_emp,
+        title="E-learning SKP",
+        method="e_learning",
+        category="seminar",
+        start_date=dt.date(today().year, 1, 5),
+        end_date=dt.date(today().year, 1, 5),
+        jp=6,
+        result=Participation.Result.LULUS,
+        verification=Participation.Verification.VERIFIED,
+        is_self_reported=True,
+    )
+    body = client_as(employee).get(URL).content.decode()
+    assert "6 dari 20 JP" in body
+    assert "kurang 14 JP" in body
+    assert 'value="30"' in body  # the progress bar
+
+
+# --- Penilai ---------------------------------------------------------------------------------
+
+
+def test_penilai_sees_skp_waiting_and_the_badge(client_as, manager, world):
+    _skp(world.employee_emp, status=SKP.Status.DIAJUKAN)
+    response = client_as(manager).get(URL)
+    body = response.content.decode()
+    assert response.context["penilai"].skps_waiting == 1
+    assert f'href="{reverse("performance:approval_inbox")}" data-testid="skps-waiting"' in body
+    assert 'data-testid="nav-badge">1<span class="visually-hidden"> menunggu persetujuan' in body
+
+
+def test_penilai_lists_subordinates_without_skp(client_as, manager, world):
+    _skp(world.employee_emp)
+    penilai = client_as(manager).get(URL).context["penilai"]
+    assert penilai.without_skp == [world.colleague_emp]
+
+
+def test_penilai_sees_evaluations_sent_for_rating(client_as, manager, world):
+    skp = _skp(world.employee_emp, status=SKP.Status.DISETUJUI)
+    evaluation = Evaluation.objects.create(skp=skp, period="tw1")
+    Evaluation.objects.filter(pk=evaluation.pk).update(realisasi_sent_at=dt.datetime.now(dt.UTC))
+    response = client_as(manager).get(URL)
+    assert response.context["penilai"].evaluations_waiting == 1
+    assert evaluation.get_absolute_url() in response.content.decode()
+
+
+def test_badge_is_shown_on_every_page_but_not_to_a_pegawai(client_as, manager, employee, world):
+    _skp(world.employee_emp, status=SKP.Status.DIAJUKAN)
+    page = reverse("performance:skp_list")
+    assert 'data-testid="nav-badge"' in client_as(manager).get(page).content.decode()
+    assert 'data-testid="nav-badge"' not in client_as(employee).get(page).content.decode()
+
+
+# --- Pengelola kepegawaian -------------------------------------------------------------------
+
+
+def test_hr_sees_deadlines_per_unit(client_as, hr_dinkes, world):
+    _skp(world.employee_emp, status=SKP.Status.DIAJUKAN)
+    _skp(world.colleague_emp, status=SKP.Status.DISETUJUI)
+    response = client_as(hr_dinkes).get(URL)
+    hr = response.context["hr"]
+    assert [row.unit for row in hr.rows] == [world.yankes]
+    row = hr.rows[0]
+    # kabid, two perawat in Bidang Yankes (the kadis sits in the dinas itself: totals only)
+    assert (row.employees, row.skp_submitted, row.skp_approved) == (3, 1, 1)
+    assert row.skp_not_submitted == 1
+    body = response.content.decode()
+    assert f"?unit={world.yankes.pk}&amp;tahun={today().year}" in body
+    assert calendar.skp_deadline(today().year).label in body
+
+
+def test_hr_counts_evaluations_not_final_of_the_due_period(client_as, hr_dinkes, world):
+    due = calendar.evaluation_due(today())
+    rated = _skp(world.employee_emp, status=SKP.Status.DISETUJUI, year=due.year)
+    _skp(world.colleague_emp, status=SKP.Status.DISETUJUI, year=due.year)
+    Evaluation.objects.create(
+        skp=rated,
+        period=due.period,
+        status=Evaluation.Status.FINAL,
+        rating_hasil="sesuai",
+        rating_perilaku="sesuai",
+        predikat="baik",
+    )
+    row = client_as(hr_dinkes).get(URL).context["hr"].rows[0]
+    assert (row.skp_approved_due, row.evaluated, row.evaluations_open) == (2, 1, 1)
+
+
+def test_hr_sees_jp_compliance_jobs_and_imports(client_as, hr_dinkes, world):
+    from positions import importing
+
+    job = ReportJob.objects.create(
+        kind=ReportJob.Kind.UNIT, unit=world.dinkes, year=2025, requested_by=hr_dinkes
+    )
+    batch = importing.create_batch(filename="pegawai.xlsx", raw_rows=[], user=hr_dinkes)
+    response = client_as(hr_dinkes).get(URL)
+    body = response.content.decode()
+    compliance = response.context["hr"].compliance
+    assert [(c.unit, c.active, c.compliant) for c in compliance] == [(world.dinkes, 4, 0)]
+    assert job.get_absolute_url() in body
+    assert reverse("positions:import_preview", args=[batch.pk]) in body
+
+
+def test_hr_of_the_province_sees_perangkat_daerah_rows(client_as, hr_admin, world):
+    rows = client_as(hr_admin).get(URL).context["hr"].rows
+    assert {row.unit.name: row.employees for row in rows} == {
+        "Dinas Kesehatan": 4,
+        "Dinas Perhubungan": 1,
+    }
+
+
+# --- Pimpinan --------------------------------------------------------------------------------
+
+
+def test_pimpinan_home_shows_the_dashboard_and_no_hr_section(client_as, pimpinan, world):
+    response = client_as(pimpinan).get(URL)
+    body = response.content.decode()
+    assert 'data-testid="pimpinan-dashboard"' in body
+    assert "hr" not in response.context
+    assert "pegawai" not in response.context
+
+
+def test_kepala_bidang_sees_own_todos_before_penilai_section(client_as, manager, world):
+    body = client_as(manager).get(URL).content.decode()
+    assert body.index('data-testid="home-pegawai"') < body.index('data-testid="home-penilai"')
+
+
+# --- Pengumuman on the home page -------------------------------------------------------------
+
+
+def test_current_announcement_shows_to_those_concerned(
+    client_as, hr_dinkes, employee, outsider, pimpinan, world
+):
+    Announcement.objects.create(
+        author=hr_dinkes,
+        unit=world.dinkes,
+        title="Batas SKP",
+        body="Ajukan SKP sebelum akhir Januari.",
+        starts_on=today() - dt.timedelta(days=1),
+        ends_on=today() + dt.timedelta(days=5),
+    )
+    Announcement.objects.create(
+        author=hr_dinkes,
+        unit=world.dinkes,
+        title="Sudah lewat",
+        body="x",
+        starts_on=today() - dt.timedelta(days=10),
+        ends_on=today() - dt.timedelta(days=1),
+    )
+    assert "Batas SKP" in client_as(employee).get(URL).content.decode()
+    assert "Batas SKP" in client_as(pimpinan).get(URL).content.decode()
+    assert "Batas SKP" not in client_as(outsider).get(URL).content.decode()
+    assert "Sudah lewat" not in client_as(employee).get(URL).content.decode()
+
+
+# --- Query budgets ---------------------------------------------------------------------------
+
+# Every role: session, user, the two scope queries (HR scopes, headed posts), own employee
+# (+unit), current pengumuman (visibility in SQL): 6.
+HOME_BUDGETS = {
+    # 6 + SKP of the year, its missing items for a draft (RHK with IKI, the penilai's SKP),
+    # counted JP, open events, documents
+    "employee": 12,
+    # 6 + leader posts (may they write pengumuman), SKP of the year (none: "Buat SKP"), counted
+    # JP, open events, documents, SKP waiting (COUNT, reused by the badge), evaluations waiting
+    # (COUNT and the first rows), subordinates without SKP
+    "manager": 15,
+    # 6 + scope roots, report jobs, import batches, units below the roots, staff per unit,
+    # SKP per unit, final evaluations per unit, JP compliance of the root
+    "hr_dinkes": 14,
+    "hr_admin": 14,
+    # 6 + the pimpinan dashboard of home.pimpinan (16: figures per perangkat daerah, curve,
+    # retirements, kesesuaian by year)
+    "pimpinan": 22,
+}
+
+
+@pytest.mark.parametrize("role", list(HOME_BUDGETS))
+def test_home_queries_do_not_grow(world, client_as, request, role, django_assert_num_queries):
+    client = client_as(request.getfixturevalue(role))
+    _skp(world.employee_emp)
+    _add_staff(world, 1)
+    with django_assert_num_queries(HOME_BUDGETS[role]):
+        assert client.get(URL).status_code == 200
+    _add_staff(world, 6)
+    with django_assert_num_queries(HOME_BUDGETS[role]):
+        assert client.get(URL).status_code == 200

@@ -148,7 +148,7 @@ def unit_children(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    require_staff_view(request.user)
+    scopes = require_staff_view(request.user)
     unit = get_object_or_404(OrgUnit.objects.visible_to(request.user), pk=pk)
     positions = list(
         Position.objects.active().filter(unit=unit).with_bezetting().select_related("parent")
@@ -171,7 +171,11 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "unit": unit,
         "can_edit": can_write_path(request.user, unit.path),
-        "ancestors": OrgUnit.objects.get_ancestors(unit),
+        # Units above the user's scope are named but not linked: their pages answer 404.
+        "ancestors": [
+            (a, request.user.is_superuser or any(a.path.startswith(p) for p in scopes.all_paths))
+            for a in OrgUnit.objects.get_ancestors(unit)
+        ],
         "children": OrgUnit.objects.get_children(unit).active(),
         "positions": positions,
         "totals": totals,

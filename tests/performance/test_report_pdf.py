@@ -25,9 +25,13 @@ from positions.models import Predikat
 from tests.factories import EmployeeFactory, PlacementFactory, PositionFactory
 from training.models import Participation
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="poppler-utils not installed"
-)
+
+@pytest.fixture(autouse=True)
+def _pdftotext_installed() -> None:
+    """The text checks need poppler's pdftotext: missing, the tests fail (never skip)."""
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext is missing: run scripts/system_deps.sh --test (poppler-utils)")
+
 
 YEAR = 2025
 CODE = "K7QX-M2PA-9RTE"

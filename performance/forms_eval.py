@@ -10,9 +10,24 @@ from django import forms
 
 from core.uploads import ALLOWED_EXTENSIONS, validate_evidence
 
-from .models import BERAKHLAK_CHOICES, Indicator, PredikatOrganisasi, Rating
+from .models import (
+    BERAKHLAK_CHOICES,
+    BehaviourFeedback,
+    Evaluation,
+    Indicator,
+    PredikatOrganisasi,
+    Rating,
+    Realisation,
+)
 
 _INPUT = {"class": "form-control form-control-sm"}
+
+
+def _limit(model: Any, name: str) -> int:
+    """The model field's length limit, so form and database refuse the same text."""
+    return model._meta.get_field(name).max_length
+
+
 _SELECT = {"class": "form-select"}
 _RATING_CHOICES = [("", "— belum dinilai —"), *Rating.choices]
 
@@ -43,6 +58,7 @@ class RealisationForm(forms.Form):
             self.fields[f"text-{ind.pk}"] = forms.CharField(
                 label="Uraian realisasi",
                 required=False,
+                max_length=_limit(Realisation, "text"),
                 initial=current.text if current else "",
                 widget=forms.Textarea(attrs={**_INPUT, "rows": 2}),
             )
@@ -81,6 +97,7 @@ class FeedbackForm(forms.Form):
     umpan_balik = forms.CharField(
         label="Umpan balik umum",
         required=False,
+        max_length=_limit(Evaluation, "umpan_balik"),
         widget=forms.Textarea(attrs={"class": "form-control", "rows": 3}),
     )
     rating_hasil = forms.ChoiceField(
@@ -111,6 +128,7 @@ class FeedbackForm(forms.Form):
             self.fields[f"ub-{ind.pk}"] = forms.CharField(
                 label="Umpan balik",
                 required=False,
+                max_length=_limit(Realisation, "umpan_balik"),
                 initial=current.umpan_balik if current else "",
                 widget=forms.Textarea(attrs={**_INPUT, "rows": 2}),
             )
@@ -119,6 +137,7 @@ class FeedbackForm(forms.Form):
             self.fields[f"perilaku-{value}"] = forms.CharField(
                 label=f"Umpan balik {label}",
                 required=False,
+                max_length=_limit(BehaviourFeedback, "umpan_balik"),
                 initial=current.umpan_balik if current else "",
                 widget=forms.Textarea(attrs={**_INPUT, "rows": 2}),
             )
@@ -152,6 +171,9 @@ class FinaliseForm(forms.Form):
     finalise_note = forms.CharField(
         label="Alasan finalisasi tanpa realisasi lengkap",
         max_length=1000,
+        error_messages={
+            "required": "Tuliskan alasan memfinalkan evaluasi meskipun realisasi belum lengkap."
+        },
         widget=forms.Textarea(attrs={"class": "form-control", "rows": 3, "maxlength": 1000}),
         help_text="Dicetak pada dokumen evaluasi sebagai “Catatan finalisasi”. "
         "Paling banyak 1000 karakter.",
@@ -162,13 +184,6 @@ class FinaliseForm(forms.Form):
         if not reason_needed:
             del self.fields["finalise_note"]
 
-    def clean_finalise_note(self) -> str:
-        note = self.cleaned_data["finalise_note"].strip()
-        if not note:
-            raise forms.ValidationError(
-                "Tuliskan alasan memfinalkan evaluasi meskipun realisasi belum lengkap."
-            )
-        return note
 
 
 class OrgPredikatForm(forms.Form):

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from core.limits import FEEDBACK, NOTE, SHORT_TEXT, SYSTEM_ERROR, max_length_check
 from positions.models import Employee, OrgUnit, Position, Predikat, scopes_for
 
 if TYPE_CHECKING:
@@ -252,7 +253,7 @@ class SKP(models.Model):
     atasan_penilai = models.ForeignKey(
         Employee, models.PROTECT, null=True, blank=True, related_name="+"
     )
-    return_note = models.TextField("catatan pengembalian", blank=True)
+    return_note = models.TextField("catatan pengembalian", blank=True, max_length=NOTE)
     submitted_at = models.DateTimeField(null=True, blank=True)
     approved_at = models.DateTimeField(null=True, blank=True)
     approved_by = models.ForeignKey(
@@ -268,9 +269,11 @@ class SKP(models.Model):
     # Identity of pegawai, penilai and atasan penilai frozen at approval (name, NIP,
     # pangkat/gol, jabatan, unit): documents print these, not today's data.
     snapshot = models.JSONField(default=dict, blank=True)
-    dukungan_sumber_daya = models.TextField("dukungan sumber daya", blank=True)
-    skema_pertanggungjawaban = models.TextField("skema pertanggungjawaban", blank=True)
-    konsekuensi = models.TextField("konsekuensi", blank=True)
+    dukungan_sumber_daya = models.TextField("dukungan sumber daya", blank=True, max_length=FEEDBACK)
+    skema_pertanggungjawaban = models.TextField(
+        "skema pertanggungjawaban", blank=True, max_length=FEEDBACK
+    )
+    konsekuensi = models.TextField("konsekuensi", blank=True, max_length=FEEDBACK)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = SKPQuerySet.as_manager()
@@ -281,6 +284,10 @@ class SKP(models.Model):
         verbose_name_plural = "SKP"
         ordering = ["-year", "-period_start"]
         constraints = [
+            max_length_check("skp_return_note_length", "return_note", NOTE),
+            max_length_check("skp_dukungan_length", "dukungan_sumber_daya", FEEDBACK),
+            max_length_check("skp_skema_length", "skema_pertanggungjawaban", FEEDBACK),
+            max_length_check("skp_konsekuensi_length", "konsekuensi", FEEDBACK),
             models.UniqueConstraint(
                 fields=["employee", "period_start"],
                 condition=Q(superseded_at__isnull=True),
@@ -336,7 +343,7 @@ class RHK(models.Model):
 
     skp = models.ForeignKey(SKP, models.CASCADE, related_name="rhks")
     jenis = models.CharField(max_length=10, choices=Jenis.choices, default=Jenis.UTAMA)
-    text = models.TextField("rencana hasil kerja")
+    text = models.TextField("rencana hasil kerja", max_length=SHORT_TEXT)
     parent_rhk = models.ForeignKey(
         "self",
         models.SET_NULL,
@@ -353,7 +360,10 @@ class RHK(models.Model):
     class Meta:
         verbose_name = "RHK"
         verbose_name_plural = "RHK"
-        ordering = ["skp", "jenis", "order", "pk"]
+        # Utama before tambahan ("utama" > "tambahan", hence descending; a Case expression
+        # breaks ordering through relations), then in the order they were added.
+        ordering = ["skp", "-jenis", "order", "pk"]
+        constraints = [max_length_check("rhk_text_length", "text", SHORT_TEXT)]
 
     def __str__(self) -> str:
         return self.text[:80]
@@ -370,7 +380,7 @@ class Indicator(models.Model):
 
     rhk = models.ForeignKey(RHK, models.CASCADE, related_name="indicators")
     aspek = models.CharField(max_length=10, choices=Aspek.choices)
-    text = models.TextField("indikator kinerja individu")
+    text = models.TextField("indikator kinerja individu", max_length=SHORT_TEXT)
     target_value = models.DecimalField(
         "target", max_digits=14, decimal_places=2, null=True, blank=True
     )
@@ -384,6 +394,7 @@ class Indicator(models.Model):
         verbose_name_plural = "IKI"
         ordering = ["rhk", "pk"]
         constraints = [
+            max_length_check("indicator_text_length", "text", SHORT_TEXT),
             models.UniqueConstraint(
                 fields=["rhk", "aspek"],
                 name="indicator_once_per_aspek",
@@ -412,13 +423,14 @@ class BehaviourExpectation(models.Model):
 
     skp = models.ForeignKey(SKP, models.CASCADE, related_name="expectations")
     value = models.CharField("nilai", max_length=30, choices=BERAKHLAK_CHOICES)
-    ekspektasi = models.TextField("ekspektasi khusus pimpinan", blank=True)
+    ekspektasi = models.TextField("ekspektasi khusus pimpinan", blank=True, max_length=NOTE)
 
     class Meta:
         verbose_name = "ekspektasi perilaku"
         verbose_name_plural = "ekspektasi perilaku"
         constraints = [
-            models.UniqueConstraint(fields=["skp", "value"], name="expectation_once_per_value")
+            max_length_check("expectation_ekspektasi_length", "ekspektasi", NOTE),
+            models.UniqueConstraint(fields=["skp", "value"], name="expectation_once_per_value"),
         ]
 
     def __str__(self) -> str:
@@ -447,7 +459,7 @@ class Evaluation(models.Model):
     rating_hasil = models.CharField(max_length=10, choices=Rating.choices, blank=True)
     rating_perilaku = models.CharField(max_length=10, choices=Rating.choices, blank=True)
     predikat = models.CharField(max_length=20, choices=Predikat.choices, blank=True)
-    umpan_balik = models.TextField("umpan balik umum", blank=True)
+    umpan_balik = models.TextField("umpan balik umum", blank=True, max_length=FEEDBACK)
     finalised_by = models.ForeignKey(
         Employee, models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -467,6 +479,7 @@ class Evaluation(models.Model):
         verbose_name_plural = "evaluasi kinerja"
         ordering = ["skp", "period"]
         constraints = [
+            max_length_check("evaluation_umpan_balik_length", "umpan_balik", FEEDBACK),
             models.UniqueConstraint(fields=["skp", "period"], name="evaluation_once_per_period"),
             models.CheckConstraint(
                 condition=~Q(status="final") | (~Q(rating_hasil="") & ~Q(predikat="")),
@@ -514,11 +527,11 @@ class Realisation(models.Model):
     evaluation = models.ForeignKey(Evaluation, models.CASCADE, related_name="realisations")
     indicator = models.ForeignKey(Indicator, models.PROTECT, related_name="realisations")
     value = models.DecimalField("realisasi", max_digits=14, decimal_places=2, null=True, blank=True)
-    text = models.TextField("realisasi (uraian)", blank=True)
+    text = models.TextField("realisasi (uraian)", blank=True, max_length=NOTE)
     evidence = models.FileField("bukti dukung", upload_to=evidence_path, blank=True)
     evidence_name = models.CharField(max_length=200, blank=True)
     evidence_link = models.URLField("tautan bukti dukung", blank=True)
-    umpan_balik = models.TextField("umpan balik", blank=True)
+    umpan_balik = models.TextField("umpan balik", blank=True, max_length=FEEDBACK)
 
     history = HistoricalRecords()
 
@@ -526,6 +539,8 @@ class Realisation(models.Model):
         verbose_name = "realisasi"
         verbose_name_plural = "realisasi"
         constraints = [
+            max_length_check("realisation_text_length", "text", NOTE),
+            max_length_check("realisation_umpan_balik_length", "umpan_balik", FEEDBACK),
             models.UniqueConstraint(
                 fields=["evaluation", "indicator"], name="realisation_once_per_indicator"
             ),
@@ -551,11 +566,12 @@ class Realisation(models.Model):
 class BehaviourFeedback(models.Model):
     evaluation = models.ForeignKey(Evaluation, models.CASCADE, related_name="behaviour_feedback")
     value = models.CharField("nilai", max_length=30, choices=BERAKHLAK_CHOICES)
-    umpan_balik = models.TextField("umpan balik", blank=True)
+    umpan_balik = models.TextField("umpan balik", blank=True, max_length=FEEDBACK)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["evaluation", "value"], name="feedback_once_per_value")
+            max_length_check("feedback_umpan_balik_length", "umpan_balik", FEEDBACK),
+            models.UniqueConstraint(fields=["evaluation", "value"], name="feedback_once_per_value"),
         ]
 
     def __str__(self) -> str:
@@ -672,7 +688,7 @@ class ReportJob(models.Model):
     total = models.PositiveIntegerField(default=0)
     recap = models.FileField(upload_to=report_file_path, blank=True)
     archive = models.FileField(upload_to=report_file_path, blank=True)
-    error = models.TextField(blank=True)
+    error = models.TextField(blank=True, max_length=SYSTEM_ERROR)
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -684,6 +700,7 @@ class ReportJob(models.Model):
         verbose_name_plural = "pekerjaan laporan"
         ordering = ["-created_at", "-pk"]
         constraints = [
+            max_length_check("reportjob_error_length", "error", SYSTEM_ERROR),
             models.CheckConstraint(
                 condition=(Q(kind="unit") & Q(unit__isnull=False) & Q(employee__isnull=True))
                 | (Q(kind="pegawai") & Q(employee__isnull=False)),
@@ -736,7 +753,7 @@ class ReportDocument(models.Model):
     run = models.PositiveIntegerField(default=1)
     rendered_run = models.PositiveIntegerField(default=0)
     attempts = models.PositiveSmallIntegerField(default=0)
-    error = models.TextField(blank=True)
+    error = models.TextField(blank=True, max_length=NOTE)
     file = models.FileField(upload_to=report_file_path, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
     rendered_at = models.DateTimeField(null=True, blank=True)
@@ -748,6 +765,7 @@ class ReportDocument(models.Model):
         verbose_name_plural = "dokumen laporan"
         ordering = ["job", "pk"]
         constraints = [
+            max_length_check("reportdoc_error_length", "error", NOTE),
             models.UniqueConstraint(fields=["job", "employee"], name="reportdoc_once_per_job"),
             models.CheckConstraint(
                 condition=~Q(state="selesai") | (~Q(file="") & ~Q(sha256="")),

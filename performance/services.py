@@ -332,7 +332,7 @@ def missing_realisations(evaluation: Evaluation) -> list[str]:
     indicators = (
         Indicator.objects.filter(rhk__skp_id=evaluation.skp_id)
         .select_related("rhk")
-        .order_by("rhk__jenis", "rhk__order", "rhk__pk", "pk")
+        .order_by("-rhk__jenis", "rhk__order", "rhk", "pk")  # utama first
     )
     missing = [
         f"{period} — RHK “{ind.rhk.text[:60]}”: IKI {ind.get_aspek_display().lower()} "

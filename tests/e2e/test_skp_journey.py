@@ -85,7 +85,8 @@ def test_skp_from_draft_to_predikat_on_the_curve(
 
     # Penilai approves.
     penilai.goto(skp_url)
-    penilai.get_by_role("button", name="Setujui SKP").click()
+    penilai.get_by_role("link", name="Setujui SKP").click()  # asks first (issue 11)
+    penilai.get_by_role("button", name="Ya, setujui SKP").click()
     penilai.wait_for_url("**/kinerja/persetujuan/")
     assert SKP.objects.get(pk=skp.pk).status == "disetujui"
 
@@ -105,7 +106,8 @@ def test_skp_from_draft_to_predikat_on_the_curve(
     penilai.get_by_label("Rating hasil kerja").select_option("diatas")
     penilai.get_by_label("Rating perilaku kerja").select_option("sesuai")
     penilai.get_by_role("button", name="Simpan dan finalkan").click()
-    penilai.wait_for_load_state()
+    penilai.get_by_role("button", name="Ya, finalkan evaluasi").click()  # asks first (issue 11)
+    penilai.wait_for_url(eval_url)
     assert "Baik" in penilai.locator("main").inner_text()
 
     # The unit's curve counts it.

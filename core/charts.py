@@ -18,7 +18,7 @@ by a white gap, and each segment's name and number are in the legend and the tab
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.html import escape, format_html, format_html_join
@@ -51,13 +51,13 @@ def _share(value: float, total: float) -> float:
     return round(value * 100 / total, 2) if total else 0.0
 
 
-def _empty(chart_id: str, title: str) -> SafeString:
+def _empty(chart_id: str, title: str, text: str = EMPTY_TEXT) -> SafeString:
     return format_html(
         '<figure class="mb-0" id="{}"><figcaption class="fw-semibold small mb-1">{}</figcaption>'
         '<p class="text-muted small mb-0" data-testid="chart-empty">{}</p></figure>',
         chart_id,
         title,
-        EMPTY_TEXT,
+        text,
     )
 
 
@@ -141,6 +141,7 @@ class BarChart:
     colour: str = BLUE
     description: str = ""
     value_header: str = "Nilai"
+    empty_text: str = EMPTY_TEXT
 
     @property
     def is_empty(self) -> bool:
@@ -159,7 +160,7 @@ class BarChart:
 
     def __html__(self) -> str:
         if self.is_empty:
-            return _empty(self.chart_id, self.title)
+            return _empty(self.chart_id, self.title, self.empty_text)
         rows = []
         for bar, width in zip(self.bars, self.widths(), strict=True):
             label = bar.label  # links go in the table: role="img" hides its children
@@ -220,8 +221,9 @@ class Series:
 class StackedRow:
     label: str
     counts: dict[str, int]
-    note: str = ""  # e.g. the curve check: "Sesuai kurva (predikat organisasi Baik)"
+    note: str = ""  # under the label, e.g. the curve check in short: "Sesuai kurva"
     url: str = ""
+    detail: str = ""  # the table's note column when longer than `note` (the violations)
 
     @property
     def total(self) -> int:
@@ -239,7 +241,7 @@ class StackedBarChart:
     rows: list[StackedRow]
     description: str = ""
     notes_header: str = "Keterangan"
-    extra: list[str] = field(default_factory=list)
+    empty_text: str = EMPTY_TEXT
 
     @property
     def is_empty(self) -> bool:
@@ -254,7 +256,7 @@ class StackedBarChart:
 
     def __html__(self) -> str:
         if self.is_empty:
-            return _empty(self.chart_id, self.title)
+            return _empty(self.chart_id, self.title, self.empty_text)
         legend = format_html_join(
             "",
             '<li class="list-inline-item me-3"><svg width="12" height="12" viewBox="0 0 12 12"'
@@ -299,7 +301,7 @@ class StackedBarChart:
             ]
             cells.append(row.total)
             if with_notes:
-                cells.append(row.note)
+                cells.append(row.detail or row.note)
             table_rows.append(cells)
         return _figure(
             self.chart_id, self.title, description, drawing, _table(self.title, headers, table_rows)
@@ -328,10 +330,11 @@ class LineChart:
     colour: str = BLUE
     description: str = ""
     value_header: str = "Nilai"
+    empty_text: str = EMPTY_TEXT
 
-    WIDTH = 360
+    WIDTH = 340
     HEIGHT = 200
-    LEFT, RIGHT, TOP, BOTTOM = 40, 16, 24, 28
+    LEFT, RIGHT, TOP, BOTTOM = 44, 28, 26, 30
 
     @property
     def is_empty(self) -> bool:
@@ -361,7 +364,7 @@ class LineChart:
 
     def __html__(self) -> str:
         if self.is_empty:
-            return _empty(self.chart_id, self.title)
+            return _empty(self.chart_id, self.title, self.empty_text)
         plot_h = self.HEIGHT - self.TOP - self.BOTTOM
         parts = []
         for tick in range(5):  # gridlines at 0, 25, 50, 75, 100 % of max_value
@@ -370,7 +373,7 @@ class LineChart:
             parts.append(
                 f'<line x1="{self.LEFT}" x2="{self.WIDTH - self.RIGHT}" y1="{y:.1f}" '
                 f'y2="{y:.1f}" stroke="{GRID}" stroke-width="1"></line>'
-                f'<text x="{self.LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" '
+                f'<text x="{self.LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="12" '
                 f'fill="{MUTED}">{escape(_number(value))}{escape(self.unit)}</text>'
             )
         coords = self.coordinates()
@@ -392,7 +395,7 @@ class LineChart:
             )
         for point, (x, y) in zip(self.points, coords, strict=True):
             parts.append(
-                f'<text x="{x}" y="{self.HEIGHT - 8}" text-anchor="middle" font-size="12" '
+                f'<text x="{x}" y="{self.HEIGHT - 8}" text-anchor="middle" font-size="13" '
                 f'fill="{TEXT}">{escape(point.label)}</text>'
             )
             if y is None:
@@ -400,7 +403,7 @@ class LineChart:
             parts.append(
                 f'<circle cx="{x}" cy="{y}" r="4.5" fill="{self.colour}" stroke="#ffffff" '
                 f'stroke-width="1.5" data-value="{float(point.value or 0)}"></circle>'
-                f'<text x="{x}" y="{max(y - 9, 11):.1f}" text-anchor="middle" font-size="12" '
+                f'<text x="{x}" y="{max(y - 10, 12):.1f}" text-anchor="middle" font-size="13" '
                 f'font-weight="600" fill="{TEXT}">{escape(self._display(point))}</text>'
             )
         svg = mark_safe(  # labels escaped above, the rest are numbers

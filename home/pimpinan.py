@@ -88,7 +88,8 @@ class Group:
     bezetting: int = 0
     vacant_positions: int = 0
     retiring: int = 0
-    curve: str = ""  # the curve check in words
+    curve: str = ""  # the curve check in words, with every violation
+    curve_short: str = ""  # the same in a few words, under the unit's name in the chart
 
     @property
     def skp_approved_share(self) -> float:
@@ -203,9 +204,9 @@ def _add_curve(groups: list[Group], year: int) -> None:
     for group in groups:
         predikat = org.get(group.unit.pk)
         if not sum(group.predikat.values()):
-            group.curve = ""
+            group.curve = group.curve_short = ""
         elif predikat is None:
-            group.curve = "Predikat organisasi belum ditetapkan"
+            group.curve = group.curve_short = "Predikat organisasi belum ditetapkan"
         else:
             violations = [
                 v for rule in rules.get(predikat, []) if (v := rule.violation(group.predikat))
@@ -215,6 +216,11 @@ def _add_curve(groups: list[Group], year: int) -> None:
                 f"Sesuai kurva (organisasi {label})"
                 if not violations
                 else f"Tidak sesuai kurva (organisasi {label}): " + " ".join(violations)
+            )
+            group.curve_short = (
+                f"Sesuai kurva ({label})"
+                if not violations
+                else f"Tidak sesuai kurva: {len(violations)} catatan"
             )
 
 
@@ -455,7 +461,8 @@ def pimpinan_dashboard(user: User, scopes: Scopes, year: int) -> dict[str, Any]:
                 StackedRow(
                     g.unit.name,
                     dict(g.predikat),
-                    note=g.curve,
+                    note=g.curve_short,
+                    detail=g.curve,
                     url=_url("performance:curve", unit=g.unit.pk, tahun=rated_year),
                 )
                 for g in predikat_rows
@@ -475,7 +482,11 @@ def pimpinan_dashboard(user: User, scopes: Scopes, year: int) -> dict[str, Any]:
                         "draf": g.skp["draf"],
                         "belum": max(g.employees - sum(g.skp.values()), 0),
                     },
-                    note=f"Evaluasi final {g.evaluations_final} dari {g.evaluations}",
+                    note=(
+                        f"Evaluasi final {g.evaluations_final} dari {g.evaluations}"
+                        if g.evaluations
+                        else "Belum ada evaluasi"
+                    ),
                     url=monitoring_url(g.unit),
                 )
                 for g in progress_rows
@@ -532,6 +543,7 @@ def pimpinan_dashboard(user: User, scopes: Scopes, year: int) -> dict[str, Any]:
             ],
             colour=ORANGE,
             value_header="Pegawai",
+            empty_text="Tidak ada pegawai yang mencapai BUP dalam 12 bulan ke depan.",
         ),
         "kesesuaian": LineChart(
             chart_id="chart-kesesuaian",

@@ -86,7 +86,7 @@ def test_line_points_are_placed_by_value_and_gaps_stay_gaps():
     html = str(chart.__html__())
     assert _table_cells(html) == ["50%", "—", "100%", "0%"]
     assert html.count("<circle") == 3
-    assert 'viewBox="0 0 360 200"' in html
+    assert 'viewBox="0 0 340 200"' in html
     _no_inline_style_or_script(html)
 
 

@@ -334,7 +334,8 @@ class LineChart:
 
     WIDTH = 340
     HEIGHT = 200
-    LEFT, RIGHT, TOP, BOTTOM = 44, 28, 26, 30
+    LEFT, RIGHT, TOP, BOTTOM = 44, 12, 26, 30
+    INSET = 24
 
     @property
     def is_empty(self) -> bool:
@@ -342,12 +343,13 @@ class LineChart:
 
     def coordinates(self) -> list[tuple[float, float | None]]:
         """(x, y) in viewBox units for each point; y is None for a point without data."""
-        plot_w = self.WIDTH - self.LEFT - self.RIGHT
+        # The first and last points sit INSET units inside the axis, clear of its labels.
+        plot_w = self.WIDTH - self.LEFT - self.RIGHT - 2 * self.INSET
         plot_h = self.HEIGHT - self.TOP - self.BOTTOM
         step = plot_w / (len(self.points) - 1) if len(self.points) > 1 else 0
         result = []
         for index, point in enumerate(self.points):
-            x = self.LEFT + (step * index if len(self.points) > 1 else plot_w / 2)
+            x = self.LEFT + self.INSET + (step * index if len(self.points) > 1 else plot_w / 2)
             if point.value is None:
                 result.append((round(x, 2), None))
                 continue

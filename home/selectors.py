@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 ANNOUNCEMENTS_SHOWN = 5
 RECENT_SHOWN = 5
+WITHOUT_SKP_SHOWN = 8
+UNITS_SHOWN = 10
 
 
 def announcements_for(user: User, on: dt.date) -> list[Announcement]:
@@ -92,6 +94,14 @@ class PenilaiTodo:
     evaluations: list[Evaluation]  # the first few, each linking to its evaluation page
     without_skp: list[Employee]
 
+    @property
+    def without_skp_shown(self) -> list[Employee]:
+        return self.without_skp[:WITHOUT_SKP_SHOWN]
+
+    @property
+    def without_skp_more(self) -> bool:
+        return len(self.without_skp) > WITHOUT_SKP_SHOWN
+
 
 def penilai_todo(employee: Employee, on: dt.date) -> PenilaiTodo:
     evaluations = performance_selectors.evaluations_awaiting_rating(employee)
@@ -100,8 +110,11 @@ def penilai_todo(employee: Employee, on: dt.date) -> PenilaiTodo:
         skps_waiting=performance_selectors.skps_awaiting_approval(employee).count(),
         evaluations_waiting=evaluations.count(),
         evaluations=list(evaluations[:RECENT_SHOWN]),
+        # One row more than shown tells whether to link to the full list.
         without_skp=list(
-            performance_selectors.subordinates_without_skp(employee, on.year).select_related("unit")
+            performance_selectors.subordinates_without_skp(employee, on.year)[
+                : WITHOUT_SKP_SHOWN + 1
+            ]
         ),
     )
 
@@ -139,6 +152,19 @@ class HrOverview:
     jobs: list[ReportJob]
     batches: list[ImportBatch]
     totals: UnitProgress = field(init=False)
+
+    @property
+    def rows_shown(self) -> list[UnitProgress]:
+        """The units with the most outstanding work first (the BKD has ~40 perangkat daerah:
+        the rest is one click away on the monitoring page)."""
+        ordered = sorted(
+            self.rows,
+            key=lambda r: (
+                -(r.skp_not_submitted + r.skp_submitted + r.evaluations_open),
+                r.unit.path,
+            ),
+        )
+        return ordered[:UNITS_SHOWN]
 
     def __post_init__(self) -> None:
         self.totals = UnitProgress(unit=None)  # type: ignore[arg-type]

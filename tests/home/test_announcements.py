@@ -162,3 +162,18 @@ def test_panduan_explains_each_role_with_its_rule(client_as, manager, hr_dinkes,
 def test_home_links_the_panduan(client_as, employee, world):
     body = client_as(employee).get(reverse("home:home")).content.decode()
     assert reverse("home:panduan") in body
+
+
+def test_demo_pengumuman_are_seeded_once(world):
+    from django.core.management import call_command
+
+    from asnportal.models import User
+    from positions.models import HRScope
+
+    User.objects.create_user("sekda")
+    hr = User.objects.create_user("hr.dinkes")
+    HRScope.objects.create(user=hr, unit=world.dinkes, role=HRScope.Role.PENGELOLA)
+    call_command("seed_demo_home")
+    call_command("seed_demo_home")
+    units = sorted(a.unit.name for a in Announcement.objects.current())
+    assert units == ["Dinas Kesehatan", "Pemerintah Provinsi Uji"]

@@ -153,8 +153,9 @@ class Command(BaseCommand):
             self._logins(heads)
         summary = ", ".join(f"{n} {k}" for k, n in self.created.items())
         self.stdout.write(f"Data demo siap (baru dibuat: {summary}).")
-        # The other pillars seed their own demo data; called by name so this app imports none.
-        for app_label in ("performance", "training"):
+        # The other pillars seed their own demo data; called by name so this app imports none
+        # (home: the demo pengumuman, written after the logins exist).
+        for app_label in ("performance", "training", "home"):
             if apps.is_installed(app_label):
                 call_command(f"seed_demo_{app_label}", stdout=self.stdout)
         if not options["quiet_logins"]:

@@ -21,6 +21,8 @@ import datetime as dt
 import io
 import re
 import secrets
+import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import IO, Any
@@ -206,6 +208,7 @@ def open_xlsx(
         if "tidak sesuai dengan jenisnya" in exc.messages[0]:
             raise ValidationError(_UNREADABLE) from None
         raise
+    _check_sheet_heads(upload)
     try:
         workbook = openpyxl.load_workbook(upload, read_only=True, data_only=True)
     except Exception:  # openpyxl raises a dozen unrelated types for a damaged or foreign file
@@ -217,16 +220,52 @@ def open_xlsx(
             worksheet = workbook.worksheets[0]
         else:
             raise ValidationError(_UNREADABLE)
+        # The dimensions a file claims are not trusted: rows are read as they come, at most
+        # MAX_COLUMNS wide, with the empty cells at their end left off.
+        worksheet.reset_dimensions()
         lines = worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
         yield Sheet(worksheet.title, _guarded(lines))
     finally:
         workbook.close()
 
 
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b")
+_SHEET_DATA = re.compile(rb"<(?:\w+:)?sheetData\b")
+
+
+def _check_sheet_heads(upload: IO[bytes]) -> None:
+    """Every sheet must state its size before its rows, as Excel, LibreOffice and every
+    library write it: without it openpyxl scans the whole sheet when opening the workbook,
+    which would bypass the row cap."""
+    try:
+        upload.seek(0)
+        with zipfile.ZipFile(upload) as archive:
+            for name in archive.namelist():
+                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                with archive.open(name) as part:
+                    head = part.read(64 * 1024)
+                data = _SHEET_DATA.search(head)
+                dimension = _DIMENSION.search(head)
+                if dimension is None or (data is not None and data.start() < dimension.start()):
+                    raise ValidationError(
+                        "Berkas tidak memuat ukuran lembar kerja. Buka dan simpan ulang berkas "
+                        "dengan Excel atau LibreOffice sebagai Excel Workbook (.xlsx)."
+                    )
+    except (zipfile.BadZipFile, OSError, ValueError, zlib.error, EOFError):
+        raise ValidationError(_UNREADABLE) from None
+    finally:
+        upload.seek(0)
+
+
 def _guarded(lines: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
     """Turn a parse error deep in a damaged sheet into the same clear message."""
     try:
-        yield from lines
+        for line in lines:
+            end = len(line)
+            while end and line[end - 1] is None:
+                end -= 1
+            yield line[:end]
     except ValidationError:
         raise
     except Exception:  # broken XML, bad numbers: openpyxl and the XML parser raise many types

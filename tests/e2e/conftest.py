@@ -103,3 +103,39 @@ def pytest_runtest_call(item: pytest.Item):
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
     if axe.SESSION.audits:
         terminalreporter.write_line(axe.summary_line())
+
+
+# --- Click-only journeys on the demo data (issue 11) ----------------------------------------
+
+
+@pytest.fixture
+def demo(transactional_db: None, settings, tmp_path: Path) -> float:
+    """`seed_demo` as `make run` loads it (closed 2025, 2026 in progress), its files in a
+    temporary MEDIA_ROOT. Returns the seconds it took."""
+    import io
+    import time
+
+    from django.core.management import call_command
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    started = time.monotonic()
+    call_command("seed_demo", stdout=io.StringIO())
+    return time.monotonic() - started
+
+
+@pytest.fixture
+def person(browser: object, live_server: object, demo: float):
+    """person(username, width) -> a logged-in journeys.Person on the demo data."""
+    from tests.e2e.journey import DESKTOP, Person
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    opened: list[Person] = []
+
+    def open_person(username: str, width: int = DESKTOP) -> Person:
+        who = Person(browser, live_server.url, username, width)
+        opened.append(who)
+        return who.login()
+
+    yield open_person
+    for who in opened:
+        who.close()

@@ -318,6 +318,11 @@ def start_revision(skp: SKP, *, user: User) -> SKP:
 FINALISE_NOTE_MAX = 1000
 
 
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def missing_realisations(evaluation: Evaluation) -> list[str]:
     """The IKI of the SKP without a realisasi (a value or an uraian) for the evaluation's
     period, in words: "Triwulan I — RHK “…”: IKI kuantitas “…”". Two queries."""
@@ -335,8 +340,8 @@ def missing_realisations(evaluation: Evaluation) -> list[str]:
         .order_by("-rhk__jenis", "rhk__order", "rhk", "pk")  # utama first
     )
     missing = [
-        f"{period} — RHK “{ind.rhk.text[:60]}”: IKI {ind.get_aspek_display().lower()} "
-        f"“{ind.text[:60]}” belum ada realisasi."
+        f"{period} — RHK “{_short(ind.rhk.text)}”: IKI {ind.get_aspek_display().lower()} "
+        f"“{_short(ind.text)}” belum ada realisasi."
         for ind in indicators
         if ind.pk not in done
     ]

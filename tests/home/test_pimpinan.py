@@ -202,3 +202,26 @@ def test_kesesuaian_improves_when_a_mismatched_holder_moves_to_a_fitting_post(
     chart = str(after["charts"]["kesesuaian"])
     assert "50%" in chart and "66,7%" in chart
     assert _share(after, 2022)["share"] is None or _share(after, 2022)["holders"] == 0
+
+
+def test_retirements_use_the_bup_of_the_current_post(world, pimpinan, today):
+    """BUP 65 for an ahli utama, 60 for JPT and ahli madya, 58 otherwise (Position.bup_age)."""
+    expected = 0
+    for jenis, jenjang in (
+        ("fungsional", "ahli_utama"),
+        ("fungsional", "ahli_madya"),
+        ("jpt_pratama", ""),
+        ("pelaksana", ""),
+    ):
+        for age in (58, 60, 65):
+            # One post each: a structural post has a single definitive holder.
+            position = PositionFactory(unit=world.dishub, jenis=jenis, jenjang=jenjang, kelas=9)
+            bup = position.bup_age
+            emp = EmployeeFactory(
+                unit=world.dishub, birth_date=dt.date(today.year - age, today.month, 5)
+            )
+            PlacementFactory(employee=emp, position=position)
+            expected += age == bup  # older than BUP: already retired; younger: not yet
+    data = _dashboard(pimpinan, today.year)
+    assert data["totals"]["retiring"] == expected == 4
+    assert _group(data, world.dishub).retiring == 4

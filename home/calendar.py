@@ -60,161 +60,140 @@ def evaluation_due(on: dt.date) -> Deadline:
 # --- Panduan: what to do this month, and why --------------------------------------------------
 
 
+MONTHS = [
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+]  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Step:
+    months: tuple[int, ...]  # when the step is due
     title: str
     what: str
     why: str
 
-
-def _months_of(step_months: tuple[int, ...], month: int) -> bool:
-    return month in step_months
+    @property
+    def when(self) -> str:
+        if len(self.months) == 12:
+            return "Sepanjang tahun"
+        return ", ".join(MONTHS[m - 1] for m in sorted(self.months))
 
 
 PEGAWAI_STEPS = [
-    (
+    Step(
         (1,),
-        Step(
-            "Susun dan ajukan SKP tahun ini",
-            "Buat SKP, tulis rencana hasil kerja (RHK) yang menginduk RHK atasan, isi indikator "
-            "dan target, lalu ajukan kepada pejabat penilai.",
-            "Tahap perencanaan kinerja (PermenPANRB 6/2022, Pasal 5): ekspektasi ditetapkan dan "
-            "SKP disusun pada awal tahun, sebelum kinerja dapat dipantau dan dinilai.",
-        ),
+        "Susun dan ajukan SKP tahun ini",
+        "Buat SKP, tulis rencana hasil kerja (RHK) yang menginduk RHK atasan, isi indikator "
+        "dan target, lalu ajukan kepada pejabat penilai.",
+        "Tahap perencanaan kinerja (PermenPANRB 6/2022, Pasal 5): ekspektasi ditetapkan dan "
+        "SKP disusun pada awal tahun, sebelum kinerja dapat dipantau dan dinilai.",
     ),
-    (
+    Step(
         (3, 4, 6, 7, 9, 10),
-        Step(
-            "Isi realisasi triwulan dan unggah bukti dukung",
-            "Buka evaluasi triwulan yang sedang berjalan dari beranda, isi realisasi setiap "
-            "indikator beserta bukti dukung, lalu kirim ke penilai.",
-            "Tahap pelaksanaan dan pemantauan kinerja (PermenPANRB 6/2022): kinerja "
-            "didokumentasikan dan diberi umpan balik berkelanjutan setiap periode (triwulanan); "
-            "penilai menilai berdasarkan bukti dukung.",
-        ),
+        "Isi realisasi triwulan dan unggah bukti dukung",
+        "Buka evaluasi triwulan yang sedang berjalan dari beranda, isi realisasi setiap "
+        "indikator beserta bukti dukung, lalu kirim ke penilai.",
+        "Tahap pelaksanaan dan pemantauan kinerja (PermenPANRB 6/2022): kinerja "
+        "didokumentasikan dan diberi umpan balik berkelanjutan setiap periode (triwulanan); "
+        "penilai menilai berdasarkan bukti dukung.",
     ),
-    (
+    Step(
         (12, 1),
-        Step(
-            "Lengkapi realisasi akhir tahun",
-            "Isi realisasi Triwulan IV / Akhir dengan bukti dukung agar penilai dapat "
-            "menetapkan predikat tahunan.",
-            "Tahap penilaian kinerja (PermenPANRB 6/2022): evaluasi tahunan dilakukan pada akhir "
-            "tahun dan selesai paling lambat awal Januari; predikat tahunan dipakai untuk "
-            "tindak lanjut (penghargaan, pengembangan, sanksi).",
-        ),
+        "Lengkapi realisasi akhir tahun",
+        "Isi realisasi Triwulan IV / Akhir dengan bukti dukung agar penilai dapat "
+        "menetapkan predikat tahunan.",
+        "Tahap penilaian kinerja (PermenPANRB 6/2022): evaluasi tahunan dilakukan pada akhir "
+        "tahun dan selesai paling lambat awal Januari; predikat tahunan dipakai untuk "
+        "tindak lanjut (penghargaan, pengembangan, sanksi).",
     ),
-    (
+    Step(
         tuple(range(1, 13)),
-        Step(
-            "Penuhi 20 JP pengembangan kompetensi",
-            "Ajukan ikut pelatihan yang dibuka atau laporkan kegiatan mandiri (e-learning, "
-            "seminar) beserta sertifikat untuk diverifikasi.",
-            "Setiap PNS berhak dan wajib mengembangkan kompetensi paling sedikit 20 jam pelajaran "
-            "(JP) per tahun (PP 11/2017 sebagaimana diubah dengan PP 17/2020).",
-        ),
+        "Penuhi 20 JP pengembangan kompetensi",
+        "Ajukan ikut pelatihan yang dibuka atau laporkan kegiatan mandiri (e-learning, "
+        "seminar) beserta sertifikat untuk diverifikasi.",
+        "Setiap PNS berhak dan wajib mengembangkan kompetensi paling sedikit 20 jam pelajaran "
+        "(JP) per tahun (PP 11/2017 sebagaimana diubah dengan PP 17/2020).",
     ),
 ]
 
 PENILAI_STEPS = [
-    (
+    Step(
         (1, 2),
-        Step(
-            "Setujui SKP bawahan",
-            "Periksa SKP yang diajukan di kotak persetujuan: RHK harus menginduk RHK Anda, "
-            "indikator terukur. Setujui atau kembalikan dengan catatan.",
-            "Pejabat penilai menetapkan SKP bersama pegawai melalui dialog kinerja "
-            "(PermenPANRB 6/2022, tahap perencanaan).",
-        ),
+        "Setujui SKP bawahan",
+        "Periksa SKP yang diajukan di kotak persetujuan: RHK harus menginduk RHK Anda, "
+        "indikator terukur. Setujui atau kembalikan dengan catatan.",
+        "Pejabat penilai menetapkan SKP bersama pegawai melalui dialog kinerja "
+        "(PermenPANRB 6/2022, tahap perencanaan).",
     ),
-    (
+    Step(
         (1, 4, 7, 10),
-        Step(
-            "Nilai evaluasi triwulan",
-            "Buka evaluasi yang menunggu penilaian, beri umpan balik atas realisasi dan bukti "
-            "dukung, lalu finalkan.",
-            "Evaluasi kinerja periodik dan umpan balik berkelanjutan adalah kewajiban pejabat "
-            "penilai (PermenPANRB 6/2022, tahap pemantauan dan penilaian).",
-        ),
+        "Nilai evaluasi triwulan",
+        "Buka evaluasi yang menunggu penilaian, beri umpan balik atas realisasi dan bukti "
+        "dukung, lalu finalkan.",
+        "Evaluasi kinerja periodik dan umpan balik berkelanjutan adalah kewajiban pejabat "
+        "penilai (PermenPANRB 6/2022, tahap pemantauan dan penilaian).",
     ),
-    (
+    Step(
         (12, 1),
-        Step(
-            "Tetapkan predikat tahunan",
-            "Nilai hasil kerja dan perilaku kerja (BerAKHLAK) setiap bawahan pada evaluasi "
-            "akhir; predikat mengikuti matriks dan kurva distribusi instansi.",
-            "Predikat kinerja pegawai ditetapkan dari rating hasil kerja dan perilaku kerja "
-            "(PermenPANRB 6/2022) dan didistribusikan sesuai kinerja organisasi.",
-        ),
+        "Tetapkan predikat tahunan",
+        "Nilai hasil kerja dan perilaku kerja (BerAKHLAK) setiap bawahan pada evaluasi "
+        "akhir; predikat mengikuti matriks dan kurva distribusi instansi.",
+        "Predikat kinerja pegawai ditetapkan dari rating hasil kerja dan perilaku kerja "
+        "(PermenPANRB 6/2022) dan didistribusikan sesuai kinerja organisasi.",
     ),
 ]
 
 HR_STEPS = [
-    (
+    Step(
         (1, 2),
-        Step(
-            "Pantau penetapan SKP",
-            "Lihat pegawai yang belum mengajukan SKP per unit dan kirim pengingat.",
-            "Tanpa SKP yang disetujui, kinerja pegawai tidak dapat dinilai (PermenPANRB 6/2022).",
-        ),
+        "Pantau penetapan SKP",
+        "Lihat pegawai yang belum mengajukan SKP per unit dan kirim pengingat.",
+        "Tanpa SKP yang disetujui, kinerja pegawai tidak dapat dinilai (PermenPANRB 6/2022).",
     ),
-    (
+    Step(
         (1, 4, 7, 10),
-        Step(
-            "Pantau evaluasi periodik",
-            "Periksa evaluasi yang belum final per unit dan ingatkan pejabat penilai.",
-            "Evaluasi periodik mendukung pemantauan dan pembinaan kinerja (PermenPANRB 6/2022).",
-        ),
+        "Pantau evaluasi periodik",
+        "Periksa evaluasi yang belum final per unit dan ingatkan pejabat penilai.",
+        "Evaluasi periodik mendukung pemantauan dan pembinaan kinerja (PermenPANRB 6/2022).",
     ),
-    (
+    Step(
         (12, 1),
-        Step(
-            "Tutup tahun dan cetak dokumen evaluasi",
-            "Tetapkan kinerja organisasi, periksa kurva distribusi predikat, tutup tahun, lalu "
-            "jalankan pekerjaan laporan PDF per unit.",
-            "Distribusi predikat pegawai mengikuti predikat kinerja organisasi "
-            "(PermenPANRB 6/2022); dokumen evaluasi menjadi dasar tindak lanjut.",
-        ),
+        "Tutup tahun dan cetak dokumen evaluasi",
+        "Tetapkan kinerja organisasi, periksa kurva distribusi predikat, tutup tahun, lalu "
+        "jalankan pekerjaan laporan PDF per unit.",
+        "Distribusi predikat pegawai mengikuti predikat kinerja organisasi "
+        "(PermenPANRB 6/2022); dokumen evaluasi menjadi dasar tindak lanjut.",
     ),
-    (
+    Step(
         (7, 8, 9, 10, 11, 12),
-        Step(
-            "Kejar kepatuhan 20 JP",
-            "Lihat pegawai yang belum mencapai 20 JP, verifikasi laporan mandiri dan buka "
-            "angkatan pelatihan.",
-            "Pengembangan kompetensi paling sedikit 20 JP per tahun bagi setiap PNS "
-            "(PP 17/2020); sisa waktu semester kedua menentukan tercapai tidaknya.",
-        ),
+        "Kejar kepatuhan 20 JP",
+        "Lihat pegawai yang belum mencapai 20 JP, verifikasi laporan mandiri dan buka "
+        "angkatan pelatihan.",
+        "Pengembangan kompetensi paling sedikit 20 JP per tahun bagi setiap PNS "
+        "(PP 17/2020); sisa waktu semester kedua menentukan tercapai tidaknya.",
     ),
 ]
 
 PIMPINAN_STEPS = [
-    (
+    Step(
         tuple(range(1, 13)),
-        Step(
-            "Baca dasbor pimpinan",
-            "Lihat kemajuan SKP dan evaluasi per perangkat daerah, sebaran predikat terhadap "
-            "kurva, kepatuhan 20 JP, kebutuhan dan bezetting, serta pensiun 12 bulan ke depan.",
-            "Pimpinan instansi bertanggung jawab atas kinerja organisasi dan penguatan peran "
-            "pimpinan dalam pengelolaan kinerja (PermenPANRB 6/2022).",
-        ),
+        "Baca dasbor pimpinan",
+        "Lihat kemajuan SKP dan evaluasi per perangkat daerah, sebaran predikat terhadap "
+        "kurva, kepatuhan 20 JP, kebutuhan dan bezetting, serta pensiun 12 bulan ke depan.",
+        "Pimpinan instansi bertanggung jawab atas kinerja organisasi dan penguatan peran "
+        "pimpinan dalam pengelolaan kinerja (PermenPANRB 6/2022).",
     ),
-    (
+    Step(
         tuple(range(1, 13)),
-        Step(
-            "Sampaikan pengumuman",
-            "Tulis pengumuman singkat untuk instansi atau unit: tenggat, perubahan cara kerja, "
-            "alasan di baliknya.",
-            "Perubahan cara kerja lebih mudah diterima bila dijelaskan oleh pimpinan.",
-        ),
+        "Sampaikan pengumuman",
+        "Tulis pengumuman singkat untuk instansi atau unit: tenggat, perubahan cara kerja, "
+        "alasan di baliknya.",
+        "Perubahan cara kerja lebih mudah diterima bila dijelaskan oleh pimpinan.",
     ),
 ]
 
 
-def steps_for(
-    steps: list[tuple[tuple[int, ...], Step]], month: int
-) -> tuple[list[Step], list[Step]]:
+def steps_for(steps: list[Step], month: int) -> tuple[list[Step], list[Step]]:
     """(this month's steps, the rest of the year's) of one role."""
-    now = [step for months, step in steps if _months_of(months, month)]
-    later = [step for months, step in steps if not _months_of(months, month)]
-    return now, later
+    return [s for s in steps if month in s.months], [s for s in steps if month not in s.months]

@@ -5,7 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from positions.context_processors import _own_employee
+from positions.models import own_employee as _own_employee
 from positions.models import scopes_for
 
 from . import selectors

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from positions.models import Employee, scopes_for, today
+from positions.models import Employee, own_employee, scopes_for, today
 
 from . import calendar, pimpinan, selectors, services
 from .forms import AnnouncementForm
@@ -21,9 +21,7 @@ if TYPE_CHECKING:
 
 def _own_employee(user: User) -> Employee | None:
     """The user's employee record, kept on the user so the navbar reuses it (no second query)."""
-    employee = Employee.objects.filter(user=user).select_related("unit").first()
-    user._asn_employee = employee  # type: ignore[attr-defined]
-    return employee
+    return own_employee(user)
 
 
 @require_GET

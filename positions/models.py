@@ -19,6 +19,8 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
+from core.limits import FEEDBACK, LONG_TEXT, NOTE, max_length_check
+
 from .nip import parse_nip
 
 if TYPE_CHECKING:
@@ -302,8 +304,8 @@ class Position(models.Model):
     kebutuhan = models.PositiveSmallIntegerField("kebutuhan (ABK)", default=1)
     is_active = models.BooleanField("aktif", default=True)
     # Anjab elements that matter for placement (Peraturan BKN 9/2022 Pasal 3).
-    ikhtisar = models.TextField("ikhtisar jabatan", blank=True)
-    uraian_tugas = models.TextField("uraian tugas", blank=True)
+    ikhtisar = models.TextField("ikhtisar jabatan", blank=True, max_length=FEEDBACK)
+    uraian_tugas = models.TextField("uraian tugas", blank=True, max_length=LONG_TEXT)
     min_education_level = models.CharField(
         "pendidikan minimal", max_length=2, choices=EducationLevel.choices, blank=True
     )
@@ -331,6 +333,8 @@ class Position(models.Model):
             models.CheckConstraint(
                 condition=Q(kelas__gte=1, kelas__lte=17), name="position_kelas_1_17"
             ),
+            max_length_check("position_ikhtisar_length", "ikhtisar", FEEDBACK),
+            max_length_check("position_uraian_tugas_length", "uraian_tugas", LONG_TEXT),
             models.CheckConstraint(
                 condition=Q(jenis="fungsional") | Q(jenjang=""),
                 name="position_jenjang_only_fungsional",
@@ -701,12 +705,13 @@ class Competency(models.Model):
     code = models.CharField("kode", max_length=20, unique=True)
     name = models.CharField("nama", max_length=150)
     kind = models.CharField("jenis", max_length=20, choices=Kind.choices)
-    definition = models.TextField("definisi", blank=True)
+    definition = models.TextField("definisi", blank=True, max_length=FEEDBACK)
 
     class Meta:
         verbose_name = "kompetensi"
         verbose_name_plural = "kompetensi"
         ordering = ["kind", "code"]
+        constraints = [max_length_check("competency_definition_length", "definition", FEEDBACK)]
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
@@ -719,7 +724,7 @@ LEVEL_RANGE = Q(level__gte=1, level__lte=5)
 class CompetencyLevel(models.Model):
     competency = models.ForeignKey(Competency, models.CASCADE, related_name="levels")
     level = models.PositiveSmallIntegerField("level", validators=LEVEL_VALIDATORS)
-    description = models.TextField("deskripsi")
+    description = models.TextField("deskripsi", max_length=NOTE)
 
     class Meta:
         verbose_name = "level kompetensi"
@@ -728,6 +733,7 @@ class CompetencyLevel(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["competency", "level"], name="competency_level_unique"),
             models.CheckConstraint(condition=LEVEL_RANGE, name="competency_level_1_5"),
+            max_length_check("competency_level_description_length", "description", NOTE),
         ]
 
     def __str__(self) -> str:
@@ -1062,6 +1068,18 @@ def scopes_for(user: User) -> Scopes:
             scopes.headed_position_ids.append(position_id)
     user._asn_scopes = scopes  # type: ignore[union-attr]
     return scopes
+
+
+def own_employee(user: User) -> Employee | None:
+    """The employee record of a logged-in user (with its unit), or None: looked up once per
+    user object and cached on it, like `scopes_for`."""
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, "_asn_employee"):
+        user._asn_employee = (  # type: ignore[union-attr]
+            Employee.objects.filter(user=user).select_related("unit").first()
+        )
+    return user._asn_employee  # type: ignore[union-attr]
 
 
 def retirement_date(birth_date: dt.date, bup_age: int) -> dt.date:

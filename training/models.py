@@ -16,7 +16,8 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from positions.models import Competency, Employee, OrgUnit, scopes_for, today
+from core.limits import FEEDBACK, NOTE, max_length_check
+from positions.models import Competency, Employee, OrgUnit, own_employee, scopes_for, today
 
 if TYPE_CHECKING:
     from asnportal.models import User
@@ -86,7 +87,7 @@ class TrainingProgram(models.Model):
     method = models.CharField("metode", max_length=20, choices=Method.choices)
     jp = models.PositiveSmallIntegerField("JP", validators=[MinValueValidator(1)])
     provider = models.CharField("penyelenggara", max_length=200)
-    description = models.TextField("deskripsi", blank=True)
+    description = models.TextField("deskripsi", blank=True, max_length=FEEDBACK)
     is_active = models.BooleanField("aktif", default=True)
 
     history = HistoricalRecords()
@@ -95,7 +96,10 @@ class TrainingProgram(models.Model):
         verbose_name = "program pelatihan"
         verbose_name_plural = "program pelatihan"
         ordering = ["category", "name"]
-        constraints = [models.CheckConstraint(condition=Q(jp__gte=1), name="program_jp_positive")]
+        constraints = [
+            models.CheckConstraint(condition=Q(jp__gte=1), name="program_jp_positive"),
+            max_length_check("program_description_length", "description", FEEDBACK),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -137,7 +141,7 @@ class TrainingEventQuerySet(models.QuerySet["TrainingEvent"]):
         and events open to the user's instansi (see `open_to`)."""
         if user.is_superuser:
             return self
-        employee = Employee.objects.filter(user=user).only("pk", "unit__path").first()
+        employee = own_employee(user)
         q = scopes_for(user).path_q("organiser_unit__path")
         if employee is not None:
             q |= Q(
@@ -271,7 +275,7 @@ class Participation(models.Model):
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
     )
-    verification_note = models.TextField("catatan verifikasi", blank=True)
+    verification_note = models.TextField("catatan verifikasi", blank=True, max_length=NOTE)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ParticipationQuerySet.as_manager()
@@ -282,6 +286,7 @@ class Participation(models.Model):
         verbose_name_plural = "riwayat pengembangan kompetensi"
         ordering = ["-end_date"]
         constraints = [
+            max_length_check("participation_note_length", "verification_note", NOTE),
             models.UniqueConstraint(
                 fields=["employee", "event"],
                 condition=Q(event__isnull=False),

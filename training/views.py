@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from positions.access import require_hr
-from positions.models import Employee
+from positions.models import own_employee
 
 from . import services
 from .forms import (
@@ -178,7 +178,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_manage = services.can_manage_event(request.user, event)
     sessions = list(event.sessions.all())
     participants_qs = event.participations.select_related("employee")
-    own = Employee.objects.filter(user=request.user).select_related("unit").first()
+    own = own_employee(request.user)
     sees_all = can_manage or _is_hr(request.user)
     if not sees_all:
         # A participant (or a pegawai looking at an open event) sees their own row only.

@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from positions.access import require_hr
-from positions.models import Employee
+from positions.models import own_employee
 
 from . import services
 from .models import JoinRequest, TrainingEvent
@@ -47,7 +47,7 @@ def _back(request: HttpRequest, default: str) -> HttpResponse:
 
 @require_POST
 def event_join(request: HttpRequest, pk: int) -> HttpResponse:
-    employee = Employee.objects.filter(user=request.user).select_related("unit").first()
+    employee = own_employee(request.user)
     if employee is None:
         raise Http404
     event = get_object_or_404(TrainingEvent.objects.visible_to(request.user), pk=pk)
@@ -70,7 +70,7 @@ def event_join(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def join_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    employee = Employee.objects.filter(user=request.user).first()
+    employee = own_employee(request.user)
     join_request = get_object_or_404(
         JoinRequest.objects.select_related("event"), pk=pk, employee=employee
     )

@@ -13,32 +13,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.params import parse_year, year_choices
 from positions.access import get_employee_for_user, require_hr, require_staff_view
-from positions.models import Employee, OrgUnit, today
+from positions.models import Employee, OrgUnit, own_employee, today
 
 from . import ledger as domain
 from .forms_ledger import SelfReportForm, VerificationForm
 from .models import JP_TARGET, Participation
 
-FIRST_YEAR = 2015
 COMPLIANCE_PAGE_SIZE = 50
 
 
-def _year_from(request: HttpRequest) -> int:
-    this_year = today().year
-    try:
-        year = int(request.GET.get("tahun", this_year))
-    except ValueError:
-        return this_year
-    return year if FIRST_YEAR <= year <= this_year + 1 else this_year
-
-
-def _years() -> range:
-    return range(today().year, FIRST_YEAR - 1, -1)
-
-
 def _own_employee(request: HttpRequest) -> Employee:
-    employee = Employee.objects.filter(user=request.user).first()
+    employee = own_employee(request.user)
     if employee is None:
         raise PermissionDenied("Akun ini tidak terhubung dengan data pegawai.")
     return employee
@@ -148,8 +135,8 @@ def verification_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def ledger(request: HttpRequest, pk: int) -> HttpResponse:
     employee = get_employee_for_user(request.user, pk)
-    year = _year_from(request)
-    context = {"ledger": domain.ledger_for(employee, year), "years": _years(), "year": year}
+    year = parse_year(request.GET.get("tahun"))
+    context = {"ledger": domain.ledger_for(employee, year), "years": year_choices(), "year": year}
     return render(request, "training/ledger.html", context)
 
 
@@ -177,7 +164,7 @@ def employee_summary(request: HttpRequest, pk: int) -> HttpResponse:
 def compliance(request: HttpRequest) -> HttpResponse:
     units = _visible_units(request)
     unit = _chosen_unit(request, units)
-    year = _year_from(request)
+    year = parse_year(request.GET.get("tahun"))
     report = domain.compliance(unit, year, today=today())
     paginator = Paginator(report.below, COMPLIANCE_PAGE_SIZE)
     # Known from the report's aggregate: no second COUNT computing everyone's JP (~70 ms for
@@ -188,7 +175,7 @@ def compliance(request: HttpRequest) -> HttpResponse:
         "units": units,
         "unit": unit,
         "year": year,
-        "years": _years(),
+        "years": year_choices(),
         "report": report,
         "page": page,
     }
@@ -199,7 +186,7 @@ def compliance(request: HttpRequest) -> HttpResponse:
 def compliance_xlsx(request: HttpRequest) -> HttpResponse:
     units = _visible_units(request)
     unit = _chosen_unit(request, units)
-    year = _year_from(request)
+    year = parse_year(request.GET.get("tahun"))
     response = HttpResponse(
         domain.compliance_workbook(unit, year), content_type=domain.XLSX_CONTENT_TYPE
     )

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core import spreadsheets
+from core.params import parse_id, parse_year
 from core.ratelimit import ratelimit
 from positions.access import (
     can_write_employee,
@@ -123,24 +124,17 @@ def _default_unit(user: User, scopes: Scopes) -> OrgUnit:
 
 
 def _unit_from_request(request: HttpRequest, scopes: Scopes) -> OrgUnit:
-    raw = request.GET.get("unit", "")
-    if raw.isdecimal() and len(raw) < 12:
-        return get_unit_for_user(request.user, int(raw))
+    unit_id = parse_id(request.GET.get("unit"))
+    if unit_id is not None:
+        return get_unit_for_user(request.user, unit_id)
     return _default_unit(request.user, scopes)
-
-
-def _year(raw: str | None) -> int:
-    default = today().year + 1
-    if raw and raw.isdecimal() and len(raw) == 4 and 2000 <= int(raw) <= 2100:
-        return int(raw)
-    return default
 
 
 @require_GET
 def needs(request: HttpRequest) -> HttpResponse:
     scopes = require_staff_view(request.user)
     unit = _unit_from_request(request, scopes)
-    year = _year(request.GET.get("tahun"))
+    year = parse_year(request.GET.get("tahun"), default=today().year + 1, first=2000, last=2100)
     people = analysis.analyse(analysis.unit_employees(unit))
     with_needs = [n for n in people if n.has_needs]
     context = {
@@ -216,9 +210,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if action == "remove":
                 item_id = request.POST.get("item", "")
-                analysis.remove_plan_item(
-                    plan, int(item_id) if item_id.isdecimal() and len(item_id) < 12 else 0
-                )
+                analysis.remove_plan_item(plan, parse_id(item_id) or 0)
                 messages.success(request, "Butir rencana dihapus.")
             elif action == "approve":
                 analysis.approve_plan(plan, approved_by=request.user)

@@ -400,8 +400,9 @@ def test_program_list_queries(client_as, employee, world, django_assert_num_quer
         make_event(world, make_program(code=f"Q{i}"))
     client = client_as(employee)
     # session, user, programs count (paginator), HR scopes + headed placements (cached on the
-    # user), own employee (nav), programs page; an empty scope means no events query at all.
-    with django_assert_num_queries(7):
+    # user), own employee (with unit, cached: nav and the events open to the pegawai), programs
+    # page, events open to the pegawai's instansi.
+    with django_assert_num_queries(8):
         response = client.get(reverse("training:program_list"))
     assert response.status_code == 200
 
@@ -428,8 +429,9 @@ def test_event_detail_queries(client_as, hr_dinkes, world, django_assert_num_que
         services.enrol_bulk(event, others, enrolled_by=hr_dinkes)
     client = client_as(hr_dinkes)
     # session, user, HR scopes, headed placements, event (+program, +unit, enrolled count),
-    # sessions, participants (+employee, present count), own employee (nav)
-    with django_assert_num_queries(8):
+    # sessions, participants (+employee, present count), own employee (nav), pending join
+    # requests of the event (the organiser decides them)
+    with django_assert_num_queries(9):
         response = client.get(event.get_absolute_url())
     assert len(response.context["participants"]) == 2 + extra
 

@@ -91,6 +91,9 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before any view or process_view touches the database (the user, the session), and inside
+    # the security and CSP middleware so its 503 page carries their headers.
+    "core.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes requires: turns a lockout raised during login into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -120,11 +123,19 @@ TEMPLATES = [
 # Unset DATABASE_URL: the embedded SQLite default, so a newcomer needs no server.
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # Persistent connections (60 s), checked before their first use in each request or task,
+    # so that after a database restart the web processes and the worker reconnect by
+    # themselves instead of failing on a dead connection.
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    }
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # JIT compilation costs more than it saves on our short OLTP queries (measured: the
         # candidate ranking at 120k employees takes ~2 s with JIT, ~0.3 s without).
         DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+        # An unreachable server answers the request with the 503 page after 5 s, not after
+        # the operating system's TCP timeout of two minutes.
+        DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 5)
 else:
     DATABASES = {
         "default": {
@@ -235,6 +246,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A worker whose broker restarts keeps trying to reconnect however long it takes (the default
+# gives up after 100 tries); the same for results written while the broker is away.
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_RESULT_BACKEND_ALWAYS_RETRY = True
+CELERY_RESULT_BACKEND_MAX_RETRIES = 10
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_SERIALIZER = "json"
 CELERY_BEAT_SCHEDULE = {

@@ -337,10 +337,35 @@ def _delete_file(name: str) -> None:
         default_storage.delete(name)
 
 
+# Publishing the finisher waits out a broker restart (about a minute) instead of giving up
+# after kombu's default three quick tries: it is sent once per run, by the last document.
+FINISH_PUBLISH_RETRY = {
+    "max_retries": 30,
+    "interval_start": 0,
+    "interval_step": 1,
+    "interval_max": 3,
+}
+
+
 def send_finish(job_id: int, run: int) -> None:
     from . import tasks
 
-    tasks.finish_report_job.delay(job_id, run)
+    tasks.finish_report_job.apply_async(
+        (job_id, run), retry=True, retry_policy=FINISH_PUBLISH_RETRY
+    )
+
+
+def _send_claimed_finish(job_id: int, run: int) -> None:
+    try:
+        send_finish(job_id, run)
+    except Exception:
+        # The broker stayed away: give the claim back, so that the retried or redelivered
+        # document task claims the job again and sends the finisher then. Without this the
+        # job would stay "finishing" with no finisher on its way, for ever.
+        ReportJob.objects.filter(pk=job_id, run=run, state=ReportJob.State.FINISHING).update(
+            state=ReportJob.State.RUNNING
+        )
+        raise
 
 
 def _maybe_finish(job_id: int, run: int) -> None:
@@ -354,7 +379,7 @@ def _maybe_finish(job_id: int, run: int) -> None:
         state=ReportJob.State.FINISHING
     )
     if claimed:
-        transaction.on_commit(lambda: send_finish(job_id, run))
+        transaction.on_commit(lambda: _send_claimed_finish(job_id, run))
 
 
 # --- finishing: recap + ZIP + email ------------------------------------------------------

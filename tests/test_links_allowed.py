@@ -89,10 +89,12 @@ def _client(actor: str, request: pytest.FixtureRequest) -> Client:
 
 def _forbidden_links(actor: str, client: Client, objects: Objects) -> list[str]:
     shown_on: dict[str, set[str]] = {}
+    answers: dict[str, int] = {}  # a link to a page already requested is not requested again
     pages = _pages(actor, objects)
     assert pages, f"no 200 page for {actor}"
     for page in pages:
         response = _send(client, "GET", page)
+        answers[page] = response.status_code
         if response.status_code != 200 or response.streaming:
             continue
         if not response["Content-Type"].startswith("text/html"):
@@ -101,7 +103,9 @@ def _forbidden_links(actor: str, client: Client, objects: Objects) -> list[str]:
             shown_on.setdefault(link, set()).add(page)
     problems = []
     for link in sorted(shown_on):
-        status = _send(client, "GET", link).status_code
+        if link not in answers:
+            answers[link] = _send(client, "GET", link).status_code
+        status = answers[link]
         if not 200 <= status < 400:
             where = sorted(shown_on[link])
             more = f" and {len(where) - 3} more" if len(where) > 3 else ""

@@ -85,6 +85,12 @@ def skp_list(request: HttpRequest) -> HttpResponse:
     is_penilai = bool(scopes_for(request.user).headed_position_ids) or (
         SKP.objects.filter(penilai__user=request.user).exists()
     )
+    skps = list(skps)
+    for skp in skps:
+        # Where realisasi and bukti dukung are entered (approved, current SKP only).
+        if skp.status == SKP.Status.DISETUJUI and skp.superseded_at is None:
+            link = _realisasi_link(skp)
+            skp.realisasi_url, skp.realisasi_label = link["realisasi_url"], link["realisasi_label"]
     return render(request, "performance/skp_list.html", {"skps": skps, "is_penilai": is_penilai})
 
 

@@ -483,3 +483,15 @@ def test_each_form_page_says_what_comes_next(
         assert 'data-testid="next-hint"' in client.get(url).content.decode(), url
     curve = f"{_url('curve')}?unit={world.dinkes.pk}&tahun={YEAR}"
     assert 'data-testid="next-hint"' in client_as(hr_dinkes).get(curve).content.decode()
+
+
+def test_skp_list_and_detail_link_to_where_realisasi_is_entered(
+    client_as, employee, approved_skp, monkeypatch
+):
+    from performance import views
+
+    monkeypatch.setattr(views, "today", lambda: __import__("datetime").date(YEAR, 8, 1))
+    client = client_as(employee)
+    target = _url("evaluation", approved_skp.pk, "tw3")
+    assert f'href="{target}"' in client.get(_url("skp_list")).content.decode()
+    assert f'href="{target}"' in client.get(approved_skp.get_absolute_url()).content.decode()

@@ -185,7 +185,6 @@ class FinaliseForm(forms.Form):
             del self.fields["finalise_note"]
 
 
-
 class OrgPredikatForm(forms.Form):
     predikat = forms.ChoiceField(
         label="Predikat kinerja organisasi",

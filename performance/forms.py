@@ -8,7 +8,9 @@ from typing import Any
 from django import forms
 from django.core.validators import MinValueValidator
 
-from .models import BERAKHLAK, RHK, SKP, Indicator
+from core.limits import BoundedTextarea
+
+from .models import BERAKHLAK, RHK, SKP, BehaviourExpectation, Indicator
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -142,7 +144,8 @@ class LampiranForm(forms.ModelForm):
 class ReturnForm(forms.Form):
     note = forms.CharField(
         label="Catatan untuk pegawai",
-        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=SKP._meta.get_field("return_note").max_length,
+        widget=BoundedTextarea(attrs={"rows": 4}),
         help_text="Tuliskan apa yang perlu diperbaiki.",
     )
 
@@ -156,7 +159,8 @@ class ExpectationsForm(forms.Form):
             self.fields[code] = forms.CharField(
                 label=label,
                 required=False,
+                max_length=BehaviourExpectation._meta.get_field("ekspektasi").max_length,
                 initial=current.get(code, ""),
-                widget=forms.Textarea(attrs={"rows": 2}),
+                widget=BoundedTextarea(attrs={"rows": 2}),
                 help_text="; ".join(guides),
             )

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 
+from core.limits import BoundedTextarea
 from core.uploads import ALLOWED_EXTENSIONS, validate_evidence
 
 from .models import (
@@ -60,7 +61,7 @@ class RealisationForm(forms.Form):
                 required=False,
                 max_length=_limit(Realisation, "text"),
                 initial=current.text if current else "",
-                widget=forms.Textarea(attrs={**_INPUT, "rows": 2}),
+                widget=BoundedTextarea(attrs={**_INPUT, "rows": 2}),
             )
             self.fields[f"link-{ind.pk}"] = forms.URLField(
                 label="Tautan bukti dukung",
@@ -98,7 +99,7 @@ class FeedbackForm(forms.Form):
         label="Umpan balik umum",
         required=False,
         max_length=_limit(Evaluation, "umpan_balik"),
-        widget=forms.Textarea(attrs={"class": "form-control", "rows": 3}),
+        widget=BoundedTextarea(attrs={"class": "form-control", "rows": 3}),
     )
     rating_hasil = forms.ChoiceField(
         label="Rating hasil kerja",
@@ -130,7 +131,7 @@ class FeedbackForm(forms.Form):
                 required=False,
                 max_length=_limit(Realisation, "umpan_balik"),
                 initial=current.umpan_balik if current else "",
-                widget=forms.Textarea(attrs={**_INPUT, "rows": 2}),
+                widget=BoundedTextarea(attrs={**_INPUT, "rows": 2}),
             )
         for value, label in BERAKHLAK_CHOICES:
             current = initial_behaviour.get(value)
@@ -139,7 +140,7 @@ class FeedbackForm(forms.Form):
                 required=False,
                 max_length=_limit(BehaviourFeedback, "umpan_balik"),
                 initial=current.umpan_balik if current else "",
-                widget=forms.Textarea(attrs={**_INPUT, "rows": 2}),
+                widget=BoundedTextarea(attrs={**_INPUT, "rows": 2}),
             )
 
     def clean(self) -> dict[str, Any]:

@@ -199,7 +199,7 @@ class RegisterFilterForm(forms.Form):
         "golongan": ("-golongan", "Golongan (tertinggi)"),
         "lahir": ("birth_date", "Usia (tertua)"),
     }
-    q = forms.CharField(required=False, label="Cari nama atau NIP")
+    q = forms.CharField(required=False, max_length=150, label="Cari nama atau NIP")
     unit = forms.ModelChoiceField(
         queryset=OrgUnit.objects.none(), required=False, label="Unit (beserta bawahannya)"
     )

@@ -89,3 +89,47 @@
     timer = setTimeout(markScrollableTables, 150);
   });
 })();
+
+// Character counter under long textareas (issue 14): every <textarea maxlength="N"> with
+// N >= 500 gets "n / N karakter" below it, updated as the user types. The server refuses
+// longer text anyway (forms and database); this only shows the limit before it is reached.
+// data-counter="off" on a textarea opts out; data-counter="on" marks one already done.
+(function () {
+  "use strict";
+
+  var MIN_LIMIT = 500;
+  var format = new Intl.NumberFormat("id-ID");
+
+  function attach(area) {
+    var limit = parseInt(area.getAttribute("maxlength"), 10);
+    if (!limit || limit < MIN_LIMIT || area.dataset.counter) {
+      return;
+    }
+    area.dataset.counter = "on";
+    var counter = document.createElement("div");
+    counter.className = "form-text text-end char-counter";
+    counter.id = (area.id || "textarea-" + Math.random().toString(36).slice(2)) + "-counter";
+    counter.setAttribute("aria-live", "polite");
+    var describedBy = area.getAttribute("aria-describedby");
+    area.setAttribute("aria-describedby", (describedBy ? describedBy + " " : "") + counter.id);
+    function update() {
+      var used = area.value.length;
+      counter.textContent = format.format(used) + " / " + format.format(limit) + " karakter";
+      counter.classList.toggle("text-danger", used >= limit);
+    }
+    area.addEventListener("input", update);
+    update();
+    area.insertAdjacentElement("afterend", counter);
+  }
+
+  function attachAll(root) {
+    (root || document).querySelectorAll("textarea[maxlength]").forEach(attach);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    attachAll(document);
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    attachAll(event.target);
+  });
+})();

@@ -1,9 +1,11 @@
 import pytest
 
+from positions.models import today
+
 pytestmark = pytest.mark.e2e
 
 
-def test_pegawai_logs_in_and_sees_own_position_and_penilai(
+def test_pegawai_logs_in_and_sees_their_todos(
     transactional_db, world, employee, live_server, page, screenshot
 ):
     page.goto(f"{live_server.url}/")
@@ -12,10 +14,14 @@ def test_pegawai_logs_in_and_sees_own_position_and_penilai(
     page.get_by_label("Kata sandi").fill("x-unused-x")
     page.get_by_role("button", name="Masuk").click()
 
-    page.wait_for_selector("[data-testid=own-position]")
-    assert page.locator("[data-testid=own-position]").inner_text() == "Perawat Ahli Muda"
-    assert page.locator("[data-testid=own-penilai]").inner_text() == "Kabid Yankes"
+    page.wait_for_selector("[data-testid=home-pegawai]")
+    year = today().year
+    assert page.locator("[data-testid=next-step]").inner_text() == f"Buat SKP {year}"
+    assert "0 dari 20 JP" in page.locator("[data-testid=jp-text]").inner_text()
     # Static assets are served (vendored Bootstrap), not fetched from a CDN.
     navbar_bg = page.eval_on_selector("nav.navbar", "el => getComputedStyle(el).display")
     assert navbar_bg == "flex"
-    screenshot("dashboard-pegawai-e2e")
+    # The next step is a click away: the SKP form opens from the home page.
+    page.get_by_role("link", name=f"Buat SKP {year}").click()
+    assert page.url.endswith("/kinerja/skp/baru/")
+    screenshot("home-pegawai-e2e")

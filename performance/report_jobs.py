@@ -23,6 +23,7 @@ import logging
 import secrets
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -30,7 +31,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile, File
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -385,6 +386,57 @@ def _maybe_finish(job_id: int, run: int) -> None:
 # --- finishing: recap + ZIP + email ------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What a job's badge says: a finished job with failures is not shown as a success."""
+
+    label: str
+    css: str  # Bootstrap badge/alert colour: success, warning, danger, primary, secondary
+    kind: str  # done | partial | failed | empty | active
+
+
+def outcome(state: str, *, done: int, failed: int) -> Outcome:
+    """ "Selesai" only when every document was printed; "Selesai dengan N gagal" when some
+    failed; "Gagal" when none was printed (or the archive could not be written)."""
+    if state == ReportJob.State.FAILED or (state == ReportJob.State.DONE and failed and not done):
+        return Outcome("Gagal", "danger", "failed")
+    if state == ReportJob.State.DONE:
+        if failed:
+            return Outcome(f"Selesai dengan {failed} gagal", "warning", "partial")
+        if not done:
+            return Outcome("Selesai: tidak ada pegawai", "secondary", "empty")
+        return Outcome("Selesai", "success", "done")
+    return Outcome(ReportJob.State(state).label, "primary", "active")
+
+
+def expected_counts(unit: OrgUnit, year: int) -> dict[str, int]:
+    """Before a unit job starts: how many active employees it covers and how many of them
+    have an approved SKP of the year with a final akhir evaluation (the ones that can be
+    printed; the others will be recorded as failed with their reason). Two queries."""
+    finals = Evaluation.objects.filter(
+        period=Evaluation.Period.TW4,
+        status=Evaluation.Status.FINAL,
+        skp__employee=OuterRef("pk"),
+        skp__year=year,
+        skp__status=SKP.Status.DISETUJUI,
+        skp__superseded_at__isnull=True,
+    )
+    employees = Employee.objects.active().filter(unit__path__startswith=unit.path)
+    return {
+        "employees": employees.count(),
+        "printable": employees.filter(Exists(finals)).count(),
+    }
+
+
+def finished_documents(job: ReportJob) -> QuerySet[ReportDocument]:
+    """The job's printed documents in the ZIP's order, each downloadable on its own."""
+    return (
+        job.documents.filter(state=ReportDocument.State.DONE)
+        .select_related("employee__unit")
+        .order_by("employee__unit__path", "employee__name", "pk")
+    )
+
+
 def progress(job: ReportJob) -> dict[str, int]:
     counts = job.documents.aggregate(
         done=Count("pk", filter=Q(state=ReportDocument.State.DONE)),
@@ -469,13 +521,21 @@ def _notify_done(job: ReportJob) -> None:
     if not email:
         return
     counts = progress(job)
+    result = outcome(job.state, done=counts["done"], failed=counts["failed"])
     link = settings.PORTAL_BASE_URL.rstrip("/") + job.get_absolute_url()
     body = (
-        f"Pekerjaan laporan evaluasi kinerja tahun {job.year} untuk {job.target_name} selesai.\n"
-        f"Dokumen tersusun: {counts['done']} dari {counts['total']}; gagal: {counts['failed']}.\n\n"
-        f"Unduh di: {link}\n"
+        f"Pekerjaan laporan evaluasi kinerja tahun {job.year} untuk {job.target_name}: "
+        f"{result.label}.\n"
+        f"Dokumen tersusun: {counts['done']} dari {counts['total']}; gagal: {counts['failed']}.\n"
+        + ("Alasan setiap kegagalan tercantum di halaman pekerjaan.\n" if counts["failed"] else "")
+        + f"\nBuka: {link}\n"
     )
-    send_mail(f"Laporan kinerja {job.year} siap diunduh", body, None, [email], fail_silently=True)
+    subject = (
+        f"Laporan kinerja {job.year} siap diunduh"
+        if result.kind == "done"
+        else f"Laporan kinerja {job.year}: {result.label.lower()}"
+    )
+    send_mail(subject, body, None, [email], fail_silently=True)
 
 
 def mark_job_failed(job_id: int, run: int, reason: str) -> None:

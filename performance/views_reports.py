@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.ratelimit import ratelimit
 from positions.models import Employee, OrgUnit, scopes_for, today
 
-from . import report_jobs
+from . import report_jobs, selectors
 from .models import DocumentVerification, ReportDocument, ReportJob
 
 if TYPE_CHECKING:
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 20
 FAILURES_PAGE_SIZE = 50
+DOCUMENTS_PAGE_SIZE = 50
 
 
 def _years() -> list[int]:
@@ -46,7 +47,11 @@ class UnitJobForm(forms.Form):
         self.fields["unit"].initial = units.values_list("pk", flat=True).first()
         self.fields["unit"].label_from_instance = lambda u: ("— " * (u.depth - 1)) + u.name
         self.fields["year"].choices = [(y, y) for y in _years()]
-        self.fields["year"].initial = today().year - 1
+        # The latest year that has final evaluations in the first unit: the one a report
+        # can be printed for (the year just ended has none until the penilai finalise).
+        first_unit = units.first()
+        latest = selectors.latest_final_evaluation_year(first_unit) if first_unit else None
+        self.fields["year"].initial = latest or today().year - 1
 
 
 def report_units(user: object) -> object:
@@ -79,7 +84,7 @@ def report_jobs_list(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
-                messages.success(request, "Pekerjaan laporan dimulai. Halaman ini boleh ditutup.")
+                _tell_start(request, job, form.cleaned_data["unit"])
                 return redirect(job)
     jobs = (
         ReportJob.objects.visible_to(request.user)
@@ -91,7 +96,35 @@ def report_jobs_list(request: HttpRequest) -> HttpResponse:
         .order_by("-created_at", "-pk")
     )
     page = Paginator(jobs, PAGE_SIZE).get_page(request.GET.get("page"))
+    for job in page.object_list:
+        job.outcome = report_jobs.outcome(job.state, done=job.n_done, failed=job.n_failed)
     return render(request, "performance/report_jobs.html", {"page": page, "form": form})
+
+
+def _tell_start(request: HttpRequest, job: ReportJob, unit: OrgUnit) -> None:
+    """The message after "Mulai penyusunan" says what will happen (or, when the tasks ran
+    in this process, what did): how many can be printed and how many will fail."""
+    job.refresh_from_db(fields=["state", "total"])
+    if not job.is_active:
+        counts = report_jobs.progress(job)
+        result = report_jobs.outcome(job.state, done=counts["done"], failed=counts["failed"])
+        text = f"Penyusunan {result.label.lower()}: {counts['done']} dari {counts['total']} PDF."
+        level = {"done": messages.SUCCESS, "partial": messages.WARNING}.get(
+            result.kind, messages.ERROR
+        )
+        messages.add_message(request, level, text)
+        return
+    expected = report_jobs.expected_counts(unit, job.year)
+    missing = expected["employees"] - expected["printable"]
+    text = (
+        f"Penyusunan dimulai di latar belakang untuk {expected['employees']} pegawai; "
+        f"{expected['printable']} memiliki evaluasi akhir {job.year} yang final."
+    )
+    if missing:
+        text += f" {missing} pegawai lainnya akan dicatat gagal beserta alasannya."
+        messages.warning(request, text + " Halaman ini boleh ditutup.")
+    else:
+        messages.info(request, text + " Halaman ini boleh ditutup.")
 
 
 def _get_job(request: HttpRequest, pk: int) -> ReportJob:
@@ -106,7 +139,12 @@ def _get_job(request: HttpRequest, pk: int) -> ReportJob:
 @require_GET
 def report_job(request: HttpRequest, pk: int) -> HttpResponse:
     job = _get_job(request, pk)
-    context: dict[str, object] = {"job": job, "progress": report_jobs.progress(job)}
+    progress = report_jobs.progress(job)
+    context: dict[str, object] = {
+        "job": job,
+        "progress": progress,
+        "outcome": report_jobs.outcome(job.state, done=progress["done"], failed=progress["failed"]),
+    }
     if not job.is_active:  # the reasons of failures are shown once the job has finished
         failures = job.documents.filter(state=ReportDocument.State.FAILED).select_related(
             "employee", "employee__unit"
@@ -114,6 +152,10 @@ def report_job(request: HttpRequest, pk: int) -> HttpResponse:
         context["failures"] = Paginator(
             failures.order_by("employee__name", "pk"), FAILURES_PAGE_SIZE
         ).get_page(request.GET.get("page"))
+        if job.kind == ReportJob.Kind.UNIT and progress["done"]:
+            context["documents"] = Paginator(
+                report_jobs.finished_documents(job), DOCUMENTS_PAGE_SIZE
+            ).get_page(request.GET.get("dok"))
     if job.kind == ReportJob.Kind.EMPLOYEE:
         context["document"] = job.documents.select_related("employee").first()
     context["can_rerun"] = report_jobs.can_manage_job(request.user, job, rerun=True)
@@ -205,14 +247,28 @@ def report_job_recap(request: HttpRequest, pk: int) -> FileResponse:
     )
 
 
-@require_GET
-def report_document_download(request: HttpRequest, pk: int) -> FileResponse:
+def _get_document_for_user(user: object, pk: int) -> ReportDocument:
+    """A printed document is visible to whoever may see its job (the same rule as the job's
+    ZIP, so every PDF in the archive is also downloadable on its own) and to whoever may see
+    the employee or the SKP (the pegawai themself, the penilai, HR and pimpinan in scope).
+    Anyone else gets 404, exactly as for a missing id."""
     doc = get_object_or_404(
-        ReportDocument.objects.visible_to(request.user)
-        .filter(state=ReportDocument.State.DONE)
-        .select_related("job", "employee"),
+        ReportDocument.objects.filter(state=ReportDocument.State.DONE).select_related(
+            "job", "employee"
+        ),
         pk=pk,
     )
+    if ReportJob.objects.visible_to(user).filter(pk=doc.job_id).exists():
+        return doc
+    if ReportDocument.objects.visible_to(user).filter(pk=doc.pk).exists():
+        return doc
+    raise Http404
+
+
+@require_GET
+def report_document_download(request: HttpRequest, pk: int) -> FileResponse:
+    """One printed PDF: from the job page, from a pegawai's "Dokumen saya", by the penilai."""
+    doc = _get_document_for_user(request.user, pk)
     return _pdf_response(doc.file, doc.filename, "application/pdf")
 
 

@@ -495,3 +495,40 @@ def test_skp_list_and_detail_link_to_where_realisasi_is_entered(
     target = _url("evaluation", approved_skp.pk, "tw3")
     assert f'href="{target}"' in client.get(_url("skp_list")).content.decode()
     assert f'href="{target}"' in client.get(approved_skp.get_absolute_url()).content.decode()
+
+
+# --- Query budgets of the new pages --------------------------------------------------------
+# Every page: session, user, HR scopes, headed placements, the nav's own employee = 5; a
+# penilai's nav adds the badge count (SKP waiting) = 6.
+CONFIRM_BUDGETS = {
+    # + SKP with roles, is_penilai_of (the acting employee is the named penilai: no placement
+    # query), RHK/IKI counts = 9
+    "approve": 9,
+    # + SKP, is_penilai_of, evaluation, realisations, IKI with RHK = 11
+    "finalise": 11,
+    # pegawai (no badge) + SKP with roles = 6
+    "lampiran": 6,
+}
+
+
+@pytest.mark.parametrize("page", list(CONFIRM_BUDGETS))
+def test_new_pages_have_a_flat_query_budget(
+    page, client_as, employee, manager, world, manager_skp, django_assert_num_queries
+):
+    skp = services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif")
+    for i in range(3):
+        _rhk(skp, f"RHK {i}", parent=manager_skp.rhks.first(), indicators=3)
+    if page == "lampiran":
+        client, url = client_as(employee), _url("skp_lampiran", skp.pk)
+    elif page == "approve":
+        SKP.objects.filter(pk=skp.pk).update(status="diajukan")
+        client, url = client_as(manager), _url("skp_approve", skp.pk)
+    else:
+        SKP.objects.filter(pk=skp.pk).update(status="disetujui")
+        evaluation = Evaluation.objects.create(
+            skp=skp, period="tw4", rating_hasil="sesuai", rating_perilaku="sesuai", predikat="baik"
+        )
+        _realise(evaluation, only_first=True)
+        client, url = client_as(manager), _url("evaluation_finalise", skp.pk, "tw4")
+    with django_assert_num_queries(CONFIRM_BUDGETS[page]):
+        assert client.get(url).status_code == 200

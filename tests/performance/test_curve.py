@@ -143,9 +143,9 @@ def test_monitoring_query_budget_is_flat(
         hr_client.get(target)
     manager_client = client_as(manager)
     # session, user, HR scopes, headed placements, subordinate placements, their SKP,
-    # their evaluations, nav own-employee.
-    with django_assert_num_queries(8):
+    # their evaluations, nav own-employee, nav penilai badge.
+    with django_assert_num_queries(9):
         manager_client.get(f"{MONITORING}?tahun={YEAR}")
     _rated_staff(world, ["baik", "baik"])
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         manager_client.get(f"{MONITORING}?tahun={YEAR}")

@@ -196,8 +196,8 @@ def test_final_evaluation_is_read_only_for_everyone(client_as, employee, manager
 # session, user, HR scopes, headed placements (scopes_for), SKP (visible_to), evaluation
 # (get_or_create → get), acting employee (is_penilai_of), RHK, indicators, evaluation reload
 # (+ finalised_by join), realisations, behaviour feedback, organisation predikat,
-# expectations, the nav's own-employee lookup.
-EVALUATION_PAGE_QUERIES = 15
+# expectations, the nav's own-employee lookup, the nav's penilai badge (SKP waiting).
+EVALUATION_PAGE_QUERIES = 16
 
 
 def test_evaluation_page_query_budget_is_flat(

@@ -326,11 +326,12 @@ BUDGETS = {
     # superior SKP) = 15
     "skp_detail": 15,
     # + status counts (also the page count), waiting SKP with employee/position/RHK count
-    # = 7; an empty inbox skips the fetch, so the test starts with one waiting SKP
-    "approval_inbox": 7,
+    # = 7; an empty inbox skips the fetch, so the test starts with one waiting SKP;
+    # + the nav's penilai badge (SKP waiting) = 8
+    "approval_inbox": 8,
     # + own SKP, own RHK, subordinate SKP with employee, their RHK, subordinates
-    # without SKP = 10
-    "role_matrix": 10,
+    # without SKP, the nav's penilai badge = 11
+    "role_matrix": 11,
 }
 
 

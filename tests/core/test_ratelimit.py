@@ -68,9 +68,13 @@ def test_report_start_is_limited_per_user(limits_on, client_as, employee, world)
     assert client.get(reverse("performance:report_jobs")).status_code == 200
 
 
-def test_import_counts_only_uploads(limits_on, client_as, hr_admin) -> None:
+@pytest.mark.parametrize(
+    "name",
+    ["positions:import_upload", "training:assessment_import", "performance:history_import"],
+)
+def test_every_import_counts_only_uploads(name, limits_on, client_as, hr_admin) -> None:
     client = client_as(hr_admin)
-    url = reverse("positions:import_upload")
+    url = reverse(name)
     for _ in range(5):
         assert client.get(url).status_code == 200
     posts = [client.post(url, {}).status_code for _ in range(4)]

@@ -249,6 +249,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A worker whose broker restarts keeps trying to reconnect however long it takes (the default
 # gives up after 100 tries); the same for results written while the broker is away.
 CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# kombu's Redis transport with the fix for a worker that died on a second Redis restart.
+if REDIS_URL.startswith("redis://"):
+    CELERY_BROKER_TRANSPORT = "asnportal.celery:RedisTransport"
 CELERY_RESULT_BACKEND_ALWAYS_RETRY = True
 CELERY_RESULT_BACKEND_MAX_RETRIES = 10
 CELERY_TIMEZONE = TIME_ZONE

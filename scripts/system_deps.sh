@@ -10,7 +10,9 @@ set -euo pipefail
 
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium poppler-utils redis-server)
+  # postgresql: the server binaries (initdb, pg_ctl) of the private cluster that the
+  # PostgreSQL-outage test (tests/outages) starts and stops.
+  packages+=(chromium poppler-utils redis-server postgresql)
   # Node.js from another source (NodeSource ships npm inside its nodejs package) is fine too.
   command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 fi

@@ -124,8 +124,8 @@ def test_hr_pages_raise_no_csp_violation(
 
     hr.check("/")
     hr.prove_the_watch_works()
-    page.get_by_role("button", name="Pelatihan").or_(
-        page.get_by_role("link", name="Pelatihan", exact=True)
+    page.get_by_role("button", name="Pengembangan").or_(
+        page.get_by_role("link", name="Pengembangan", exact=True)
     ).first.click()  # Bootstrap dropdown (Popper positions it through the CSSOM)
     page.get_by_role("link", name="Kepatuhan 20 JP").wait_for(state="visible")
     hr.collect()

@@ -68,7 +68,8 @@ def test_hr_prints_the_yearly_reports_of_a_unit(
     page.get_by_role("button", name="Masuk").click()
     page.wait_for_url(f"{base}/")
 
-    page.get_by_role("link", name="Laporan PDF").click()
+    page.get_by_role("button", name="Laporan", exact=True).click()  # the navbar's group
+    page.get_by_role("link", name="Dokumen evaluasi (PDF)").click()
     page.get_by_label("Unit kerja (beserta seluruh unit di bawahnya)").select_option(
         label="— Dinas Kesehatan"
     )

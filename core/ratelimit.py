@@ -11,6 +11,7 @@ Over the limit the view is not called: the 429 page says when to try again, with
 from __future__ import annotations
 
 import functools
+import logging
 import math
 import time
 from collections.abc import Callable, Iterable
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from django.http import HttpRequest, HttpResponse
 
 KEY_PREFIX = "rl"
+log = logging.getLogger(__name__)
 
 
 def now() -> float:
@@ -69,12 +71,18 @@ def hit(scope: str, request: HttpRequest) -> int:
     key = f"{KEY_PREFIX}:{scope}:{_identity(request)}:{slot}"
     # add() is a no-op when the key exists, so concurrent first requests do not reset it;
     # the key outlives its window by a little so a slow request still finds it.
-    cache.add(key, 0, timeout=window + 5)
     try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr: start again
-        cache.set(key, 1, timeout=window + 5)
-        count = 1
+        cache.add(key, 0, timeout=window + 5)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # evicted between add and incr: start again
+            cache.set(key, 1, timeout=window + 5)
+            count = 1
+    except Exception:  # any cache outage (Redis restarting): fail open
+        # A limit that cannot be counted must not take the page down with it; the login
+        # throttling (database) and the views' own checks still hold.
+        log.warning("rate limit %s not counted: cache unavailable", scope, exc_info=True)
+        return 0
     if count <= limit:
         return 0
     return max(1, math.ceil((slot + 1) * window - moment))

@@ -81,3 +81,14 @@ def test_every_import_counts_only_uploads(name, limits_on, client_as, hr_admin) 
     assert posts[:3] == [200, 200, 200]  # the form answers with its errors
     assert posts[3] == 429
     assert client.get(url).status_code == 200
+
+
+def test_a_cache_outage_fails_open(db, limits_on, monkeypatch) -> None:
+    class Down:
+        def __getattr__(self, name):
+            raise ConnectionError("redis restarting")
+
+    monkeypatch.setattr(ratelimit, "cache", Down())
+    client = Client(REMOTE_ADDR="203.0.113.9")
+    statuses = {client.get(reverse("verify")).status_code for _ in range(8)}
+    assert statuses == {200}

@@ -62,28 +62,118 @@ def test_seed_demo_builds_lampung_and_is_idempotent(db):
     assert LeadershipTraining.objects.exists()
 
 
-def test_seed_demo_builds_a_performance_cascade_for_dinas_kesehatan(db):
-    from performance.models import SKP, Evaluation, OrganisationPerformance
-    from performance.services import curve_violations
+def _performance_counts():
+    from asnportal.models import User
+    from performance.models import (
+        SKP,
+        BehaviourFeedback,
+        Evaluation,
+        OrganisationPerformance,
+        Realisation,
+    )
+
+    return (
+        SKP.objects.count(),
+        Evaluation.objects.count(),
+        Evaluation.objects.filter(status="final").count(),
+        Realisation.objects.count(),
+        Realisation.objects.exclude(evidence="").count(),
+        BehaviourFeedback.objects.count(),
+        OrganisationPerformance.objects.count(),
+        User.objects.count(),
+    )
+
+
+def test_seed_demo_closes_2025_and_leaves_2026_in_progress(db):
+    """Issue 11: a closed year 2025 for everyone in Dinas Kesehatan, and 2026 in every state
+    a walkthrough needs. Running the seed twice changes nothing."""
+    from django.core.files.storage import default_storage
+
+    from asnportal.models import User
+    from performance.models import SKP, Evaluation, Indicator, OrganisationPerformance
+    from performance.services import annual_distribution, curve_violations
 
     call_command("seed_demo", quiet_logins=True)
+    first = _performance_counts()
     call_command("seed_demo", quiet_logins=True)
+    assert _performance_counts() == first
+    # The seed's service account is gone again.
+    assert not User.objects.filter(username="_seed_demo_actor").exists()
+
+    dinkes = OrgUnit.objects.get(code="18.DINKES")
+    active = list(Employee.objects.active().in_subtree(dinkes))
+    assert len(active) >= 20
+
+    # --- 2025: every active employee has an approved SKP, evaluated to the end ---------
+    for employee in active:
+        skp = SKP.objects.current().get(employee=employee, year=2025)
+        assert skp.status == "disetujui"
+        # Approved through the service: the identity is frozen, dated in 2025.
+        assert skp.snapshot["pegawai"]["nip"] == employee.nip
+        assert skp.snapshot["penilai"]["nama"]
+        assert skp.snapshot["frozen_on"].startswith("2025-")
+        assert skp.approved_at.year == 2025
+        indicators = Indicator.objects.filter(rhk__skp=skp).count()
+        evaluations = list(skp.evaluations.all())
+        assert evaluations and all(e.status == "final" for e in evaluations)
+        for evaluation in evaluations:
+            assert evaluation.realisations.count() == indicators
+            assert evaluation.behaviour_feedback.count() == 7  # BerAKHLAK
+            assert evaluation.realisations.exclude(evidence="").exists()
+            assert evaluation.realisasi_sent_at is not None
+        akhir = next(e for e in evaluations if e.period == "tw4")
+        assert akhir.predikat and akhir.rating_hasil and akhir.rating_perilaku
+        assert akhir.finalised_at.year == 2026  # rated in January after the year
+        employee.refresh_from_db()
+        assert (employee.latest_predikat, employee.latest_predikat_year) == (akhir.predikat, 2025)
+    # The bukti dukung are real files in storage: PDFs and PNGs.
+    from performance.models import Realisation
+
+    magics = set()
+    for realisation in Realisation.objects.exclude(evidence="")[:30]:
+        with default_storage.open(realisation.evidence.name, "rb") as fh:
+            magics.add(fh.read(4))
+        assert realisation.evidence_name.endswith((".pdf", ".png"))
+    assert magics == {b"%PDF", b"\x89PNG"}
+    # Organisation predikat set, curve satisfied, year closed.
+    org = OrganisationPerformance.objects.get(unit=dinkes, year=2025)
+    assert org.predikat == "baik" and org.closed_at is not None
+    assert curve_violations(org.predikat, annual_distribution(dinkes, 2025)) == []
+
+    # --- 2026: in progress -------------------------------------------------------------
     kabid = Employee.objects.get(user__username="kabid.yankes")
-    kabid_skp = SKP.objects.get(employee=kabid, year=2026)
+    skps_2026 = SKP.objects.current().filter(year=2026)
+    # The Kepala Bidang's SKP cascades from the Plt Kepala Dinas's.
+    kabid_skp = skps_2026.get(employee=kabid)
     assert kabid_skp.status == "disetujui"
-    # Cascade: every utama RHK of the kabid intervenes an RHK of the penilai's SKP.
     parents = {r.parent_rhk.skp.employee for r in kabid_skp.rhks.filter(jenis="utama")}
     assert parents == {kabid.penilai(on=kabid_skp.period_start)}
-    staff_skps = SKP.objects.filter(penilai=kabid, year=2026)
-    assert staff_skps.count() >= 2
-    assert Evaluation.objects.filter(skp__in=staff_skps, status="final").count() == (
-        3 * staff_skps.count()
-    )
-    # The demo staff login drafts their own SKP in the walkthrough.
-    assert not SKP.objects.filter(employee__user__username="staf.yankes").exists()
-    org = OrganisationPerformance.objects.get(unit__code="18.DINKES", year=2026)
-    assert org.predikat == "baik"
-    assert isinstance(curve_violations(org.predikat, {"baik": 3}), list)
+    # staf.yankes drafts their SKP in the walkthrough: none yet.
+    assert not skps_2026.filter(employee__user__username="staf.yankes").exists()
+    # staf2.yankes: approved, TW I–II rated, TW III sent and waiting for the kabid, TW IV open.
+    staf2 = skps_2026.get(employee__user__username="staf2.yankes")
+    assert staf2.status == "disetujui" and staf2.penilai == kabid
+    periods = {e.period: e for e in staf2.evaluations.all()}
+    assert set(periods) == {"tw1", "tw2", "tw3"}
+    assert periods["tw1"].status == periods["tw2"].status == "final"
+    assert periods["tw3"].status == "draft" and periods["tw3"].realisasi_sent_at is not None
+    assert periods["tw3"].realisations.exclude(evidence="").exists()
+    # At least one SKP waits for kabid.yankes, one was returned with a note, some are drafts,
+    # and others are approved with TW I–III final.
+    assert skps_2026.filter(status="diajukan", penilai=kabid).exists()
+    returned = skps_2026.filter(status="dikembalikan")
+    assert returned.exists() and all(s.return_note for s in returned)
+    assert skps_2026.filter(status="draft").exists()
+    evaluated = [
+        s
+        for s in skps_2026.filter(status="disetujui").exclude(pk=staf2.pk)
+        if sorted(s.evaluations.filter(status="final").values_list("period", flat=True))
+        == ["tw1", "tw2", "tw3"]
+    ]
+    assert len(evaluated) >= 5
+    assert not Evaluation.objects.filter(skp__year=2026, period="tw4").exists()
+    # 2026 is not closed.
+    assert not OrganisationPerformance.objects.filter(year=2026, closed_at__isnull=False).exists()
 
 
 def test_seed_demo_training_leaves_some_below_20_jp(db):

@@ -51,7 +51,8 @@ DEMO_LOGINS = [
     ("hr.bkd", "Pengelola kepegawaian BKD (seluruh Pemprov Lampung)"),
     ("hr.dinkes", "Pengelola kepegawaian Dinas Kesehatan"),
     ("kabid.yankes", "Kepala Bidang Pelayanan Kesehatan (pejabat penilai)"),
-    ("staf.yankes", "Pejabat fungsional, Bidang Pelayanan Kesehatan (pegawai)"),
+    ("staf.yankes", "Pejabat fungsional, Bidang Pelayanan Kesehatan (pegawai, belum ada SKP 2026)"),
+    ("staf2.yankes", "Pejabat fungsional, bidang yang sama (pegawai, SKP 2026 disetujui)"),
     ("sekda", "Sekretaris Daerah (pimpinan, baca saja)"),
     ("admin", "Superadmin (Django admin)"),
 ]
@@ -668,9 +669,13 @@ class Command(BaseCommand):
 
     def _link(self, user: Any, position: Position) -> None:
         placement = position.placements.open().order_by("kind").first()
-        if placement and placement.employee.user_id is None:
-            Employee.objects.filter(pk=placement.employee_id, user__isnull=True).update(user=user)
-            user.first_name = placement.employee.name
+        if placement:
+            self._link_employee(user, placement.employee)
+
+    def _link_employee(self, user: Any, employee: Employee) -> None:
+        if employee.user_id is None and not Employee.objects.filter(user=user).exists():
+            Employee.objects.filter(pk=employee.pk, user__isnull=True).update(user=user)
+            user.first_name = employee.name
             user.save(update_fields=["first_name"])
 
     def _logins(self, heads: dict[str, Position]) -> None:
@@ -695,6 +700,21 @@ class Command(BaseCommand):
         if staff_position is None:  # the seeded structure always has one; keep the seed total
             staff_position = kabid_position.children.first()
         self._link(self._user("staf.yankes"), staff_position)
+        # A second pegawai under the same penilai: the one whose 2026 SKP is already approved
+        # and evaluated (seed_demo_performance), next to staf.yankes who has none yet.
+        colleague = (
+            Placement.objects.open()
+            .filter(
+                position__parent=kabid_position,
+                position__jenis="fungsional",
+                kind=Placement.Kind.DEFINITIF,
+            )
+            .exclude(employee__user__username="staf.yankes")
+            .order_by("employee__nip")
+            .first()
+        )
+        if colleague is not None:
+            self._link_employee(self._user("staf2.yankes"), colleague.employee)
         sekda_user = self._user("sekda")
         self._link(sekda_user, heads["SEKDA"])
         HRScope.objects.get_or_create(user=sekda_user, unit=root, role=HRScope.Role.PIMPINAN)

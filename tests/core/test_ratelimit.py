@@ -92,3 +92,25 @@ def test_a_cache_outage_fails_open(db, limits_on, monkeypatch) -> None:
     client = Client(REMOTE_ADDR="203.0.113.9")
     statuses = {client.get(reverse("verify")).status_code for _ in range(8)}
     assert statuses == {200}
+
+
+def test_the_counter_works_on_redis(db, redis_url, monkeypatch) -> None:
+    """Production shares the counters between web processes through Redis."""
+    import uuid
+
+    clock = {"t": 1_800_000_000.0}
+    monkeypatch.setattr(ratelimit, "now", lambda: clock["t"])
+    redis_cache = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": f"test-rl-{uuid.uuid4().hex}",  # never meets another run's keys
+        }
+    }
+    with override_settings(RATELIMIT_ENABLED=True, RATE_LIMITS=LIMITS, CACHES=redis_cache):
+        client = Client(REMOTE_ADDR="203.0.113.10")
+        url = reverse("verify")
+        assert [client.get(url).status_code for _ in range(5)] == [200] * 5
+        assert client.get(url).status_code == 429
+        clock["t"] += 60
+        assert client.get(url).status_code == 200

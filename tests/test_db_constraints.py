@@ -467,6 +467,7 @@ CASES = [
     ),
     Case("realisation_once_per_indicator", "unique", two_realisations_same_indicator),
     Case("realisation_value_non_negative", "check", negative_realisation),
+    Case("indicator_target_non_negative", "check", lambda w: indicator(w, target_value=-1)),
     Case("feedback_once_per_value", "unique", two_feedbacks_same_value),
     Case(
         "org_performance_once_per_year",
@@ -609,6 +610,7 @@ ADDED_WITH_INVARIANTS_DOC = {
     "indicator_once_per_aspek",
     "evaluation_final_has_perilaku",
     "realisation_value_non_negative",
+    "indicator_target_non_negative",
     "plan_approved_has_approver",
     "plan_item_priority_from_1",
 }

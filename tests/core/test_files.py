@@ -158,3 +158,24 @@ def test_check_files_command_reports_orphans_and_missing(world, capsys) -> None:
     with pytest.raises(CommandError):
         call_command("check_files")
     assert f"hilang\t{p.certificate.name}" in capsys.readouterr().out
+
+
+def test_on_disk_storage_replacement_and_check(
+    world, settings, tmp_path, django_capture_on_commit_callbacks
+) -> None:
+    """The production shape: FileSystemStorage under MEDIA_ROOT."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        p = _participation(world)
+    first = p.certificate.name
+    with django_capture_on_commit_callbacks(execute=True):
+        p.certificate.save("kedua.pdf", ContentFile(PDF + b"2"), save=True)
+    on_disk = sorted(str(f.relative_to(tmp_path)) for f in tmp_path.rglob("*") if f.is_file())
+    assert on_disk == [p.certificate.name] and first not in on_disk
+    assert check_storage().ok
+    (tmp_path / "sertifikat" / "yatim.pdf").write_bytes(PDF)
+    assert check_storage().orphans == ["sertifikat/yatim.pdf"]

@@ -21,8 +21,6 @@ import datetime as dt
 import io
 import re
 import secrets
-import zipfile
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import IO, Any
@@ -33,9 +31,11 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from .uploads import check_office_archive, clean_name, size_text
 
@@ -208,9 +208,8 @@ def open_xlsx(
         if "tidak sesuai dengan jenisnya" in exc.messages[0]:
             raise ValidationError(_UNREADABLE) from None
         raise
-    _check_sheet_heads(upload)
     try:
-        workbook = openpyxl.load_workbook(upload, read_only=True, data_only=True)
+        workbook = _load(upload)
     except Exception:  # openpyxl raises a dozen unrelated types for a damaged or foreign file
         raise ValidationError(_UNREADABLE) from None
     try:
@@ -229,33 +228,33 @@ def open_xlsx(
         workbook.close()
 
 
-_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b")
-_SHEET_DATA = re.compile(rb"<(?:\w+:)?sheetData\b")
+class _UnsizedSheet(ReadOnlyWorksheet):
+    """openpyxl's streaming sheet without its size probe: for a sheet that does not state its
+    size (openpyxl's own write-only files, some exporters) the probe parses the whole sheet
+    while the workbook opens, before the row cap can act. The gate ignores the stated size
+    anyway (`reset_dimensions`)."""
+
+    def _get_size(self) -> None:
+        return None
 
 
-def _check_sheet_heads(upload: IO[bytes]) -> None:
-    """Every sheet must state its size before its rows, as Excel, LibreOffice and every
-    library write it: without it openpyxl scans the whole sheet when opening the workbook,
-    which would bypass the row cap."""
-    try:
-        upload.seek(0)
-        with zipfile.ZipFile(upload) as archive:
-            for name in archive.namelist():
-                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
-                    continue
-                with archive.open(name) as part:
-                    head = part.read(64 * 1024)
-                data = _SHEET_DATA.search(head)
-                dimension = _DIMENSION.search(head)
-                if dimension is None or (data is not None and data.start() < dimension.start()):
-                    raise ValidationError(
-                        "Berkas tidak memuat ukuran lembar kerja. Buka dan simpan ulang berkas "
-                        "dengan Excel atau LibreOffice sebagai Excel Workbook (.xlsx)."
-                    )
-    except (zipfile.BadZipFile, OSError, ValueError, zlib.error, EOFError):
-        raise ValidationError(_UNREADABLE) from None
-    finally:
-        upload.seek(0)
+class _StreamingReader(ExcelReader):
+    """`openpyxl.load_workbook(read_only=True)` with `_UnsizedSheet`s (chart sheets are left
+    out: an import reads cells only)."""
+
+    def read_worksheets(self) -> None:
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target not in self.valid_files or "chartsheet" in rel.Type:
+                continue
+            worksheet = _UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+            worksheet.sheet_state = sheet.state
+            self.wb._sheets.append(worksheet)
+
+
+def _load(upload: IO[bytes]) -> Any:
+    reader = _StreamingReader(upload, read_only=True, data_only=True)
+    reader.read()
+    return reader.wb
 
 
 def _guarded(lines: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:

@@ -75,7 +75,11 @@ def corpus() -> list[Sample]:
         Sample("1jt-baris.xlsx", hostile.xlsx(union, hostile.nip_rows(1_000_000))),
         Sample("judul-salah.xlsx", hostile.xlsx(["Foo", "Bar"], [["1", "2"]] * 3), True),
         Sample("rumus.xlsx", hostile.xlsx(union, formulas), True),
-        Sample("tanpa-ukuran.xlsx", hostile.xlsx(union, [["1"]], dimension=False), True),
+        Sample(
+            "tanpa-ukuran.xlsx",
+            hostile.xlsx(union, hostile.nip_rows(100_000), dimension=False),
+            True,
+        ),
         Sample("halaman.xlsx", hostile.HTML),
         Sample("halaman.docx", hostile.HTML),
         Sample("halaman.pdf", hostile.HTML),

@@ -64,12 +64,24 @@ def test_header_is_read_before_any_row():
     assert time.monotonic() - started < 2
 
 
-def test_a_sheet_without_its_size_note_is_refused_before_openpyxl_scans_it():
-    content = hostile.xlsx(HEADER, hostile.nip_rows(300_000), dimension=False)
+def test_a_sheet_without_its_size_note_is_streamed_too():
+    """openpyxl would parse such a sheet whole while opening it, before the row cap acts."""
+    content = hostile.xlsx(hostile.UNION_HEADER, hostile.nip_rows(300_000), dimension=False)
     started = time.monotonic()
-    with pytest.raises(ValidationError, match="simpan ulang"):
-        gate(content)
+    with spreadsheets.open_xlsx(upload(content)) as sheet:
+        assert sheet.header[0] == "NIP"
     assert time.monotonic() - started < 1
+    with pytest.raises(ValidationError, match=r"lebih dari 25\.000 baris"):
+        gate(content)
+    assert time.monotonic() - started < 10
+
+
+def test_an_openpyxl_write_only_workbook_is_read():
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("Data")
+    sheet.append(HEADER)
+    sheet.append(["1", "Budi"])
+    assert read(spreadsheets.workbook_bytes(workbook)) == [(2, ("1", "Budi"))]
 
 
 def test_a_sheet_formatted_down_to_the_bottom_is_refused(settings):

@@ -272,6 +272,10 @@ if EVALUATION_PERIODS not in {"triwulan", "tahunan"}:
     raise ImproperlyConfigured("EVALUATION_PERIODS must be 'triwulan' or 'tahunan'")
 # Bukti dukung uploads: largest accepted file.
 EVIDENCE_MAX_BYTES = envint("EVIDENCE_MAX_BYTES", str(5 * 1024 * 1024))
+# Spreadsheet imports (core.spreadsheets): largest file, and most data rows per file. A
+# kabupaten's whole register (up to ~20,000 ASN) fits in one file.
+IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", str(5 * 1024 * 1024))
+IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", "25000")
 # Leadership training (PKP/PKA/PKN) must be held within this many months of the placement TMT.
 LEADERSHIP_GRACE_MONTHS = envint("LEADERSHIP_GRACE_MONTHS", "12")
 # 20 JP compliance: warn about employees below target from this month on (third quarter).

@@ -13,8 +13,10 @@ back) for 30 s and started again. Pinned:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import signal
 import subprocess
 import sys
 import threading
@@ -138,17 +140,16 @@ def stack(private_postgres, private_redis, tmp_path):
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    seeded = subprocess.run(
+    port = free_port()
+    queue = f"asn-pg-{uuid.uuid4().hex[:8]}"
+    # The web server and the worker start while the data is seeded (they need only the tables).
+    seeding = subprocess.Popen(
         [sys.executable, "tests/outages/seed_outage.py", str(N_EMPLOYEES)],
         cwd=ROOT,
         env=env,
-        check=True,
-        capture_output=True,
+        stdout=subprocess.PIPE,
         text=True,
     )
-    job_id = int(seeded.stdout.split()[-1])
-    port = free_port()
-    queue = f"asn-pg-{uuid.uuid4().hex[:8]}"
     web = subprocess.Popen(
         [
             sys.executable,
@@ -158,6 +159,7 @@ def stack(private_postgres, private_redis, tmp_path):
             "--workers=2",
             f"--bind=127.0.0.1:{port}",
             "--timeout=60",
+            "--graceful-timeout=5",
             "--log-level=warning",
         ],
         cwd=ROOT,
@@ -167,17 +169,22 @@ def stack(private_postgres, private_redis, tmp_path):
     worker = Worker(private_redis.url, queue, concurrency=2, env=server_env)
     base = f"http://127.0.0.1:{port}"
     try:
+        seeded, _ = seeding.communicate(timeout=120)
+        assert seeding.returncode == 0, "seeding the private database failed"
+        job_id = int(seeded.split()[-1])
         wait_for(lambda: status_of(base, "/healthz") == 200, 60, "gunicorn to serve /healthz")
         worker.wait_ready()
         yield Stack(base, db_url, job_id, web, worker, media)
     finally:
-        worker.stop()
-        web.terminate()
-        try:
-            web.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(web.pid, 9)
-            web.wait(timeout=10)
+        # The test is over: no graceful shutdown to wait for.
+        for pid in (worker.proc.pid, web.pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGKILL)
+        worker.proc.wait(timeout=10)
+        web.wait(timeout=10)
+        if seeding.poll() is None:
+            seeding.kill()
+            seeding.wait(timeout=10)
 
 
 def login(base: str) -> requests.Session:
@@ -274,7 +281,7 @@ def test_postgres_down_30_s_under_load_503_then_recovery_without_restart(stack, 
     stack.worker.client.send_task(
         "performance.prepare_report_job", args=(stack.job_id, 1), queue=stack.worker.queue
     )
-    wait_for(lambda: done_documents(stack) >= 2, 120, "the first documents")
+    wait_for(lambda: done_documents(stack) >= 1, 120, "the first document")
 
     load = Load()
     threads = [
@@ -324,7 +331,7 @@ def test_postgres_down_30_s_under_load_503_then_recovery_without_restart(stack, 
     assert stack.web.poll() is None and children(stack.web.pid) == web_workers
     assert stack.worker.proc.poll() is None and stack.worker.proc.pid == celery_pid
 
-    wait_for(
+    job_done_after = wait_for(
         lambda: (
             query(
                 stack.db_url, "SELECT state FROM performance_reportjob WHERE id = %s", stack.job_id
@@ -337,6 +344,7 @@ def test_postgres_down_30_s_under_load_503_then_recovery_without_restart(stack, 
     assert_nothing_half_written(stack)
     print(
         f"outage {OUTAGE_SECONDS} s; pages back {back_after:.1f} s after the restart; "
-        f"{len(pages)} 503 pages, {len(probes)} 503 probes; test body "
+        f"{len(pages)} 503 pages, {len(probes)} 503 probes; job done {job_done_after:.0f} s"
+        f" later; test body "
         f"{time.monotonic() - began:.0f} s"
     )

@@ -10,12 +10,14 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import functools
+import io
 import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import openpyxl
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -23,6 +25,7 @@ from django.forms import BaseForm, BaseFormSet
 from django.test import Client
 from django.urls import reverse
 
+from core import spreadsheets
 from performance import services as performance_services
 from performance.models import RHK, SKP, Indicator, RatingHistory, Realisation
 from positions.models import Competency, Employee, EmployeeCompetency, ImportBatch
@@ -317,3 +320,47 @@ def _functions_reading_files() -> set[tuple[str, str]]:
 
 def test_the_corpus_covers_every_view_that_reads_uploaded_files():
     assert _functions_reading_files() == KNOWN_UPLOAD_CODE
+
+
+# --- Row problems: the page shows the first 200, the full list is a download ----------------
+
+
+@pytest.mark.parametrize(
+    ("url_name", "header", "row"),
+    [
+        (
+            "training:assessment_import",
+            ["NIP", "Kode kompetensi", "Level", "Tanggal penilaian"],
+            ["X.9", 3, "10-02-2025"],
+        ),
+        (
+            "performance:history_import",
+            hostile.UNION_HEADER[:1] + hostile.UNION_HEADER[9:],
+            [2023, "Sesuai Ekspektasi", "Sesuai Ekspektasi", "", "", ""],
+        ),
+    ],
+)
+def test_many_bad_rows_give_a_bounded_page_and_the_full_list(
+    client_as, hr_dinkes, world, url_name, header, row
+):
+    rows = [[f"19990101202001{n:04d}", *row] for n in range(400)]
+    client = client_as(hr_dinkes)
+    url = reverse(url_name)
+    sample = Sample("masalah.xlsx", hostile.xlsx(header, rows))
+    response = client.post(url, {"file": upload(sample)})
+    assert response.status_code == 200
+    assert len(response.context["bad_rows"]) == 200
+    assert response.context["bad_count"] == 400
+    page = response.content.decode()
+    assert "Unduh daftar lengkap (400 baris, .xlsx)" in page
+    assert len(page) < 300_000
+    token = response.context["report_token"]
+    download = client.get(url, {"galat": token})
+    assert download["Content-Type"] == spreadsheets.XLSX_CONTENT_TYPE
+    problems = list(openpyxl.load_workbook(io.BytesIO(download.content)).active.values)[1:]
+    assert {line for line, _, _ in problems} == set(range(2, 402))
+    assert "tidak terdaftar" in problems[0][2]
+    # An unknown or expired token: the page again, with a message.
+    again = client.get(url, {"galat": "x" * 22})
+    assert again.status_code == 200
+    assert "kedaluwarsa" in again.content.decode()

@@ -135,6 +135,28 @@ def test_pegawai_sees_counted_jp_against_twenty(client_as, employee, world):
     assert 'value="30"' in body  # the progress bar
 
 
+def test_pegawai_asks_to_join_an_open_event_from_home(client_as, employee, world):
+    from training.models import JoinRequest, TrainingEvent, TrainingProgram
+
+    program = TrainingProgram.objects.create(
+        code="TEK-1", name="Pelatihan Triase", category="teknis", method="klasikal", jp=24,
+        provider="BPSDM",
+    )  # fmt: skip
+    start = today() + dt.timedelta(days=20)
+    event = TrainingEvent.objects.create(
+        program=program, name="Angkatan I", start_date=start, end_date=start, quota=5,
+        organiser_unit=world.dinkes,
+    )  # fmt: skip
+    client = client_as(employee)
+    body = client.get(URL).content.decode()
+    join = reverse("training:event_join", args=[event.pk])
+    assert f'action="{join}"' in body and "Ajukan ikut" in body
+    response = client.post(join, {"next": URL})
+    assert response.status_code == 302 and response["Location"] == URL
+    assert JoinRequest.objects.filter(event=event, employee=world.employee_emp).exists()
+    assert "Menunggu persetujuan" in client.get(URL).content.decode()
+
+
 # --- Penilai ---------------------------------------------------------------------------------
 
 

@@ -35,12 +35,15 @@ def models_with_files() -> list[tuple[type[models.Model], list[models.FileField]
     return found
 
 
-def _delete_when_committed(field: models.FileField, name: str, using: str) -> None:
+def _delete_when_committed(
+    model: type[models.Model], field: models.FileField, name: str, using: str
+) -> None:
     storage = field.storage
 
     def delete() -> None:
-        # Another row may point to the same name (a copy): then the file stays.
-        if is_referenced(storage, name):
+        # Another row may point to the same name (a copied row): then the file stays. Names
+        # are random per upload (core.uploads.random_storage_name), so one query suffices.
+        if model._base_manager.using(using).filter(**{field.attname: name}).exists():
             return
         try:
             storage.delete(name)
@@ -75,7 +78,7 @@ def _remember_old_files(
     for field, old_name in zip(fields, old, strict=True):
         new_name = getattr(instance, field.attname).name or ""
         if old_name and old_name != new_name:
-            _delete_when_committed(field, old_name, using)
+            _delete_when_committed(sender, field, old_name, using)
 
 
 def _forget_files_of_deleted_row(
@@ -84,7 +87,7 @@ def _forget_files_of_deleted_row(
     for field in file_fields(sender):
         name = getattr(instance, field.attname).name
         if name:
-            _delete_when_committed(field, name, using)
+            _delete_when_committed(sender, field, name, using)
 
 
 def connect_all() -> None:
@@ -113,17 +116,6 @@ def referenced_names() -> dict[int, set[str]]:
             )
             names.setdefault(id(field.storage), set()).update(values)
     return names
-
-
-def is_referenced(storage: object, name: str) -> bool:
-    for model, fields in models_with_files():
-        for field in fields:
-            if (
-                field.storage is storage
-                and model._base_manager.filter(**{field.attname: name}).exists()
-            ):
-                return True
-    return False
 
 
 def _storages() -> dict[int, object]:

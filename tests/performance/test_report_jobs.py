@@ -174,7 +174,7 @@ def test_transient_errors_are_retried_with_backoff_then_succeed(monkeypatch, eag
     result = tasks.render_report_document.apply(args=(7, 1))
     assert result.get() == "done"
     assert calls == [7, 7, 7]
-    assert [tasks._backoff(n) for n in range(7)] == [2, 4, 8, 16, 32, 60, 60]
+    assert [tasks._backoff(n) for n in range(7)] == [2, 4, 8, 10, 10, 10, 10]
 
 
 def test_persisting_transient_errors_end_as_a_reported_failure(monkeypatch, eager_retries):
@@ -184,7 +184,7 @@ def test_persisting_transient_errors_end_as_a_reported_failure(monkeypatch, eage
     )
     monkeypatch.setattr(report_jobs, "fail_document", lambda d, r, reason: failed.append(reason))
     tasks.render_report_document.apply(args=(7, 1))
-    # Five retries, then the document is reported as failed instead of retried for ever.
+    # RETRY_MAX retries, then the document is reported as failed instead of retried for ever.
     assert len(failed) == 1 and "Gangguan sementara berulang" in failed[0]
 
 

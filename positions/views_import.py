@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core import spreadsheets
 from core.ratelimit import ratelimit
 
 from . import importing
@@ -27,10 +28,7 @@ logger = logging.getLogger(__name__)
 PREVIEW_PAGE_SIZE = 100
 
 
-def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=importing.XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+_xlsx_response = spreadsheets.xlsx_response
 
 
 def _get_batch_for_user(user: Any, pk: int) -> ImportBatch:
@@ -67,6 +65,11 @@ def import_template(request: HttpRequest) -> HttpResponse:
 def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
     require_hr(request.user)
     batch = _get_batch_for_user(request.user, pk)
+    if request.GET.get("galat") == "1":  # every problem row, as a workbook
+        problems = ((r["row"], r["values"].get("nip", ""), r["errors"]) for r in batch.rows)
+        return spreadsheets.xlsx_response(
+            spreadsheets.error_report(problems), f"masalah-impor-pegawai-{batch.pk}.xlsx"
+        )
     only_problems = request.GET.get("masalah") == "1"
     rows = [r for r in batch.rows if r["errors"] or r["warnings"]] if only_problems else batch.rows
     context = {

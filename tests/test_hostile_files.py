@@ -28,6 +28,7 @@ from django.urls import reverse
 from core import spreadsheets
 from performance import services as performance_services
 from performance.models import RHK, SKP, Indicator, RatingHistory, Realisation
+from positions import importing
 from positions.models import Competency, Employee, EmployeeCompetency, ImportBatch
 from tests import hostile
 from training import services as training_services
@@ -364,3 +365,18 @@ def test_many_bad_rows_give_a_bounded_page_and_the_full_list(
     again = client.get(url, {"galat": "x" * 22})
     assert again.status_code == 200
     assert "kedaluwarsa" in again.content.decode()
+
+
+def test_employee_import_problems_download_as_a_workbook(client_as, hr_dinkes, world):
+    header = [c.header for c in importing.COLUMNS]
+    rows = [[f"12{n}", f"Pegawai {n}", "PNS", "L"] for n in range(3)]
+    client = client_as(hr_dinkes)
+    sample = Sample("pegawai.xlsx", hostile.xlsx(header, rows))
+    response = client.post(reverse("positions:import_upload"), {"file": upload(sample)})
+    assert response.status_code == 302
+    batch = ImportBatch.objects.get()
+    download = client.get(reverse("positions:import_preview", args=[batch.pk]), {"galat": "1"})
+    assert download["Content-Type"] == spreadsheets.XLSX_CONTENT_TYPE
+    problems = list(openpyxl.load_workbook(io.BytesIO(download.content)).active.values)[1:]
+    assert {(line, nip) for line, nip, _ in problems} == {(2, "120"), (3, "121"), (4, "122")}
+    assert not Employee.objects.filter(name__startswith="Pegawai ").exists()

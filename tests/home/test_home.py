@@ -324,3 +324,10 @@ def test_home_queries_do_not_grow(world, client_as, request, role, django_assert
     _add_staff(world, 6)
     with django_assert_num_queries(HOME_BUDGETS[role]):
         assert client.get(URL).status_code == 200
+
+
+def test_navbar_marks_the_current_page(client_as, employee, world):
+    body = client_as(employee).get(URL).content.decode()
+    assert f'active" aria-current="page" href="{URL}">Beranda' in body
+    body = client_as(employee).get(reverse("performance:skp_list")).content.decode()
+    assert "dropdown-toggle active" in body and 'aria-current="page" href="/">' not in body

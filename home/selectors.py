@@ -78,7 +78,8 @@ def pegawai_todo(employee: Employee, on: dt.date) -> PegawaiTodo:
         period=period,
         realisasi_url=realisasi_url,
         jp=ledger.counted_jp(employee, year),
-        events=training_selectors.open_events_for(employee),
+        # Events are offered within the employee's instansi: none without a unit on record.
+        events=training_selectors.open_events_for(employee) if employee.unit_id else [],
         documents=list(performance_selectors.documents_for_employee(employee)),
     )
 

@@ -331,3 +331,12 @@ def test_navbar_marks_the_current_page(client_as, employee, world):
     assert f'active" aria-current="page" href="{URL}">Beranda' in body
     body = client_as(employee).get(reverse("performance:skp_list")).content.decode()
     assert "dropdown-toggle active" in body and 'aria-current="page" href="/">' not in body
+
+
+def test_pegawai_without_a_unit_on_record_still_gets_a_home(client_as, employee, world):
+    from positions.models import Employee
+
+    Employee.objects.filter(pk=world.employee_emp.pk).update(unit=None)
+    response = client_as(employee).get(URL)
+    assert response.status_code == 200
+    assert response.context["pegawai"].events == []

@@ -177,3 +177,9 @@ def test_demo_pengumuman_are_seeded_once(world):
     call_command("seed_demo_home")
     units = sorted(a.unit.name for a in Announcement.objects.current())
     assert units == ["Dinas Kesehatan", "Pemerintah Provinsi Uji"]
+
+
+@pytest.mark.parametrize("pk", [0, 2**63, 10**30])
+def test_missing_or_huge_ids_are_404(client_as, hr_dinkes, world, pk):
+    url = reverse("home:announcement_edit", args=[pk])
+    assert client_as(hr_dinkes).get(url).status_code == 404

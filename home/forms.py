@@ -32,11 +32,18 @@ class AnnouncementForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Sub-units (seksi, subbagian) are left out: a notice goes to an instansi, a
         # perangkat daerah or a bidang, which keeps the list short enough to pick from.
-        self.fields["unit"].queryset = (
+        units = (
             OrgUnit.objects.filter(Scopes(write_paths=allowed_paths).path_q("path"))
             .active()
             .exclude(kind=OrgUnit.Kind.SUB_UNIT)
+            .order_by("path")
         )
+        field = self.fields["unit"]
+        field.queryset = units
+        # Shown as a tree (ordered by path, indented by depth): many bidang share a name
+        # ("Sekretariat"), their perangkat daerah above them tells them apart.
+        base = min((len(path) for path in allowed_paths), default=0) // OrgUnit.steplen
+        field.label_from_instance = lambda unit: "— " * max(unit.depth - base, 0) + unit.name
         if not self.instance.pk:
             self.initial.setdefault("starts_on", today())
             self.initial.setdefault("ends_on", today() + dt.timedelta(days=14))

@@ -64,7 +64,7 @@ class Person:
         """Click `locator` (a link or submit button) and audit the page it loads."""
         locator.scroll_into_view_if_needed()
         with self.page.expect_navigation(timeout=timeout):
-            locator.click()
+            locator.click(timeout=timeout)
         self.audit(name or "page")
 
     def nav(self, name: str, *, group: str | None = None) -> None:

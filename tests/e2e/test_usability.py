@@ -23,6 +23,7 @@ from performance import services as performance_services
 from performance.models import RHK, SKP, Evaluation, Indicator, OrganisationPerformance, ReportJob
 from tests.e2e import axe
 from tests.e2e.conftest import ARTIFACTS
+from tests.factories import make_unit
 from training import services as training_services
 from training.models import Participation, Session, TrainingEvent, TrainingProgram
 
@@ -93,6 +94,13 @@ PAGE_PROBLEMS = """
     if (r.height < 24 || r.width < 24) {
       problems.push(`tap target ${Math.round(r.width)}x${Math.round(r.height)} ${describe(el)}`);
     }
+  }
+
+  // A list's actions stay in view: a button in a scrolling table shows without scrolling.
+  for (const el of document.querySelectorAll(".table-responsive td .btn")) {
+    if (!visible(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.right > width + 1) problems.push(`action off screen at ${r.left}px: ${describe(el)}`);
   }
 
   const focusable = "main a[href], main button, main input, main select, main textarea";
@@ -351,6 +359,12 @@ def test_penilai_pages_at_390px(transactional_db, world, manager, data, phone):
 def test_hr_pages_at_390px(transactional_db, world, hr_admin, data, phone):
     device = phone("hr_bkd")
     emp, event, program = world.employee_emp, data["event"], data["program"]
+    # The demo's longest names: its kind badge and title must wrap, not widen the page.
+    long_unit = make_unit(
+        "Kelompok Jabatan Fungsional Pengawas Penyelenggaraan Urusan Pemerintahan",
+        world.yankes,
+        "sub_unit",
+    )
     unit = f"unit={world.dinkes.pk}&tahun={YEAR}"
     pages = [
         ("hr-dashboard", "/"),
@@ -360,6 +374,7 @@ def test_hr_pages_at_390px(transactional_db, world, hr_admin, data, phone):
         ("hr-placement-form", f"/pegawai/{emp.pk}/penempatan/tambah/"),
         ("hr-unit-tree", "/unit/"),
         ("hr-unit-detail", f"/unit/{world.yankes.pk}/"),
+        ("hr-unit-detail-long-name", f"/unit/{long_unit.pk}/"),
         ("hr-position-list", "/jabatan/"),
         ("hr-position-detail", f"/jabatan/{world.perawat.pk}/"),
         ("hr-position-candidates", f"/jabatan/{world.perawat.pk}/kandidat/"),

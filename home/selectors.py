@@ -1,7 +1,10 @@
 """What each home section shows: the pegawai's to-dos, the penilai's counts, the HR deadlines.
 Each function answers for one person with a fixed number of queries (pinned in
 tests/home/test_home.py); access is decided by the view, which only calls the sections the
-user's roles allow."""
+user's roles allow.
+
+STYLE.md prefers QuerySet methods; these sections gather several apps' answers for one person,
+which belongs to no single model, hence a module of their own (as performance.selectors)."""
 
 from __future__ import annotations
 

@@ -192,7 +192,8 @@ _PDF_ACTIVE = re.compile(
 _PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 _PDF_STREAM = re.compile(rb"stream\r?\n")
 # Compressed object streams can hide the names; they are inflated up to this much in total.
-MAX_PDF_INFLATE_BYTES = 40 * 1024 * 1024
+MAX_PDF_INFLATE_BYTES = 64 * 1024 * 1024
+MAX_PDF_STREAM_BYTES = 8 * 1024 * 1024
 
 
 def _unescape_names(data: bytes) -> bytes:
@@ -202,15 +203,22 @@ def _unescape_names(data: bytes) -> bytes:
 
 
 def _pdf_active_names(data: bytes) -> set[str]:
+    """The active names in the file and in its compressed streams. Image and font streams
+    cannot hold PDF objects and are skipped; the others are inflated up to a per-stream and a
+    total budget, and a file that needs more is reported as "Unchecked"."""
     found = {m.group(1).decode() for m in _PDF_ACTIVE.finditer(_unescape_names(data))}
     budget = MAX_PDF_INFLATE_BYTES
     view = memoryview(data)
     for match in _PDF_STREAM.finditer(data):
+        dictionary = data[max(0, match.start() - 400) : match.start()]
+        if b"/Image" in dictionary or b"/FontFile" in dictionary or b"/Length1" in dictionary:
+            continue
         if budget <= 0:
+            found.add("Unchecked")
             break
         inflater = zlib.decompressobj()
         try:
-            chunk = inflater.decompress(view[match.end() :], budget)
+            chunk = inflater.decompress(view[match.end() :], min(budget, MAX_PDF_STREAM_BYTES))
         except zlib.error:
             continue
         budget -= len(chunk)
@@ -226,6 +234,11 @@ def check_pdf(upload: IO[bytes], *, name: str) -> None:
     data = upload.read()
     upload.seek(0)
     active = _pdf_active_names(data)
+    if "Unchecked" in active:
+        raise ValidationError(
+            f"PDF “{name}” terlalu rumit untuk diperiksa. Cetak ulang dokumen ke PDF atau "
+            "pindai sertifikatnya."
+        )
     if active:
         what = []
         if active & {"JavaScript", "JS", "RichMedia", "XFA"}:

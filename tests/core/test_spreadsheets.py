@@ -4,6 +4,7 @@ import csv
 import io
 import time
 import zipfile
+import zlib
 
 import openpyxl
 import pytest
@@ -308,3 +309,25 @@ def test_zip_of_the_corpus_is_what_it_claims():
         ("NIP", "Nama"),
         ("1", "a"),
     ]
+
+
+def test_javascript_behind_a_big_image_stream_is_still_found(monkeypatch):
+    monkeypatch.setattr(uploads, "MAX_PDF_INFLATE_BYTES", 1024 * 1024)
+    image = zlib.compress(b"\x00" * (4 * 1024 * 1024))
+    content = (
+        b"%PDF-1.5\n5 0 obj<</Type/XObject/Subtype/Image/Filter/FlateDecode>>stream\n"
+        + image
+        + b"\nendstream\nendobj\n"
+        + hostile.pdf_with_hidden_js()[len(b"%PDF-1.5\n") :]
+    )
+    with pytest.raises(ValidationError, match="skrip"):
+        uploads.validate_certificate(SimpleUploadedFile("s.pdf", content))
+
+
+def test_a_pdf_too_big_to_inflate_is_refused(monkeypatch):
+    monkeypatch.setattr(uploads, "MAX_PDF_INFLATE_BYTES", 1000)
+    page = zlib.compress(b"BT /F1 12 Tf (x) Tj ET " * 200)
+    content = hostile.PDF + b"6 0 obj<</Filter/FlateDecode>>stream\n" + page + b"\nendstream\n"
+    content += b"7 0 obj<</Filter/FlateDecode>>stream\n" + page + b"\nendstream\n"
+    with pytest.raises(ValidationError, match="terlalu rumit"):
+        uploads.validate_certificate(SimpleUploadedFile("s.pdf", content))

@@ -38,8 +38,10 @@ _ZIP_MAGIC = b"PK\x03\x04"
 # gigabytes. Past these, nothing is parsed.
 MAX_PARTS = 1000
 MAX_UNCOMPRESSED_BYTES = 120 * 1024 * 1024
-# Parts parsed whole into memory (shared strings, styles, the content types) stay smaller.
-MAX_WHOLE_PART_BYTES = 40 * 1024 * 1024
+# Parts parsed whole into memory (shared strings, styles, the content types) stay smaller:
+# the shared strings of a 25,000-row register take about 5 MB; 16 MB of one-letter strings
+# already make a million Python objects.
+MAX_WHOLE_PART_BYTES = 16 * 1024 * 1024
 # Sheet XML of real data compresses 5-30 times; a bomb hundreds or thousands of times. Small
 # parts may compress well without harm, so the ratio is checked only above a size.
 MAX_RATIO = 100

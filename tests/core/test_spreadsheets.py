@@ -331,3 +331,12 @@ def test_a_pdf_too_big_to_inflate_is_refused(monkeypatch):
     content += b"7 0 obj<</Filter/FlateDecode>>stream\n" + page + b"\nendstream\n"
     with pytest.raises(ValidationError, match="terlalu rumit"):
         uploads.validate_certificate(SimpleUploadedFile("s.pdf", content))
+
+
+def test_a_huge_shared_strings_part_is_refused_before_openpyxl_loads_it():
+    """Varied strings (no bomb ratio), but more than any real register has."""
+    items = b"".join(b"<si><t>%d</t></si>" % n for n in range(17 * 1024 * 1024 // 20))
+    strings = b"<sst>" + items + b"</sst>"
+    content = hostile.xlsx(HEADER, [["1", "a"]], extra={"xl/sharedStrings.xml": strings})
+    with pytest.raises(ValidationError, match="bom ZIP"):
+        gate(content)

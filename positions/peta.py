@@ -253,14 +253,22 @@ def _flag(q: Q) -> ExpressionWrapper:
     return ExpressionWrapper(q, output_field=BooleanField())
 
 
-def holders_with_problems(paths: Iterable[str], on: dt.date | None = None) -> QuerySet[Placement]:
+def holders_with_problems(
+    paths: Iterable[str], on: dt.date | None = None, *, until: dt.date | None = None
+) -> QuerySet[Placement]:
     """Definitive placements in force in the given subtrees, annotated with one boolean per
     problem kind and filtered to those with at least one. Plt/Plh are not assessed: acting
-    holders are not appointed against the position's requirements.
+    holders are not appointed against the position's requirements. With `until`: those in
+    force on any day from `on` to `until` (the pimpinan dashboard's yearly trend, one query).
 
     Annotations: highest_level, holder_rank / required_rank (leadership), and the flags
     field_mismatch, level_below, golongan_below, leadership_missing."""
     on = on or today()
+    in_force = Placement.objects.on(on)
+    if until is not None:
+        in_force = Placement.objects.filter(start_date__lte=until).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=on)
+        )
     scope = Q(pk__in=[])
     for path in paths:
         scope |= Q(position__unit__path__startswith=path)
@@ -284,8 +292,7 @@ def holders_with_problems(paths: Iterable[str], on: dt.date | None = None) -> Qu
     )
     required_ranks = {jenis: LEADERSHIP_RANK[kind] for jenis, kind in LEADERSHIP_BY_JENIS.items()}
     return (
-        Placement.objects.on(on)
-        .filter(scope, kind=Placement.Kind.DEFINITIF, position__is_active=True)
+        in_force.filter(scope, kind=Placement.Kind.DEFINITIF, position__is_active=True)
         .annotate(
             highest_level=Subquery(highest_level),
             holder_rank=Coalesce(Subquery(holder_rank, output_field=IntegerField()), 0),

@@ -138,13 +138,12 @@ def test_query_count_does_not_grow_with_the_units(
     scopes = scopes_for(user)  # the home view has them already
     # roots, perangkat daerah, staff + JP, SKP per state, evaluations, positions +
     # bezetting, retirements, latest rated year, predikat, kinerja organisasi, curve rules,
-    # and per year of kesesuaian (5) the holders, and the mismatched where there are holders
-    # (the world's placements start in 2024: three years): 11 + 5 + 3.
-    with django_assert_num_queries(19):
+    # and kesesuaian: the holders per year (5) and the mismatched holders of all years: 17.
+    with django_assert_num_queries(17):
         data = pimpinan_dashboard(user, scopes, today.year)
     assert len(data["groups"]) == 2
     _add_perangkat_daerah(world, today, 4)
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(17):
         data = pimpinan_dashboard(user, scopes, today.year)
         render_to_string("home/_pimpinan.html", {"pimpinan": data})
     assert len(data["groups"]) == 6

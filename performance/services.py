@@ -756,10 +756,16 @@ def finalise_evaluation(
 def send_realisations_to_penilai(evaluation: Evaluation, *, user: User) -> Evaluation:
     """The pegawai says the realisasi and bukti dukung of the period are ready: record when,
     and email the penilai a link to the page where they rate."""
-    evaluation = _editable_evaluation(evaluation)
+    evaluation = (
+        Evaluation.objects.select_for_update(of=("self",))
+        .select_related("skp__employee", "skp__penilai")
+        .get(pk=evaluation.pk)
+    )
     skp = evaluation.skp
     if skp.employee.user_id != user.pk:
         raise PermissionDenied
+    if evaluation.status == Evaluation.Status.FINAL:
+        raise ValidationError("Evaluasi sudah final; realisasi tidak perlu dikirim lagi.")
     if not any(r.value is not None or r.text.strip() for r in evaluation.realisations.all()):
         raise ValidationError("Isi dan simpan realisasi terlebih dahulu sebelum mengirim.")
     evaluation.realisasi_sent_at = timezone.now()

@@ -116,6 +116,12 @@ from training.models import (
     TrainingProgram,
 )
 
+# URLs of one SKP's evaluation of a period (the final akhir evaluation of the rated SKP).
+PERIOD_URLS = (
+    "performance:evaluation",
+    "performance:evaluation_finalise",
+    "performance:evaluation_send",
+)
 ACTORS = ("anonim", "pegawai", "penilai", "hr_dishub", "hr_bkd", "pimpinan")
 ACTOR_FIXTURE = {
     "pegawai": "employee",
@@ -247,9 +253,9 @@ performance:rhk_edit                 dinkes  GET    L      200     403     404  
 performance:rhk_edit                 dinkes  POST   L      .       403     404       403    403
 performance:rhk_edit                 dishub  GET    L      404     404     403       403    403
 performance:rhk_edit                 dishub  POST   L      404     404     403       403    403
-performance:rhk_delete               dinkes  GET    L      405     405     405       405    405
+performance:rhk_delete               dinkes  GET    L      200     403     404       403    403
 performance:rhk_delete               dinkes  POST   L      .       403     404       403    403
-performance:rhk_delete               dishub  GET    L      405     405     405       405    405
+performance:rhk_delete               dishub  GET    L      404     404     403       403    403
 performance:rhk_delete               dishub  POST   L      404     404     403       403    403
 performance:indicator_create         dinkes  GET    L      200     403     404       403    403
 performance:indicator_create         dinkes  POST   L      .       403     404       403    403
@@ -259,9 +265,9 @@ performance:indicator_edit           dinkes  GET    L      200     403     404  
 performance:indicator_edit           dinkes  POST   L      .       403     404       403    403
 performance:indicator_edit           dishub  GET    L      404     404     403       403    403
 performance:indicator_edit           dishub  POST   L      404     404     403       403    403
-performance:indicator_delete         dinkes  GET    L      405     405     405       405    405
+performance:indicator_delete         dinkes  GET    L      200     403     404       403    403
 performance:indicator_delete         dinkes  POST   L      .       403     404       403    403
-performance:indicator_delete         dishub  GET    L      405     405     405       405    405
+performance:indicator_delete         dishub  GET    L      404     404     403       403    403
 performance:indicator_delete         dishub  POST   L      404     404     403       403    403
 performance:skp_expectations         dinkes  GET    L      403     200     404       403    403
 performance:skp_expectations         dinkes  POST   L      403     .       404       403    403
@@ -275,10 +281,14 @@ performance:skp_return               dinkes  GET    L      403     200     404  
 performance:skp_return               dinkes  POST   L      403     .       404       403    403
 performance:skp_return               dishub  GET    L      404     404     403       403    403
 performance:skp_return               dishub  POST   L      404     404     403       403    403
-performance:skp_approve              dinkes  GET    L      405     405     405       405    405
+performance:skp_approve              dinkes  GET    L      403     302     404       403    403
 performance:skp_approve              dinkes  POST   L      403     .       404       403    403
-performance:skp_approve              dishub  GET    L      405     405     405       405    405
+performance:skp_approve              dishub  GET    L      404     404     403       403    403
 performance:skp_approve              dishub  POST   L      404     404     403       403    403
+performance:skp_lampiran             dinkes  GET    L      200     200     404       200    200
+performance:skp_lampiran             dinkes  POST   L      .       403     404       403    403
+performance:skp_lampiran             dishub  GET    L      404     404     200       200    200
+performance:skp_lampiran             dishub  POST   L      404     404     403       403    403
 performance:skp_revise               dinkes  GET    L      405     405     405       405    405
 performance:skp_revise               dinkes  POST   L      .       403     404       403    403
 performance:skp_revise               dishub  GET    L      405     405     405       405    405
@@ -290,10 +300,19 @@ performance:evaluation               dinkes  GET    L      200     200     404  
 performance:evaluation               dinkes  POST   L      .       .       404       403    403
 performance:evaluation               dishub  GET    L      404     404     200       200    200
 performance:evaluation               dishub  POST   L      404     404     403       403    403
+performance:evaluation_finalise      dinkes  GET    L      403     302     404       403    403
+performance:evaluation_finalise      dinkes  POST   L      403     302     404       403    403
+performance:evaluation_finalise      dishub  GET    L      404     404     403       403    403
+performance:evaluation_finalise      dishub  POST   L      404     404     403       403    403
+performance:evaluation_send          dinkes  GET    L      405     405     405       405    405
+performance:evaluation_send          dinkes  POST   L      302     403     404       403    403
+performance:evaluation_send          dishub  GET    L      405     405     405       405    405
+performance:evaluation_send          dishub  POST   L      404     404     403       403    403
 performance:evidence_download        dinkes  GET    L      200     200     404       200    200
 performance:evidence_download        dishub  GET    L      404     404     200       200    200
 performance:curve                    -       GET    L      403     200     200       200    200
 performance:curve                    -       POST   L      403     403     .         .      403
+performance:close_year               -       GET    L      403     403     302       302    403
 performance:monitoring               -       GET    L      403     200     200       200    200
 performance:monitoring               -       POST   L      403     403     .         .      403
 performance:history_import           -       GET    L      403     403     200       200    403
@@ -446,11 +465,12 @@ URL_OBJECT: dict[str, str] = {
             "performance:skp_submit",
             "performance:skp_return",
             "performance:skp_approve",
+            "performance:skp_lampiran",
         ],
         "skp",
     ),
     "performance:skp_revise": "skp_rated",
-    "performance:evaluation": "skp_rated",
+    **dict.fromkeys(PERIOD_URLS, "skp_rated"),
     "performance:rhk_edit": "rhk",
     "performance:rhk_delete": "rhk",
     "performance:indicator_create": "rhk",
@@ -624,7 +644,7 @@ class Objects:
         if kind == "code":
             return {"code": objects["code"]}
         kwargs: dict[str, Any] = {"pk": objects[kind]}
-        if name == "performance:evaluation":
+        if name in PERIOD_URLS:
             kwargs["period"] = Evaluation.Period.TW4
         return kwargs
 
@@ -943,7 +963,7 @@ def test_idor(actor: str, world_objects: Objects, request: pytest.FixtureRequest
                     probes.append((f"{location} {kind} #{kwargs['pk']}", kwargs))
         statuses = set()
         for label, kwargs in probes:
-            if name == "performance:evaluation":
+            if name in PERIOD_URLS:
                 kwargs = {**kwargs, "period": Evaluation.Period.TW4}
             url = reverse(name, kwargs=kwargs)
             response = _send(client, method, url)

@@ -9,8 +9,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q, QuerySet
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -127,6 +127,13 @@ def _tell_start(request: HttpRequest, job: ReportJob, unit: OrgUnit) -> None:
         messages.info(request, text + " Halaman ini boleh ditutup.")
 
 
+def _page(items: QuerySet, per_page: int, number: str | None, *, count: int) -> Page:
+    """A page whose total is already known (from the progress counts): no COUNT query."""
+    paginator = Paginator(items, per_page)
+    paginator.count = count  # overrides the cached_property, which would run COUNT(*)
+    return paginator.get_page(number)
+
+
 def _get_job(request: HttpRequest, pk: int) -> ReportJob:
     return get_object_or_404(
         ReportJob.objects.visible_to(request.user).select_related(
@@ -149,13 +156,19 @@ def report_job(request: HttpRequest, pk: int) -> HttpResponse:
         failures = job.documents.filter(state=ReportDocument.State.FAILED).select_related(
             "employee", "employee__unit"
         )
-        context["failures"] = Paginator(
-            failures.order_by("employee__name", "pk"), FAILURES_PAGE_SIZE
-        ).get_page(request.GET.get("page"))
+        context["failures"] = _page(
+            failures.order_by("employee__name", "pk"),
+            FAILURES_PAGE_SIZE,
+            request.GET.get("page"),
+            count=progress["failed"],
+        )
         if job.kind == ReportJob.Kind.UNIT and progress["done"]:
-            context["documents"] = Paginator(
-                report_jobs.finished_documents(job), DOCUMENTS_PAGE_SIZE
-            ).get_page(request.GET.get("dok"))
+            context["documents"] = _page(
+                report_jobs.finished_documents(job),
+                DOCUMENTS_PAGE_SIZE,
+                request.GET.get("dok"),
+                count=progress["done"],
+            )
     if job.kind == ReportJob.Kind.EMPLOYEE:
         context["document"] = job.documents.select_related("employee").first()
     context["can_rerun"] = report_jobs.can_manage_job(request.user, job, rerun=True)

@@ -226,7 +226,8 @@ def test_hr_starts_a_unit_job_from_the_page_and_follows_it(
     detail = client.get(job.get_absolute_url()).content.decode()
     assert "Unduh arsip ZIP" in detail and "Perawat Dua" in detail  # the failure is listed
     partial = client.get(job.get_absolute_url(), headers={"HX-Request": "true"}).content.decode()
-    assert 'data-testid="job-percent">100%' in partial
+    # Finished: the PDFs printed out of the total, not "100 %" of the work (issue 11).
+    assert 'data-testid="job-printed">3 dari 4' in partial
     assert "<html" not in partial
     archive = client.get(reverse("performance:report_job_archive", args=[job.pk]))
     assert archive.status_code == 200

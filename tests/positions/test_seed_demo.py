@@ -194,3 +194,9 @@ def test_seed_demo_training_leaves_some_below_20_jp(db):
     assert any(total >= 20 for total in jp.values())
     assert any(total < 20 for total in jp.values())
     assert Participation.objects.filter(is_self_reported=True, verification="pending").exists()
+    # Events announced for next year with nobody enrolled: what a pegawai can ask to join.
+    from training.models import TrainingEvent
+
+    upcoming = TrainingEvent.objects.filter(start_date__year=2027)
+    assert upcoming.count() == 3
+    assert not Participation.objects.filter(event__in=upcoming).exists()

@@ -1,5 +1,6 @@
 """Demo training data: an IT training and a leadership training with past events, an
-e-learning and a service-excellence course; participations that leave some employees of Dinas
+e-learning and a service-excellence course, three events announced for early 2027 (open for
+join requests); participations that leave some employees of Dinas
 Kesehatan and Diskominfotik below 20 JP this year; a pending self-report. Idempotent: programs
 by code, events by (program, name), participations by (employee, event)."""
 
@@ -79,6 +80,13 @@ EVENTS = [
     ("PELAYANAN-PRIMA", "Angkatan II 2025", dt.date(2025, 10, 6), dt.date(2025, 10, 8), 40),
     ("KES-RUJUKAN", "Angkatan I 2026", dt.date(2026, 6, 15), dt.date(2026, 6, 17), 35),
 ]
+# Announced for early next year, nobody enrolled yet: the catalog's open events a pegawai can
+# ask to join from their home page (HR approves).
+UPCOMING = [
+    ("PELAYANAN-PRIMA", "Angkatan I 2027", dt.date(2027, 1, 18), dt.date(2027, 1, 20), 40),
+    ("KES-RUJUKAN", "Angkatan I 2027", dt.date(2027, 2, 8), dt.date(2027, 2, 10), 35),
+    ("TI-KAMINFO", "Angkatan I 2027", dt.date(2027, 3, 8), dt.date(2027, 3, 10), 30),
+]
 
 
 class Command(BaseCommand):
@@ -91,7 +99,8 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             programs = self._programs()
-            events = self._events(programs, bpsdm)
+            events = self._events(programs, bpsdm, EVENTS)
+            self._events(programs, bpsdm, UPCOMING)
             created = self._participations(events)
         self.stdout.write(f"Data pelatihan demo siap ({created} keikutsertaan baru).")
 
@@ -118,9 +127,11 @@ class Command(BaseCommand):
             result[code] = program
         return result
 
-    def _events(self, programs: dict[str, TrainingProgram], bpsdm: OrgUnit) -> list[TrainingEvent]:
+    def _events(
+        self, programs: dict[str, TrainingProgram], bpsdm: OrgUnit, rows: list[Any]
+    ) -> list[TrainingEvent]:
         events = []
-        for code, name, start, end, quota in EVENTS:
+        for code, name, start, end, quota in rows:
             program = programs[code]
             event, created = TrainingEvent.objects.get_or_create(
                 program=program,

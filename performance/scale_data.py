@@ -344,6 +344,7 @@ class PerformanceBuilder:
                     plan["penilai"],
                     finalised,
                     1,
+                    "",  # finalise_note: realisasi complete, no reason needed
                 )
             )
             nip, email = self.employees[plan["employee"]][1], self.employees[plan["employee"]][6]
@@ -405,6 +406,7 @@ class PerformanceBuilder:
                 "finalised_by_id",
                 "finalised_at",
                 "version",
+                "finalise_note",
             ],
             evaluations,
         )

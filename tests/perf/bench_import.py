@@ -130,7 +130,8 @@ def main() -> None:
     _, positions = build_kabupaten()
     user, _ = User.objects.get_or_create(username="bench-admin", is_superuser=True)
     content = workbook(args.rows, positions)
-    print(f"{connection.vendor}: {args.rows:,} rows, file {len(content) / 1048576:.1f} MB")
+    size = len(content) / 1048576
+    print(f"{connection.vendor}: {args.rows:,} rows, file {size:.1f} MB", flush=True)
 
     client = Client()
     client.force_login(user)
@@ -143,11 +144,13 @@ def main() -> None:
     assert response.status_code == 302, response.context["form"].errors
     batch = ImportBatch.objects.latest("pk")
     assert batch.summary["errors"] == 0, [r["errors"] for r in batch.rows if r["errors"]][:3]
+    print(f"upload + check {upload_s:.1f} s (peak RSS {peak_mb():.0f} MB)", flush=True)
 
     started = time.monotonic()
     response = client.get(reverse("positions:import_preview", args=[batch.pk]))
     preview_s = time.monotonic() - started
     assert response.status_code == 200
+    print(f"preview page {preview_s:.1f} s", flush=True)
 
     started = time.monotonic()
     response = client.post(reverse("positions:import_commit", args=[batch.pk]))

@@ -109,6 +109,7 @@ from training import services as training_services
 from training.models import (
     Attendance,
     DevelopmentPlan,
+    JoinRequest,
     Participation,
     PlanItem,
     Session,
@@ -158,6 +159,8 @@ home:announcement_edit               dinkes  POST   L      403     403     404  
 home:announcement_edit               dishub  GET    L      404     404     200       200    403
 home:announcement_edit               dishub  POST   L      404     404     .         .      403
 positions:unit_list                  -       GET    L      403     200     200       200    200
+positions:position_choices           -       GET    L      403     403     200       200    403
+positions:employee_choices           -       GET    L      403     403     200       200    403
 positions:unit_create                -       GET    L      403     403     200       200    403
 positions:unit_create                -       POST   L      403     403     .         .      403
 positions:unit_detail                dinkes  GET    L      403     200     404       200    200
@@ -351,26 +354,27 @@ training:program_edit                katalog GET    L      403     403     200  
 training:program_edit                katalog POST   L      403     403     .         .      403
 training:event_create                -       GET    L      403     403     200       200    403
 training:event_create                -       POST   L      403     403     .         .      403
-training:event_detail                dinkes  GET    L      404     200     404       200    200
+# The pegawai attends the dinkes event: they read its page (issue 11), its write pages are 403.
+training:event_detail                dinkes  GET    L      200     200     404       200    200
 training:event_detail                dishub  GET    L      404     404     200       200    200
-training:event_edit                  dinkes  GET    L      404     403     404       200    403
-training:event_edit                  dinkes  POST   L      404     403     404       .      403
+training:event_edit                  dinkes  GET    L      403     403     404       200    403
+training:event_edit                  dinkes  POST   L      403     403     404       .      403
 training:event_edit                  dishub  GET    L      404     404     200       200    403
 training:event_edit                  dishub  POST   L      404     404     .         .      403
-training:event_sessions              dinkes  GET    L      404     403     404       200    403
-training:event_sessions              dinkes  POST   L      404     403     404       .      403
+training:event_sessions              dinkes  GET    L      403     403     404       200    403
+training:event_sessions              dinkes  POST   L      403     403     404       .      403
 training:event_sessions              dishub  GET    L      404     404     200       200    403
 training:event_sessions              dishub  POST   L      404     404     .         .      403
-training:event_enrol                 dinkes  GET    L      404     403     404       200    403
-training:event_enrol                 dinkes  POST   L      404     403     404       .      403
+training:event_enrol                 dinkes  GET    L      403     403     404       200    403
+training:event_enrol                 dinkes  POST   L      403     403     404       .      403
 training:event_enrol                 dishub  GET    L      404     404     200       200    403
 training:event_enrol                 dishub  POST   L      404     404     .         .      403
-training:event_attendance            dinkes  GET    L      404     403     404       200    403
-training:event_attendance            dinkes  POST   L      404     403     404       .      403
+training:event_attendance            dinkes  GET    L      403     403     404       200    403
+training:event_attendance            dinkes  POST   L      403     403     404       .      403
 training:event_attendance            dishub  GET    L      404     404     200       200    403
 training:event_attendance            dishub  POST   L      404     404     .         .      403
-training:event_results               dinkes  GET    L      404     403     404       200    403
-training:event_results               dinkes  POST   L      404     403     404       .      403
+training:event_results               dinkes  GET    L      403     403     404       200    403
+training:event_results               dinkes  POST   L      403     403     404       .      403
 training:event_results               dishub  GET    L      404     404     200       200    403
 training:event_results               dishub  POST   L      404     404     .         .      403
 training:certificate_download        dinkes  GET    L      200     200     404       200    200
@@ -380,6 +384,19 @@ training:selfreport_list             -       GET    L      200     200     403  
 training:selfreport_create           -       GET    L      200     200     403       403    403
 training:selfreport_create           -       POST   L      .       .       403       403    403
 training:verification_list          -       GET    L      403     403     200       200    403
+training:event_join                  dinkes  GET    L      405     405     405       405    405
+training:event_join                  dinkes  POST   L      302     302     404       404    404
+training:event_join                  dishub  GET    L      405     405     405       405    405
+training:event_join                  dishub  POST   L      404     404     404       404    404
+training:join_requests               -       GET    L      403     403     200       200    403
+training:join_decide                 dinkes  GET    L      405     405     405       405    405
+training:join_decide                 dinkes  POST   L      403     403     404       302    403
+training:join_decide                 dishub  GET    L      405     405     405       405    405
+training:join_decide                 dishub  POST   L      403     403     302       302    403
+training:join_cancel                 dinkes  GET    L      405     405     405       405    405
+training:join_cancel                 dinkes  POST   L      302     404     404       404    404
+training:join_cancel                 dishub  GET    L      405     405     405       405    405
+training:join_cancel                 dishub  POST   L      404     404     404       404    404
 training:verification_decide        dinkes  GET    L      403     403     404       200    403
 training:verification_decide        dinkes  POST   L      403     403     404       .      403
 training:verification_decide        dishub  GET    L      404     404     200       200    403
@@ -501,6 +518,9 @@ URL_OBJECT: dict[str, str] = {
         ],
         "event",
     ),
+    "training:event_join": "event",
+    "training:join_decide": "joinrequest",
+    "training:join_cancel": "joinrequest",
     "training:certificate_download": "participation",
     "training:verification_decide": "selfreport",
     "training:plan_detail": "plan",
@@ -525,6 +545,7 @@ KIND_MODEL = {
     "event": TrainingEvent,
     "participation": Participation,
     "selfreport": Participation,
+    "joinrequest": JoinRequest,
     "plan": DevelopmentPlan,
     "announcement": Announcement,
 }
@@ -710,6 +731,7 @@ def _build_location(
         "event": event.pk,
         "participation": participation.pk,
         "selfreport": selfreport.pk,
+        "joinrequest": JoinRequest.objects.create(employee=staff, event=event).pk,
         "plan": needs.create_plan(unit, this_year + 1, created_by=hr).pk,
         "announcement": home_services.post_announcement(
             hr,

@@ -18,6 +18,7 @@ import pytest
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
+from positions import importing
 from positions.models import Competency, Employee, OrgUnit, Position
 from training.models import DevelopmentPlan, PlanItem, TrainingProgram
 
@@ -52,7 +53,7 @@ def export_url_names() -> set[str]:
 
 
 @pytest.fixture
-def hostile_data(world, hr_dinkes):
+def hostile_data(world, hr_admin):
     """Formula-looking text in every kind of user data an export writes."""
     names = iter(HOSTILE * 3)
     for employee in Employee.objects.all():
@@ -69,7 +70,11 @@ def hostile_data(world, hr_dinkes):
     PlanItem.objects.create(
         plan=plan, employee=world.employee_emp, program=program, reason=HOSTILE[2]
     )
-    return {"plan": plan}
+    cells = {"nip": HOSTILE[0], "name": HOSTILE[1], "birth_place": HOSTILE[2]}
+    batch = importing.create_batch(
+        filename="pegawai.xlsx", raw_rows=[{"row": 2, "cells": cells}], user=hr_admin
+    )
+    return {"plan": plan, "batch": batch}
 
 
 def export_urls(world, hostile_data) -> dict[str, str]:
@@ -77,6 +82,10 @@ def export_urls(world, hostile_data) -> dict[str, str]:
     return {
         "positions:employee_export": reverse("positions:employee_export"),
         "positions:import_template": reverse("positions:import_template"),
+        "positions:import_preview": reverse(
+            "positions:import_preview", args=[hostile_data["batch"].pk]
+        )
+        + "?galat=1",
         "positions:peta_jabatan_xlsx": reverse(
             "positions:peta_jabatan_xlsx", args=[world.dinkes.pk]
         ),

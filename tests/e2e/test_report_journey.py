@@ -81,7 +81,9 @@ def test_hr_prints_the_yearly_reports_of_a_unit(
     progress.wait_for()
     screenshot("report-job-progress")
     page.locator("[data-testid=job-progress][data-state=selesai]").wait_for(timeout=120_000)
-    assert page.locator("[data-testid=job-percent]").inner_text() == "100%"
+    # Finished: PDFs printed out of the total, and a warning badge for the one failure.
+    assert page.locator("[data-testid=job-printed]").inner_text() == "3 dari 4"
+    assert page.locator("[data-testid=job-state]").inner_text() == "Selesai dengan 1 gagal"
     assert page.locator("[data-testid=job-done]").inner_text() == "3"
     assert page.locator("[data-testid=job-failed]").inner_text() == "1"  # Perawat Dua: no SKP
     assert "Perawat Dua" in page.content()

@@ -21,7 +21,7 @@ kepala, so every SKP in it goes through the real approval.
 The one shortcut: a post at the top of the tree has no penilai post, and the portal has no one
 who may approve or rate its SKP (the pejabat pembina kepegawaian acts outside the portal). For
 such an SKP the factories write the same fields the services write (snapshot, approval time,
-ratings and predikat from the matrix table); see ``_outside_portal``.
+ratings and predikat from the matrix table); see ``_approve`` and ``EvaluationFactory``.
 """
 
 from __future__ import annotations
@@ -208,10 +208,6 @@ def penilai_of(skp: SKP) -> Employee | None:
     return holder.employee
 
 
-def _outside_portal(skp: SKP) -> bool:
-    return skp.penilai_id is None and skp.penilai_position_id is None
-
-
 # --- SKP and evaluation, through the services -----------------------------------------------
 
 
@@ -271,12 +267,7 @@ class SKPFactory(factory.Factory):
         approved_on: dt.date | None,
     ) -> SKP:
         skp = services.create_skp(employee, year=year, pendekatan=pendekatan)
-        parent = None
-        if state != SKP.Status.DRAFT and cascades(skp):
-            superior = services.superior_skp(skp) or SKPFactory(
-                employee=skp.penilai, year=year, approved=True
-            )
-            parent = superior.rhks.filter(jenis="utama").order_by("order", "pk").first()
+        parent = _superior_rhk(skp) if state != SKP.Status.DRAFT else None
         texts = list(rhk_texts) or [f"Layanan prima {employee.name} {i + 1}" for i in range(rhks)]
         with acting_as(employee) as user:
             for text in texts:
@@ -298,21 +289,73 @@ class SKPFactory(factory.Factory):
                         target_satuan="Dokumen" if pendekatan == "kuantitatif" else "",
                         target_text="" if pendekatan == "kuantitatif" else f"Tercapai {text}",
                     )
-            if state != SKP.Status.DRAFT:
-                services.submit_skp(skp, user=user)
-        if state == SKP.Status.DIKEMBALIKAN:
-            with acting_as(penilai_of(skp)) as user:
-                services.return_skp(skp, user=user, note=return_note)
-        if state == SKP.Status.DISETUJUI:
-            _approve(skp)
-            if approved_on is not None:
-                skp.refresh_from_db(fields=["snapshot"])
-                SKP.objects.filter(pk=skp.pk).update(
-                    approved_at=timezone.make_aware(dt.datetime.combine(approved_on, dt.time(9))),
-                    snapshot={**skp.snapshot, "frozen_on": approved_on.isoformat()},
-                )
+        return advance(skp, state, return_note=return_note, approved_on=approved_on)
+
+
+def _superior_rhk(skp: SKP) -> Any:
+    """The RHK utama an RHK of this SKP links to: the first of the penilai's approved SKP
+    (built through the services when there is none yet); None when the post does not
+    cascade."""
+    if not cascades(skp):
+        return None
+    superior = services.superior_skp(skp) or SKPFactory(
+        employee=skp.penilai, year=skp.year, approved=True
+    )
+    return superior.rhks.filter(jenis="utama").order_by("order", "pk").first()
+
+
+def advance(
+    skp: SKP,
+    state: str = SKP.Status.DISETUJUI,
+    *,
+    return_note: str = "Perbaiki IKI.",
+    approved_on: dt.date | None = None,
+) -> SKP:
+    """Take an existing draft SKP to `state` through the services: an empty plan gets one RHK
+    utama with an IKI, unlinked RHK utama are linked to the penilai's approved SKP (when the
+    post cascades), then the pegawai submits and the penilai returns or approves."""
+    if state == SKP.Status.DRAFT:
         skp.refresh_from_db()
         return skp
+    with acting_as(skp.employee) as user:
+        if not skp.rhks.exists():
+            rhk = services.add_rhk(
+                skp, user=user, jenis="utama", text="Layanan prima", perspektif="penerima_layanan"
+            )
+            target = {"target_value": 10, "target_satuan": "Dokumen"}
+            if skp.pendekatan != SKP.Pendekatan.KUANTITATIF:
+                target = {"target_text": "Layanan prima tercapai"}
+            services.add_indicator(rhk, user=user, aspek="kuantitas", text="Jumlah", **target)
+        unlinked = skp.rhks.filter(jenis="utama", parent_rhk__isnull=True)
+        parent = _superior_rhk(skp) if unlinked.exists() else None
+        for rhk in unlinked if parent is not None else []:
+            services.update_rhk(
+                rhk,
+                user=user,
+                jenis=rhk.jenis,
+                text=rhk.text,
+                parent_rhk=parent,
+                perspektif=rhk.perspektif,
+            )
+        services.submit_skp(skp, user=user)
+    if state == SKP.Status.DIKEMBALIKAN:
+        with acting_as(penilai_of(skp)) as user:
+            services.return_skp(skp, user=user, note=return_note)
+    if state == SKP.Status.DISETUJUI:
+        _approve(skp)
+        if approved_on is not None:
+            skp.refresh_from_db(fields=["snapshot"])
+            SKP.objects.filter(pk=skp.pk).update(
+                approved_at=timezone.make_aware(dt.datetime.combine(approved_on, dt.time(9))),
+                snapshot={**skp.snapshot, "frozen_on": approved_on.isoformat()},
+            )
+    skp.refresh_from_db()
+    return skp
+
+
+def approve(skp: SKP) -> SKP:
+    """An existing draft SKP submitted and approved through the services (see advance)."""
+    return advance(skp, SKP.Status.DISETUJUI)
 
 
 def _approve(skp: SKP) -> None:

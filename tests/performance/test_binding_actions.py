@@ -11,8 +11,9 @@ from django.urls import reverse
 
 from performance import services
 from performance.forms import IndicatorForm, RHKForm
-from performance.models import RHK, SKP, Evaluation, Indicator, OrganisationPerformance
-from tests.performance.test_views_skp import _rhk
+from performance.models import RHK, Evaluation, Indicator, OrganisationPerformance
+from tests.factories import EvaluationFactory, SKPFactory
+from tests.performance.helpers import rhk as _rhk
 
 YEAR = 2026
 BASE = "https://asn.lampungprov.example"
@@ -29,10 +30,12 @@ def _base_url(settings):
 
 @pytest.fixture
 def manager_skp(world, manager):
-    skp = services.create_skp(world.manager_emp, year=YEAR, pendekatan="kuantitatif")
-    SKP.objects.filter(pk=skp.pk).update(status="disetujui")
-    _rhk(skp, "Meningkatnya mutu pelayanan rumah sakit rujukan")
-    return skp
+    return SKPFactory(
+        employee=world.manager_emp,
+        year=YEAR,
+        approved=True,
+        rhk_texts=("Meningkatnya mutu pelayanan rumah sakit rujukan",),
+    )
 
 
 @pytest.fixture
@@ -521,13 +524,13 @@ def test_new_pages_have_a_flat_query_budget(
     if page == "lampiran":
         client, url = client_as(employee), _url("skp_lampiran", skp.pk)
     elif page == "approve":
-        SKP.objects.filter(pk=skp.pk).update(status="diajukan")
+        services.submit_skp(skp, user=employee)
         client, url = client_as(manager), _url("skp_approve", skp.pk)
     else:
-        SKP.objects.filter(pk=skp.pk).update(status="disetujui")
-        evaluation = Evaluation.objects.create(
-            skp=skp, period="tw4", rating_hasil="sesuai", rating_perilaku="sesuai", predikat="baik"
-        )
+        services.submit_skp(skp, user=employee)
+        services.approve_skp(skp, user=manager)
+        # Rated sesuai × sesuai (Baik) by the penilai, not final; realisasi for one IKI only.
+        evaluation = EvaluationFactory(skp=skp, period="tw4", rated=True, realisation=None)
         _realise(evaluation, only_first=True)
         client, url = client_as(manager), _url("evaluation_finalise", skp.pk, "tw4")
     with django_assert_num_queries(CONFIRM_BUDGETS[page]):

@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from performance import services
-from performance.models import SKP, Evaluation, OrganisationPerformance
-from tests.factories import EmployeeFactory, PlacementFactory
-from tests.performance.test_views_eval import YEAR, add_rhk, approve
+from performance.models import OrganisationPerformance
+from tests.factories import EmployeeFactory, EvaluationFactory, PlacementFactory, SKPFactory
+from tests.performance.helpers import YEAR
 
 CURVE = reverse("performance:curve")
 MONITORING = reverse("performance:monitoring")
@@ -19,8 +19,8 @@ def _rated_staff(world, predikats):
     for predikat in predikats:
         emp = EmployeeFactory(unit=world.yankes)
         PlacementFactory(employee=emp, position=world.perawat)
-        skp = approve(services.create_skp(emp, year=YEAR, pendekatan="kuantitatif"))
-        Evaluation.objects.create(skp=skp, period="tw4", predikat=predikat)
+        skp = SKPFactory(employee=emp, year=YEAR, approved=True)
+        EvaluationFactory(skp=skp, period="tw4", final=True, predikat=predikat)
 
 
 def _query(unit, year=YEAR):
@@ -56,8 +56,8 @@ def test_curve_units_are_scoped(client_as, hr_dishub, employee, world):
 
 
 def test_close_year_locks_rating(client_as, hr_dinkes, manager, world):
-    skp = approve(services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif"))
-    evaluation = Evaluation.objects.create(skp=skp, period="tw4")
+    skp = SKPFactory(employee=world.employee_emp, year=YEAR, approved=True)
+    evaluation = EvaluationFactory(skp=skp, period="tw4", realisation=None)  # not rated yet
     client = client_as(hr_dinkes)
     client.post(_query(world.dinkes), {"action": "predikat", "predikat": "baik"})
     assert client.post(_query(world.dinkes), {"action": "tutup"}).status_code == 302
@@ -88,9 +88,7 @@ def test_curve_query_budget_is_flat(client_as, hr_dinkes, world, django_assert_n
 
 
 def test_penilai_sees_direct_subordinates_with_status_and_action(client_as, manager, world):
-    skp = services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif")
-    add_rhk(skp, "Asuhan")
-    SKP.objects.filter(pk=skp.pk).update(status="diajukan")
+    skp = SKPFactory(employee=world.employee_emp, year=YEAR, submitted=True)
     page = client_as(manager).get(f"{MONITORING}?tahun={YEAR}").content.decode()
     assert "Perawat Satu" in page and "Perawat Dua" in page
     assert "Diajukan" in page and "Belum ada SKP" in page
@@ -108,8 +106,8 @@ def test_hr_counts_per_unit_and_reminders(
     ):
         emp.email = email
         emp.save(update_fields=["email"])
-    approve(services.create_skp(world.manager_emp, year=YEAR, pendekatan="kuantitatif"))
-    services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif")  # a draft
+    SKPFactory(employee=world.manager_emp, year=YEAR, approved=True)  # the kadis's too
+    SKPFactory(employee=world.employee_emp, year=YEAR)  # a draft
     client = client_as(hr_dinkes)
     page = client.get(f"{MONITORING}?unit={world.dinkes.pk}&tahun={YEAR}").content.decode()
     assert "Bidang Pelayanan Kesehatan" in page

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from core.uploads import validate_evidence
 from performance.models import Realisation
-from tests.performance.test_views_eval import approved_skp, indicator_of, url  # noqa: F401
+from tests.performance.helpers import indicator_of, url
 
 
 def _ooxml(folder: str) -> bytes:
@@ -62,7 +62,7 @@ def test_upload_stores_unguessable_name_and_downloads_with_original(
     employee,
     manager,
     outsider,
-    approved_skp,  # noqa: F811
+    approved_skp,
 ):
     ind = indicator_of(approved_skp)
     client = client_as(employee)
@@ -86,7 +86,7 @@ def test_upload_stores_unguessable_name_and_downloads_with_original(
 def test_renamed_executable_is_refused_on_the_page_and_nothing_is_written(
     client_as,
     employee,
-    approved_skp,  # noqa: F811
+    approved_skp,
 ):
     ind = indicator_of(approved_skp)
     upload = SimpleUploadedFile("bukti.pdf", b"MZ\x90\x00\x03" + b"\x00" * 40)
@@ -98,7 +98,7 @@ def test_renamed_executable_is_refused_on_the_page_and_nothing_is_written(
     assert not Realisation.objects.exists()
 
 
-def test_a_link_is_accepted_as_evidence(client_as, employee, approved_skp):  # noqa: F811
+def test_a_link_is_accepted_as_evidence(client_as, employee, approved_skp):
     ind = indicator_of(approved_skp)
     response = client_as(employee).post(
         url(approved_skp),

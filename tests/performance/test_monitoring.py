@@ -5,10 +5,9 @@ import re
 
 from django.urls import reverse
 
-from performance import monitoring, services
-from performance.models import Evaluation
-from tests.factories import make_unit
-from tests.performance.test_views_eval import YEAR, approve
+from performance import monitoring
+from tests.factories import EvaluationFactory, SKPFactory, make_unit
+from tests.performance.helpers import YEAR
 
 MONITORING = reverse("performance:monitoring")
 
@@ -20,15 +19,16 @@ def _page(client, unit, **extra):
 
 def test_units_with_staff_least_progress_first_with_a_summary(client_as, hr_dinkes, world):
     make_unit("Bidang Tanpa Pegawai", world.dinkes)
-    approve(services.create_skp(world.manager_emp, year=YEAR, pendekatan="kuantitatif"))
+    # Only the kadis's SKP (top of the tree): an approved SKP lower down needs the kadis's first.
+    SKPFactory(employee=world.kadis_emp, year=YEAR, approved=True)
     response = _page(client_as(hr_dinkes), world.dinkes)
     page = response.content.decode()
     assert "Bidang Tanpa Pegawai" not in page.split('id="h-unit"', 1)[1].split("</table>")[0]
     rows = re.findall(r'<tr data-testid="unit-row">.*?</tr>', page, re.S)
     assert len(rows) == 2
-    # The kadis alone in the dinas itself: 0 %; yankes: 1 of 3 approved.
-    assert "Dinas Kesehatan" in rows[0] and "0%" in rows[0]
-    assert "Bidang Pelayanan Kesehatan" in rows[1] and "33%" in rows[1]
+    # Yankes: none of 3 approved, first; the kadis alone in the dinas itself: 100 %.
+    assert "Bidang Pelayanan Kesehatan" in rows[0] and "0%" in rows[0]
+    assert "Dinas Kesehatan" in rows[1] and "100%" in rows[1]
     totals = response.context["overview"]["totals"]
     assert totals["employees"] == 4 and totals["approved"] == 1 and totals["no_skp"] == 3
     assert 'data-testid="monitoring-summary"' in page
@@ -45,8 +45,8 @@ def test_unit_rows_are_paged(client_as, pimpinan, world, monkeypatch):
 
 
 def test_predikat_is_one_chart_row_per_rated_unit(client_as, pimpinan, world):
-    skp = approve(services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif"))
-    Evaluation.objects.create(skp=skp, period="tw4", predikat="baik")
+    skp = SKPFactory(employee=world.employee_emp, year=YEAR, approved=True)
+    EvaluationFactory(skp=skp, period="tw4", final=True, predikat="baik")
     page = _page(client_as(pimpinan), world.pemprov).content.decode()
     chart = page.split('id="chart-monitoring-predikat"', 1)[1]
     assert chart.count('data-testid="chart-row"') == 1  # dinkes only; dishub has no rating

@@ -1,47 +1,15 @@
 """The evaluation page: who may do what, capaian, predikat, optimistic locking, query budget."""
 
-import pytest
-from django.urls import reverse
-
 from performance import services
-from performance.models import RHK, SKP, Evaluation, Indicator, Realisation
+from performance.models import Evaluation, Indicator, Realisation
+from tests.performance import helpers
+from tests.performance.helpers import YEAR, add_rhk, indicator_of, realise_all, url
 
-YEAR = 2026
-
-
-def add_rhk(skp, text, n_indicators=1):
-    rhk = RHK.objects.create(skp=skp, text=text)
-    # One IKI per aspek in an RHK (a database constraint).
-    for i, aspek in enumerate(["kuantitas", "kualitas", "waktu", "biaya"][:n_indicators]):
-        Indicator.objects.create(
-            rhk=rhk,
-            aspek=aspek,
-            text=f"Jumlah {text} {i}",
-            target_value=10,
-            target_satuan="Dokumen",
-        )
-    return rhk
-
-
-def approve(skp):
-    SKP.objects.filter(pk=skp.pk).update(status=SKP.Status.DISETUJUI)
-    skp.refresh_from_db()
-    return skp
-
-
-@pytest.fixture
-def approved_skp(world, employee):
-    skp = services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif")
-    add_rhk(skp, "Asuhan keperawatan")
-    return approve(skp)
-
-
-def url(skp, period="tw1"):
-    return reverse("performance:evaluation", args=[skp.pk, period])
-
-
-def indicator_of(skp):
-    return Indicator.objects.filter(rhk__skp=skp).first()
+# tests/home/test_pimpinan.py, tests/test_lengths.py and tests/core/test_files.py (owned by
+# other work) still import these from this module; they belong to tests.performance.helpers
+# (approved_skp, a fixture, reaches this directory's tests through conftest.py).
+approve = helpers.approve
+approved_skp = helpers.approved_skp
 
 
 def test_pegawai_enters_realisation_and_sees_capaian(client_as, employee, approved_skp):
@@ -56,14 +24,6 @@ def test_pegawai_enters_realisation_and_sees_capaian(client_as, employee, approv
     assert realisation.value == 8
     page = client.get(url(approved_skp)).content.decode()
     assert "Capaian: <strong>80,0%</strong>" in page
-
-
-def realise_all(skp, period):
-    """Every IKI gets a realisasi: finalising needs them (or a written reason)."""
-    evaluation, _ = Evaluation.objects.get_or_create(skp=skp, period=period)
-    for ind in Indicator.objects.filter(rhk__skp=skp):
-        Realisation.objects.create(evaluation=evaluation, indicator=ind, value=8)
-    return evaluation
 
 
 def test_penilai_rates_and_predikat_appears(client_as, manager, approved_skp):

@@ -4,33 +4,27 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from performance import services
-from performance.models import RHK, SKP, Indicator
-from tests.factories import EmployeeFactory, PlacementFactory
+from performance.models import SKP
+from tests.factories import EmployeeFactory, PlacementFactory, SKPFactory
+from tests.performance.helpers import rhk as _rhk
 
 YEAR = 2026
-
-
-def _rhk(skp, text, parent=None, jenis="utama", indicators=1):
-    rhk = RHK.objects.create(skp=skp, text=text, parent_rhk=parent, jenis=jenis)
-    for aspek in ["kuantitas", "kualitas", "waktu"][:indicators]:
-        Indicator.objects.create(
-            rhk=rhk, aspek=aspek, text=f"{aspek} {text}", target_value=12, target_satuan="Dokumen"
-        )
-    return rhk
 
 
 @pytest.fixture
 def manager_skp(world, manager):
     """The penilai's SKP, approved by the kepala dinas."""
-    skp = services.create_skp(world.manager_emp, year=YEAR, pendekatan="kuantitatif")
-    SKP.objects.filter(pk=skp.pk).update(status="disetujui")
-    skp.refresh_from_db()
-    _rhk(skp, "Meningkatnya mutu pelayanan rumah sakit rujukan")
-    _rhk(skp, "Tersusunnya standar pelayanan keperawatan")
-    return skp
+    return SKPFactory(
+        employee=world.manager_emp,
+        year=YEAR,
+        approved=True,
+        rhk_texts=(
+            "Meningkatnya mutu pelayanan rumah sakit rujukan",
+            "Tersusunnya standar pelayanan keperawatan",
+        ),
+    )
 
 
 @pytest.fixture
@@ -347,17 +341,13 @@ def test_query_count_does_not_grow_with_rows(
     }[page]
     _grow(world, employee_skp, manager_skp, 1)
     if page == "approval_inbox":
-        SKP.objects.filter(pk=employee_skp.pk).update(
-            status="diajukan", submitted_at=timezone.now()
-        )
+        services.submit_skp(employee_skp, user=employee)
     with django_assert_num_queries(BUDGETS[page]):
         assert client.get(url).status_code == 200
     _grow(world, employee_skp, manager_skp, 6)
     for emp in EmployeeFactory.create_batch(3, unit=world.yankes):
         PlacementFactory(employee=emp, position=world.perawat)
-        skp = services.create_skp(emp, year=YEAR, pendekatan="kuantitatif")
-        _rhk(skp, "x", parent=manager_skp.rhks.first(), indicators=3)
-        SKP.objects.filter(pk=skp.pk).update(status="diajukan", submitted_at=timezone.now())
+        SKPFactory(employee=emp, year=YEAR, submitted=True, rhk_texts=("x",), indicators=3)
     with django_assert_num_queries(BUDGETS[page]):
         response = client.get(url)
     if page == "approval_inbox":

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from performance import services
 from performance.models import RHK, SKP, Evaluation, Indicator, OrganisationPerformance
-from tests.factories import PlacementFactory
+from tests.factories import PlacementFactory, SKPFactory
 
 YEAR = 2026
 
@@ -24,12 +24,15 @@ def manager_skp(world, manager):
     """The penilai's SKP, approved by the kepala dinas."""
     world.manager_emp.email = "kabid@example.go.id"
     world.manager_emp.save(update_fields=["email"])
-    skp = services.create_skp(world.manager_emp, year=YEAR, pendekatan="kuantitatif")
-    SKP.objects.filter(pk=skp.pk).update(status="disetujui")
-    skp.refresh_from_db()
-    _rhk(skp, "Meningkatnya mutu pelayanan rumah sakit rujukan")
-    _rhk(skp, "Tersusunnya standar pelayanan keperawatan")
-    return skp
+    return SKPFactory(
+        employee=world.manager_emp,
+        year=YEAR,
+        approved=True,
+        rhk_texts=(
+            "Meningkatnya mutu pelayanan rumah sakit rujukan",
+            "Tersusunnya standar pelayanan keperawatan",
+        ),
+    )
 
 
 @pytest.fixture
@@ -54,8 +57,8 @@ def test_cascade_choices_are_exactly_the_penilais_approved_rhk(world, employee_s
     assert len(choices) == 2
 
 
-def test_no_cascade_choices_until_the_penilai_skp_is_approved(world, employee_skp, manager_skp):
-    SKP.objects.filter(pk=manager_skp.pk).update(status="diajukan")
+def test_no_cascade_choices_until_the_penilai_skp_is_approved(world, employee_skp):
+    SKPFactory(employee=world.manager_emp, year=YEAR, submitted=True)  # not approved yet
     assert services.cascade_choices(employee_skp) == []
     _rhk(employee_skp, "Asuhan keperawatan")
     missing = services.missing_items(employee_skp)

@@ -1,0 +1,63 @@
+"""Shared helpers of the SKP and evaluation tests (a helper module: test modules import from
+here or from tests.factories, never from one another)."""
+
+import pytest
+from django.urls import reverse
+
+from performance.models import RHK, Evaluation, Indicator, Realisation
+from tests.factories import SKPFactory, approve  # noqa: F401  (approve: re-exported)
+
+YEAR = 2026
+
+
+def add_rhk(skp, text, n_indicators=1):
+    """RHK rows written directly, with one IKI per aspek (a database constraint). For tests
+    that grow an SKP whatever its status (a query budget over a bigger plan); a plan that
+    must pass the services is built by SKPFactory."""
+    rhk = RHK.objects.create(skp=skp, text=text)
+    for i, aspek in enumerate(["kuantitas", "kualitas", "waktu", "biaya"][:n_indicators]):
+        Indicator.objects.create(
+            rhk=rhk,
+            aspek=aspek,
+            text=f"Jumlah {text} {i}",
+            target_value=10,
+            target_satuan="Dokumen",
+        )
+    return rhk
+
+
+def rhk(skp, text, parent=None, jenis="utama", indicators=1):
+    """An RHK written directly, linked to `parent`, with IKI named "<aspek> <text>" and a
+    target of 12 Dokumen: the plan rows of a draft the test then takes through the services
+    (or grows for a query budget)."""
+    row = RHK.objects.create(skp=skp, text=text, parent_rhk=parent, jenis=jenis)
+    for aspek in ["kuantitas", "kualitas", "waktu"][:indicators]:
+        Indicator.objects.create(
+            rhk=row, aspek=aspek, text=f"{aspek} {text}", target_value=12, target_satuan="Dokumen"
+        )
+    return row
+
+
+@pytest.fixture
+def approved_skp(world, employee):
+    """The perawat's SKP, one RHK utama with one IKI, approved by the kabid in the portal
+    (the kabid's and the kadis's SKP are approved first: the perawat's RHK cascades)."""
+    return SKPFactory(
+        employee=world.employee_emp, year=YEAR, approved=True, rhk_texts=("Asuhan keperawatan",)
+    )
+
+
+def url(skp, period="tw1"):
+    return reverse("performance:evaluation", args=[skp.pk, period])
+
+
+def indicator_of(skp):
+    return Indicator.objects.filter(rhk__skp=skp).first()
+
+
+def realise_all(skp, period):
+    """Every IKI gets a realisasi: finalising needs them (or a written reason)."""
+    evaluation, _ = Evaluation.objects.get_or_create(skp=skp, period=period)
+    for ind in Indicator.objects.filter(rhk__skp=skp):
+        Realisation.objects.create(evaluation=evaluation, indicator=ind, value=8)
+    return evaluation

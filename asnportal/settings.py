@@ -242,6 +242,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     # How often a worker sweeps for such abandoned tasks (kombu: interval × throttle).
     "unacked_restore_interval": envint("CELERY_RESTORE_INTERVAL", "10"),
     "unacked_restore_throttle": envint("CELERY_RESTORE_THROTTLE", "10"),
+    # The lock a worker holds while it restores such tasks outlives a Redis restart that cut
+    # it (it is a Redis key with this expiry): until then no worker restores anything.
+    "unacked_mutex_expire": envint("CELERY_UNACKED_MUTEX_EXPIRE", "300"),
 }
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

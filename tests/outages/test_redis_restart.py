@@ -11,6 +11,7 @@ import time
 import uuid
 
 import pytest
+import redis
 
 from performance.models import ReportDocument
 from tests.asnportal import test_report_worker as report_worker
@@ -18,7 +19,6 @@ from tests.asnportal.test_report_worker import (
     assert_every_document_exactly_once,
     done_count,
     job_state,
-    wait_for,
     worker_env,
 )
 from tests.worker import Worker
@@ -28,6 +28,27 @@ unit_job = report_worker.unit_job
 shared_media = report_worker.shared_media
 
 pytestmark = [pytest.mark.celery_worker, pytest.mark.flushes, pytest.mark.slow]
+
+
+def wait_for(predicate, timeout: float, what: str, diagnose=None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.2)
+    pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}; {diagnose and diagnose()}")
+
+
+def broker_state(url: str, queue: str, job) -> str:
+    """What the broker holds, for a failure message: queued, taken but unacknowledged, and
+    the restore lock with its time to live."""
+    client = redis.Redis.from_url(url)
+    documents = ReportDocument.objects.filter(job=job).values_list("pk", "state", "attempts")
+    return (
+        f"queued={client.llen(queue)} unacked={client.hlen('unacked')}"
+        f" keys={ {k.decode(): client.ttl(k) for k in client.keys('*')} }"
+        f" documents={list(documents)}"
+    )
 
 
 def all_taken(job) -> bool:
@@ -43,7 +64,8 @@ def test_redis_restarted_mid_job_the_job_finishes_with_each_document_once(
         private_redis.url,
         f"asn-redis-{uuid.uuid4().hex[:8]}",
         concurrency=2,
-        env=worker_env(shared_media),
+        # A restore lock cut by the restart blocks restores for 10 s, not 5 minutes.
+        env={**worker_env(shared_media), "CELERY_UNACKED_MUTEX_EXPIRE": "10"},
     )
     try:
         worker.wait_ready()
@@ -55,13 +77,23 @@ def test_redis_restarted_mid_job_the_job_finishes_with_each_document_once(
         assert done_count(job) < len(people), "the restart must land in the middle of the job"
         # Second restart, down while the last document is stored: the task that would send
         # the finisher finds no broker.
-        wait_for(lambda: all_taken(job), 180, "the last document to be taken by the worker")
+        wait_for(
+            lambda: all_taken(job),
+            180,
+            "the last document to be taken by the worker",
+            diagnose=lambda: broker_state(private_redis.url, worker.queue, job),
+        )
         private_redis.stop()
         wait_for(lambda: done_count(job) == len(people), 60, "the last document stored")
         time.sleep(3)  # the finisher's publish fails meanwhile
         assert job_state(job) != "selesai"
         private_redis.start()
-        wait_for(lambda: job_state(job) == "selesai", 120, "the job to finish after the restart")
+        wait_for(
+            lambda: job_state(job) == "selesai",
+            120,
+            "the job to finish after the restart",
+            diagnose=lambda: broker_state(private_redis.url, worker.queue, job),
+        )
         # The same worker process finished it: it reconnected, nobody restarted it.
         assert worker.proc.poll() is None
     finally:

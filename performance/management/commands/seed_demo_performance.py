@@ -356,53 +356,61 @@ class Command(BaseCommand):
         rng = random.Random(f"skp-{year}-{employee.nip}")  # nosec B311  # reproducible demo data
         parents = services.cascade_choices(skp)
         unit = skp.position.unit.name
-        for index, text in enumerate(RHK_TEXT[_role(skp.position)]):
-            rhk = RHK.objects.create(
+        rhks = [
+            RHK(
                 skp=skp,
                 text=text.format(unit=unit),
                 order=index,
                 parent_rhk=parents[index % len(parents)] if parents else None,
                 perspektif=PERSPEKTIF[index % 2] if skp.is_jpt else "",
             )
-            Indicator.objects.bulk_create(
-                [
-                    Indicator(
-                        rhk=rhk,
-                        aspek="kuantitas",
-                        text=f"Jumlah dokumen/kegiatan: {rhk.text[:60].lower()}",
-                        target_value=rng.choice([4, 8, 12]),
-                        target_satuan="Dokumen",
-                    ),
-                    Indicator(
-                        rhk=rhk,
-                        aspek="kualitas",
-                        text="Persentase kesesuaian dengan standar",
-                        target_value=100,
-                        target_satuan="%",
-                    ),
-                    Indicator(
-                        rhk=rhk,
-                        aspek="waktu",
-                        text="Waktu penyelesaian",
-                        target_value=12,
-                        target_satuan="Bulan",
-                    ),
-                ]
+            for index, text in enumerate(RHK_TEXT[_role(skp.position)])
+        ]
+        rhks.append(
+            RHK(
+                skp=skp,
+                jenis=RHK.Jenis.TAMBAHAN,
+                text="Menjadi narasumber sosialisasi SPBE",
+                order=9,
+                perspektif="penguatan_internal" if skp.is_jpt else "",
             )
-        tambahan = RHK.objects.create(
-            skp=skp,
-            jenis=RHK.Jenis.TAMBAHAN,
-            text="Menjadi narasumber sosialisasi SPBE",
-            order=9,
-            perspektif="penguatan_internal" if skp.is_jpt else "",
         )
-        Indicator.objects.create(
-            rhk=tambahan,
-            aspek="kuantitas",
-            text="Jumlah kegiatan sosialisasi sebagai narasumber",
-            target_value=2,
-            target_satuan="Kegiatan",
+        RHK.objects.bulk_create(rhks)  # sets the pks (RETURNING on SQLite and PostgreSQL)
+        indicators = []
+        for rhk in rhks[:-1]:
+            indicators += [
+                Indicator(
+                    rhk=rhk,
+                    aspek="kuantitas",
+                    text=f"Jumlah dokumen/kegiatan: {rhk.text[:60].lower()}",
+                    target_value=rng.choice([4, 8, 12]),
+                    target_satuan="Dokumen",
+                ),
+                Indicator(
+                    rhk=rhk,
+                    aspek="kualitas",
+                    text="Persentase kesesuaian dengan standar",
+                    target_value=100,
+                    target_satuan="%",
+                ),
+                Indicator(
+                    rhk=rhk,
+                    aspek="waktu",
+                    text="Waktu penyelesaian",
+                    target_value=12,
+                    target_satuan="Bulan",
+                ),
+            ]
+        indicators.append(
+            Indicator(
+                rhk=rhks[-1],
+                aspek="kuantitas",
+                text="Jumlah kegiatan sosialisasi sebagai narasumber",
+                target_value=2,
+                target_satuan="Kegiatan",
+            )
         )
+        Indicator.objects.bulk_create(indicators)
         return skp
 
     def _submit(self, skp: SKP, *, day: dt.date) -> None:

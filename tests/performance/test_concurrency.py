@@ -29,13 +29,18 @@ from django.db import connection, connections, transaction
 from django.db.models import QuerySet
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from performance import report_jobs, services
 from performance.models import SKP, Evaluation, ReportDocument, ReportJob
 from positions import services as position_services
 from positions.models import HRScope, Placement
-from tests.factories import EmployeeFactory, PlacementFactory, PositionFactory
+from tests.factories import (
+    EmployeeFactory,
+    EvaluationFactory,
+    PlacementFactory,
+    PositionFactory,
+    SKPFactory,
+)
 from training import needs as training_needs
 from training import services as training_services
 from training.models import (
@@ -138,17 +143,13 @@ def predikat_matrix(transactional_db: None) -> None:
 
 @pytest.fixture
 def submitted_skp(transactional_db: None, world: Any) -> SKP:
-    skp = services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif")
-    SKP.objects.filter(pk=skp.pk).update(status=SKP.Status.DIAJUKAN, submitted_at=timezone.now())
-    skp.refresh_from_db()
-    return skp
+    return SKPFactory(employee=world.employee_emp, year=YEAR, submitted=True)
 
 
 @pytest.fixture
 def evaluation(transactional_db: None, predikat_matrix: None, world: Any) -> Evaluation:
-    skp = services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif")
-    SKP.objects.filter(pk=skp.pk).update(status=SKP.Status.DISETUJUI)
-    return Evaluation.objects.create(skp=skp, period=Evaluation.Period.TW1)
+    skp = SKPFactory(employee=world.employee_emp, year=YEAR, approved=True)
+    return EvaluationFactory(skp=skp, period=Evaluation.Period.TW1, realisation=None)
 
 
 def logged_in(user: Any) -> Client:
@@ -322,8 +323,7 @@ def test_the_same_stale_form_posted_twice_gets_the_message_not_a_500(evaluation,
 
 
 def test_two_tabs_opening_a_new_evaluation_create_one_row(predikat_matrix, world, manager):
-    skp = services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif")
-    SKP.objects.filter(pk=skp.pk).update(status=SKP.Status.DISETUJUI)
+    skp = SKPFactory(employee=world.employee_emp, year=YEAR, approved=True)
     url = reverse("performance:evaluation", args=[skp.pk, "tw2"])
     tabs = [logged_in(manager), logged_in(manager)]
     outcomes = race(*(lambda tab=tab: tab.get(url) for tab in tabs), in_transaction=False)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from performance import services, views, views_eval
 from performance.models import SKP
 from positions.models import Employee
-from tests.factories import EmployeeFactory, PlacementFactory
+from tests.factories import EmployeeFactory, PlacementFactory, SKPFactory
 
 YEAR = timezone.localdate().year
 
@@ -17,8 +17,7 @@ def _submitted(world, n):
     for _ in range(n):
         emp = EmployeeFactory(unit=world.yankes)
         PlacementFactory(employee=emp, position=world.perawat)
-        skp = services.create_skp(emp, year=YEAR, pendekatan="kuantitatif")
-        SKP.objects.filter(pk=skp.pk).update(status="diajukan", submitted_at=timezone.now())
+        SKPFactory(employee=emp, year=YEAR, submitted=True)
 
 
 def test_approval_inbox_paginates(world, client_as, manager, monkeypatch):
@@ -38,12 +37,12 @@ def test_approval_inbox_paginates(world, client_as, manager, monkeypatch):
 
 @pytest.mark.parametrize("approved", [0, 2])
 def test_monitoring_without_approved_skp_paginates_with_the_true_count(
-    world, client_as, hr_dinkes, monkeypatch, approved
+    world, client_as, hr_dinkes, manager, monkeypatch, approved
 ):
     monkeypatch.setattr(views_eval, "MONITORING_PAGE_SIZE", 2)
     _submitted(world, 2)  # submitted, not approved: still listed
     for skp in SKP.objects.filter(status="diajukan")[:approved]:
-        SKP.objects.filter(pk=skp.pk).update(status="disetujui")
+        services.approve_skp(skp, user=manager)
     expected = (
         Employee.objects.filter(unit__path__startswith=world.dinkes.path, status="aktif")
         .exclude(pk__in=SKP.objects.filter(year=YEAR, status="disetujui").values("employee_id"))

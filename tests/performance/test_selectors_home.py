@@ -8,17 +8,16 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from performance import selectors, services
-from performance.models import RHK, SKP, Evaluation, Indicator, Realisation
-from tests.factories import EmployeeFactory, PlacementFactory
+from performance.models import RHK, SKP, Evaluation, Indicator
+from tests.factories import (
+    EmployeeFactory,
+    EvaluationFactory,
+    PlacementFactory,
+    SKPFactory,
+    advance,
+)
 
 YEAR = 2026
-
-
-def _approved_skp(employee, year=YEAR):
-    skp = services.create_skp(employee, year=year, pendekatan="kuantitatif")
-    SKP.objects.filter(pk=skp.pk).update(status=SKP.Status.DISETUJUI)
-    skp.refresh_from_db()
-    return skp
 
 
 def _with_indicator(skp):
@@ -58,9 +57,9 @@ def test_open_period_is_the_year_when_evaluating_yearly(settings):
 
 
 def test_skps_awaiting_approval_for_user_and_employee(world, manager):
-    skp = services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif")
+    skp = SKPFactory(employee=world.employee_emp, year=YEAR)
     assert selectors.skps_awaiting_approval(manager).count() == 0
-    SKP.objects.filter(pk=skp.pk).update(status=SKP.Status.DIAJUKAN, submitted_at=timezone.now())
+    skp = advance(skp, SKP.Status.DIAJUKAN)  # submitted by the pegawai
     rows, n = _queries(lambda: list(selectors.skps_awaiting_approval(world.manager_emp)))
     assert rows == [skp] and n == 1
     count, n = _queries(lambda: selectors.skps_awaiting_approval(manager).count())
@@ -71,6 +70,9 @@ def test_skps_awaiting_approval_for_user_and_employee(world, manager):
 
 
 def test_plt_of_the_penilai_post_sees_the_waiting_skp(world):
+    # Written directly on purpose: a submitted SKP that names only the penilai post (the
+    # person left it), which the selector must route to whoever holds the post now. The
+    # services re-derive the penilai at submission, so they never store this state.
     skp = services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif")
     SKP.objects.filter(pk=skp.pk).update(status=SKP.Status.DIAJUKAN, penilai=None)
     plt = EmployeeFactory(name="Plt Kabid", unit=world.yankes)
@@ -79,21 +81,12 @@ def test_plt_of_the_penilai_post_sees_the_waiting_skp(world):
 
 
 def test_evaluations_awaiting_rating_needs_realisasi_or_a_send(world):
-    skp = _approved_skp(world.employee_emp)
-    indicator = _with_indicator(skp)
-    empty = Evaluation.objects.create(skp=skp, period="tw1")
-    filled = Evaluation.objects.create(skp=skp, period="tw2")
-    Realisation.objects.create(evaluation=filled, indicator=indicator, value=3)
+    skp = SKPFactory(employee=world.employee_emp, year=YEAR, approved=True)
+    empty = EvaluationFactory(skp=skp, period="tw1", realisation=None)
+    filled = EvaluationFactory(skp=skp, period="tw2", realisation=3)
+    # "Kirim ke penilai" records the time; only the time matters here, not the realisasi.
     sent = Evaluation.objects.create(skp=skp, period="tw3", realisasi_sent_at=timezone.now())
-    final = Evaluation.objects.create(
-        skp=skp,
-        period="tw4",
-        status="final",
-        rating_hasil="sesuai",
-        rating_perilaku="sesuai",
-        predikat="baik",
-        realisasi_sent_at=timezone.now(),
-    )
+    final = EvaluationFactory(skp=skp, period="tw4", final=True)
     rows, n = _queries(lambda: list(selectors.evaluations_awaiting_rating(world.manager_emp)))
     assert n == 1
     assert rows == [sent, filled]  # sent first; the empty and the final one are not waiting
@@ -132,28 +125,22 @@ def test_next_step_create_then_complete_then_ajukan(world):
     assert n <= 5
 
 
-def test_next_step_revise_wait_and_realisasi(world, monkeypatch):
-    skp = services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif")
-    SKP.objects.filter(pk=skp.pk).update(status="dikembalikan", return_note="Perbaiki IKI")
+def test_next_step_revise_wait_and_realisasi(world, employee, manager, monkeypatch):
+    skp = SKPFactory(
+        employee=world.employee_emp, year=YEAR, returned=True, return_note="Perbaiki IKI"
+    )
     step = selectors.my_skp_next_step(world.employee_emp, YEAR)
     assert (step.key, step.detail) == ("revise", "Perbaiki IKI")
-    SKP.objects.filter(pk=skp.pk).update(status="diajukan")
+    services.submit_skp(skp, user=employee)
     assert selectors.my_skp_next_step(world.employee_emp, YEAR).key == "wait"
-    SKP.objects.filter(pk=skp.pk).update(status="disetujui")
+    services.approve_skp(skp, user=manager)
     monkeypatch.setattr(selectors, "today", lambda: dt.date(YEAR, 5, 2))
     step, n = _queries(lambda: selectors.my_skp_next_step(world.employee_emp, YEAR))
     assert step.key == "realisasi" and n == 2
     assert step.url == f"/kinerja/skp/{skp.pk}/evaluasi/tw2/"
     assert step.label == "Isi realisasi Triwulan II"
     # A past year points at the annual evaluation; once final, at reading it.
-    Evaluation.objects.create(
-        skp=skp,
-        period="tw4",
-        status="final",
-        rating_hasil="sesuai",
-        rating_perilaku="sesuai",
-        predikat="baik",
-    )
+    EvaluationFactory(skp=skp, period="tw4", final=True)
     monkeypatch.setattr(selectors, "today", lambda: dt.date(YEAR + 1, 2, 1))
     step = selectors.my_skp_next_step(world.employee_emp, YEAR)
     assert step.key == "done" and step.args == (skp.pk, "tw4")

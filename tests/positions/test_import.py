@@ -495,11 +495,11 @@ def test_empty_sheet_gets_a_form_error(client_as, hr_dinkes, world):
 def test_too_many_rows_or_too_big_gets_a_form_error(client_as, hr_dinkes, world, monkeypatch):
     client = client_as(hr_dinkes)
     rows = [person(n, unit_code=world.yankes.code) for n in range(1, 5)]
-    monkeypatch.setattr(importing, "MAX_ROWS", 3)
+    monkeypatch.setattr(importing.read, "MAX_ROWS", 3)
     assert "lebih dari 3 baris" in _form_errors(upload(client, rows))
-    monkeypatch.setattr(importing, "MAX_SHEET_LINES", 3)
+    monkeypatch.setattr(importing.read, "MAX_SHEET_LINES", 3)
     assert "Hapus baris kosong" in _form_errors(upload(client, rows[:1] + [{}] * 3))
-    monkeypatch.setattr(importing, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(importing.read, "MAX_FILE_BYTES", 1000)
     assert "Berkas lebih dari 1 KB" in _form_errors(upload(client, rows[:1]))
 
 

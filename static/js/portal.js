@@ -44,7 +44,8 @@
   function headingBefore(el) {
     for (var node = el; node && node !== document.body; node = node.parentElement) {
       for (var prev = node.previousElementSibling; prev; prev = prev.previousElementSibling) {
-        var heading = /^H[1-6]$/.test(prev.tagName) ? prev : prev.querySelector("h1, h2, h3, h4, h5, h6");
+        var heading = /^H[1-6]$/.test(prev.tagName) || prev.classList.contains("card-header")
+          ? prev : prev.querySelector("h1, h2, h3, h4, h5, h6");
         if (heading && heading.textContent.trim()) {
           return heading.textContent.trim();
         }

@@ -96,6 +96,16 @@ PAGE_PROBLEMS = """
     }
   }
 
+  // A table that scrolls sideways can be scrolled by keyboard: its wrapper takes focus and is
+  // a named region (portal.js marks every overflowing .table-responsive).
+  for (const box of document.querySelectorAll(".table-responsive")) {
+    if (!visible(box) || box.scrollWidth <= box.clientWidth + 1) continue;
+    const named = (box.getAttribute("aria-label") || box.getAttribute("aria-labelledby") || "");
+    if (box.tabIndex !== 0 || box.getAttribute("role") !== "region" || !named.trim()) {
+      problems.push(`table scrolls sideways but not by keyboard: ${describe(box)}`);
+    }
+  }
+
   // A list's actions stay in view: a button in a scrolling table shows without scrolling.
   for (const el of document.querySelectorAll(".table-responsive td .btn")) {
     if (!visible(el)) continue;

@@ -1,80 +1,15 @@
 """The needs analysis on a hand-built case, the unit aggregation and the pages' query budgets."""
 
-import datetime as dt
-from dataclasses import dataclass
-
 import pytest
 from django.urls import reverse
 
-from performance.models import SKP, Evaluation
 from positions.models import (
-    Competency,
-    EmployeeCompetency,
     LeadershipTraining,
-    Placement,
     PositionCompetency,
 )
-from tests.factories import EmployeeFactory, PlacementFactory
+from tests.factories import EvaluationFactory, SKPFactory
+from tests.training.helpers import add_nurses, competency, program
 from training import needs as analysis
-from training.models import ProgramCompetency, TrainingProgram
-
-
-def competency(code: str, kind: str = "manajerial") -> Competency:
-    return Competency.objects.get_or_create(code=code, defaults={"name": code, "kind": kind})[0]
-
-
-def program(code: str, category: str, jp: int, covers: dict[str, int] | None = None, **kw):
-    p = TrainingProgram.objects.create(
-        code=code, name=code, category=category, method="klasikal", jp=jp, provider="BPSDM", **kw
-    )
-    for comp_code, target in (covers or {}).items():
-        ProgramCompetency.objects.create(
-            program=p, competency=competency(comp_code), target_level=target
-        )
-    return p
-
-
-@dataclass
-class Case:
-    pka: TrainingProgram
-    both_gaps: TrainingProgram
-    managerial: TrainingProgram
-    performance_only: TrainingProgram
-
-
-@pytest.fixture
-def case(world) -> Case:
-    return build_case(world)
-
-
-def build_case(world) -> Case:
-    """The Kabid Yankes (Administrator): M.4 assessed 2 (required 3), M.8 never assessed
-    (required 3), M.1 meets its standard, no PKA, predikat 2025 Butuh Perbaikan."""
-    kabid = world.kabid
-    for code, level in [("M.1", 2), ("M.4", 3), ("M.8", 3)]:
-        PositionCompetency.objects.create(position=kabid, competency=competency(code), level=level)
-    emp = world.manager_emp
-    EmployeeCompetency.objects.create(
-        employee=emp, competency=competency("M.4"), level=1, assessed_on=dt.date(2023, 3, 1)
-    )
-    EmployeeCompetency.objects.create(
-        employee=emp, competency=competency("M.4"), level=2, assessed_on=dt.date(2025, 3, 1)
-    )
-    EmployeeCompetency.objects.create(
-        employee=emp, competency=competency("M.1"), level=2, assessed_on=dt.date(2025, 3, 1)
-    )
-    emp.latest_predikat, emp.latest_predikat_year = "butuh_perbaikan", 2025
-    emp.save(update_fields=["latest_predikat", "latest_predikat_year"])
-    built = Case(
-        pka=program("PKA", "pka", 200),
-        both_gaps=program("Manajemen Strategis", "teknis", 40, {"M.4": 3, "M.8": 4}),
-        managerial=program("Pelayanan Prima", "manajerial", 24, {"M.4": 4}),
-        performance_only=program("Budaya Kerja", "sosial_kultural", 16),
-    )
-    program("Tidak naik", "teknis", 8, {"M.4": 2})  # target not above the current level
-    program("Nonaktif", "teknis", 8, {"M.4": 3, "M.8": 3}, is_active=False)
-    program("PKP", "pkp", 100)  # not the leadership kind the post requires
-    return built
 
 
 def test_hand_built_case_exact_ranking_and_reasons(world, case):
@@ -112,22 +47,13 @@ def test_hand_built_case_exact_ranking_and_reasons(world, case):
 def test_held_higher_leadership_satisfies_and_perilaku_below_is_reported(world, case):
     emp = world.manager_emp
     LeadershipTraining.objects.create(employee=emp, kind="pkn2", year=2020)
-    skp = SKP.objects.create(
-        employee=emp,
-        year=2025,
-        period_start=dt.date(2025, 1, 1),
-        period_end=dt.date(2025, 12, 31),
-        pendekatan="kuantitatif",
-        position=world.kabid,
+    skp = SKPFactory(employee=emp, year=2025, approved=True)
+    # Rated and finalised by the penilai: sesuai × di bawah is Kurang in the kuadran kinerja,
+    # and finalising moves the profile's predikat 2025 (Butuh Perbaikan in the case) to it.
+    evaluation = EvaluationFactory(
+        skp=skp, period="tw4", final=True, rating_hasil="sesuai", rating_perilaku="dibawah"
     )
-    Evaluation.objects.create(
-        skp=skp,
-        period="tw4",
-        status="final",
-        rating_hasil="sesuai",
-        rating_perilaku="dibawah",
-        predikat="butuh_perbaikan",
-    )
+    assert evaluation.predikat == "kurang"
     (needs,) = analysis.analyse(type(emp).objects.filter(pk=emp.pk))
 
     assert needs.missing_leadership == ""
@@ -138,7 +64,7 @@ def test_held_higher_leadership_satisfies_and_perilaku_below_is_reported(world, 
         "Budaya Kerja",
     ]
     assert needs.recommendations[2].reason == (
-        "Predikat kinerja 2025 Butuh Perbaikan; rating perilaku kerja 2025 Di Bawah Ekspektasi"
+        "Predikat kinerja 2025 Kurang/Misconduct; rating perilaku kerja 2025 Di Bawah Ekspektasi"
     )
 
 
@@ -195,32 +121,19 @@ def test_employee_needs_page_shows_ranked_reasons(client_as, hr_dinkes, world, c
     assert "Menutup kesenjangan M.4 (2 → 3) dan M.8 (belum dinilai → 3)" in body
 
 
-def _add_nurses(world, n: int) -> None:
-    comp = competency("T.KES.1", "teknis")
-    PositionCompetency.objects.get_or_create(
-        position=world.perawat, competency=comp, defaults={"level": 3}
-    )
-    for _ in range(n):
-        emp = EmployeeFactory(unit=world.yankes, latest_predikat="kurang")
-        PlacementFactory(employee=emp, position=world.perawat, kind=Placement.Kind.DEFINITIF)
-        EmployeeCompetency.objects.create(
-            employee=emp, competency=comp, level=1, assessed_on=dt.date(2025, 1, 1)
-        )
-
-
 @pytest.mark.parametrize("extra", [0, 12])
 def test_needs_page_query_budget_is_flat(
     client_as, hr_dinkes, world, case, extra, django_assert_num_queries
 ):
-    _add_nurses(world, extra)
+    add_nurses(world, extra)
     program("Asuhan Keperawatan", "teknis", 30, {"T.KES.1": 3})
     client = client_as(hr_dinkes)
     url = reverse("training:needs")
-    # session, user, HR scopes, headed posts, the unit, employees, placements, required
-    # competencies, assessments, leadership trainings, annual evaluations, programs, program
-    # competencies, the existing plan, the nav's own employee, the unit choices = 16 whatever
-    # the head count.
-    with django_assert_num_queries(16):
+    # session, user, HR scopes, headed posts, the unit choices (the chosen unit among them),
+    # employees, placements, required competencies, assessments, leadership trainings, annual
+    # evaluations, programs, program competencies, the existing plan, the nav's own employee
+    # = 15 whatever the head count.
+    with django_assert_num_queries(15):
         response = client.get(url, {"unit": world.dinkes.pk})
     assert response.status_code == 200
 
@@ -229,7 +142,7 @@ def test_needs_page_query_budget_is_flat(
 def test_employee_needs_query_budget_is_flat(
     client_as, hr_dinkes, world, case, extra, django_assert_num_queries
 ):
-    _add_nurses(world, extra)
+    add_nurses(world, extra)
     client = client_as(hr_dinkes)
     url = reverse("training:employee_needs", args=[world.manager_emp.pk])
     # session, user, HR scopes, headed posts, the employee, then the analysis: employees,

@@ -6,13 +6,8 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from tests.training.test_needs import Case, _add_nurses, build_case, competency, program
+from tests.training.helpers import add_nurses, competency, program
 from training.models import DevelopmentPlan, PlanItem
-
-
-@pytest.fixture
-def case(world) -> Case:
-    return build_case(world)
 
 
 @pytest.fixture
@@ -136,7 +131,7 @@ def test_export_content(client_as, hr_dinkes, world, case, nursing):
 def test_plan_detail_query_budget_is_flat(
     client_as, hr_dinkes, world, case, nursing, extra, django_assert_num_queries
 ):
-    _add_nurses(world, extra)
+    add_nurses(world, extra)
     client = client_as(hr_dinkes)
     _create(client, world.dinkes)
     plan = DevelopmentPlan.objects.get()

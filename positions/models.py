@@ -1099,6 +1099,7 @@ class ImportBatch(models.Model):
 
     class Status(models.TextChoices):
         PREVIEW = "preview", "Pratinjau"
+        QUEUED = "queued", "Sedang disimpan"
         COMMITTED = "committed", "Sudah disimpan"
         FAILED = "failed", "Gagal"
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import DatabaseError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -24,7 +21,6 @@ from .models import Employee, ImportBatch, today
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
-logger = logging.getLogger(__name__)
 PREVIEW_PAGE_SIZE = 100
 
 
@@ -64,6 +60,11 @@ def import_template(request: HttpRequest) -> HttpResponse:
 @require_GET
 def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
     require_hr(request.user)
+    if request.htmx:  # the status poll while the batch is being saved: no rows loaded
+        batch = get_object_or_404(ImportBatch.objects.defer("rows"), pk=pk, created_by=request.user)
+        if batch.status != ImportBatch.Status.QUEUED:
+            return HttpResponse(headers={"HX-Refresh": "true"})  # saved or failed: whole page
+        return render(request, "positions/import_preview.html#status", {"batch": batch})
     batch = _get_batch_for_user(request.user, pk)
     if request.GET.get("galat") == "1":  # every problem row, as a workbook
         problems = ((r["row"], r["values"].get("nip", ""), r["errors"]) for r in batch.rows)
@@ -77,28 +78,28 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
         "summary": batch.summary,
         "page": Paginator(rows, PREVIEW_PAGE_SIZE).get_page(request.GET.get("page")),
         "only_problems": only_problems,
-        "can_commit": batch.status != ImportBatch.Status.COMMITTED
-        and not batch.summary.get("errors"),
+        "can_commit": importing.can_queue(batch),
     }
     return render(request, "positions/import_preview.html", context)
 
 
 @require_POST
 def import_commit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Queue the batch; the Celery task saves it (eagerly, in this request, without Redis)."""
     require_hr(request.user)
     batch = _get_batch_for_user(request.user, pk)
     try:
-        importing.commit_import(batch, user=request.user)
+        importing.request_commit(batch, user=request.user)
     except importing.ImportRefused as exc:
         messages.error(request, " ".join(exc.messages))
-    except (ValidationError, DatabaseError) as exc:
-        # Everything was rolled back; keep the reason on the batch for the preview page.
-        if isinstance(exc, DatabaseError):
-            logger.exception("Import batch %s failed", batch.pk)
-        importing.record_failure(batch, exc)
+        return redirect("positions:import_preview", pk=batch.pk)
+    batch.refresh_from_db(fields=["status"])
+    if batch.status == ImportBatch.Status.COMMITTED:
+        messages.success(request, "Impor disimpan.")
+    elif batch.status == ImportBatch.Status.FAILED:
         messages.error(request, "Impor dibatalkan seluruhnya; tidak ada data yang disimpan.")
     else:
-        messages.success(request, "Impor disimpan.")
+        messages.info(request, "Impor sedang disimpan; halaman ini diperbarui otomatis.")
     return redirect("positions:import_preview", pk=batch.pk)
 
 

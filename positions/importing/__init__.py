@@ -11,7 +11,14 @@ The names below are the package's public interface; the limits a test may lower
 (`MAX_ROWS`, `MAX_FILE_BYTES`, `MAX_SHEET_LINES`) live on `importing.read`.
 """
 
-from .commit import ImportRefused, commit_import, record_failure
+from .commit import (
+    ImportRefused,
+    can_queue,
+    commit_batch,
+    commit_import,
+    record_failure,
+    request_commit,
+)
 from .read import (
     COLUMNS,
     EXAMPLE,
@@ -36,7 +43,9 @@ __all__ = [
     "ImportUploadForm",
     "build_register_export",
     "build_template",
+    "can_queue",
     "check_rows",
+    "commit_batch",
     "commit_import",
     "create_batch",
     "parse_date",
@@ -44,6 +53,7 @@ __all__ = [
     "parse_row",
     "read_workbook",
     "record_failure",
+    "request_commit",
     "scope_root",
     "summarise",
 ]

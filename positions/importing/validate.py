@@ -413,7 +413,7 @@ def _check_placement(
                 )
 
 
-def _employee_fields(values: dict[str, Any], unit_id: int | None) -> dict[str, Any]:
+def employee_fields(values: dict[str, Any], unit_id: int | None) -> dict[str, Any]:
     """The Employee fields a row sets; blank optional cells are left out (kept as they are)."""
     fields: dict[str, Any] = {key: values[key] for key in REQUIRED_EMPLOYEE_FIELDS}
     fields["birth_date"] = dt.date.fromisoformat(values["birth_date"])
@@ -433,7 +433,7 @@ def _changed_fields(employee: Employee, values: dict[str, Any], unit_id: int | N
     labels = {**HEADERS, "unit_id": "Unit kerja"}
     return [
         labels[key]
-        for key, value in _employee_fields(values, unit_id).items()
+        for key, value in employee_fields(values, unit_id).items()
         if getattr(employee, key) != value
     ]
 

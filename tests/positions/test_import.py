@@ -6,11 +6,12 @@ import io
 import openpyxl
 import pytest
 from django.contrib.messages import get_messages
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, OperationalError
 from django.urls import reverse
 
-from positions import importing, services
+from positions import importing, tasks
+from positions.importing import commit as commit_module
 from positions.models import Employee, ImportBatch, Placement
 from tests.factories import EmployeeFactory, PlacementFactory, PositionFactory, make_nip
 
@@ -66,6 +67,17 @@ def placed(n, position, **overrides):
         "sk_date": "20-12-2023",
     }
     return person(n, **{**fields, **overrides})
+
+
+@pytest.fixture
+def post_commit(django_capture_on_commit_callbacks):
+    """POST the commit button and run what it enqueued on commit: the Celery task (eager)."""
+
+    def post(client, batch):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(commit_url(batch))
+
+    return post
 
 
 def upload(client, rows, **kwargs):
@@ -152,7 +164,7 @@ def test_pimpinan_cannot_open_or_commit_a_batch(client_as, hr_dinkes, pimpinan, 
 # --- a good file ----------------------------------------------------------------------
 
 
-def test_good_file_previews_without_errors_and_commits(client_as, hr_dinkes, world):
+def test_good_file_previews_without_errors_and_commits(client_as, hr_dinkes, world, post_commit):
     client = client_as(hr_dinkes)
     staf = PositionFactory(unit=world.yankes, code="YANKES-STAF", kebutuhan=5)
     rows = [
@@ -171,7 +183,7 @@ def test_good_file_previews_without_errors_and_commits(client_as, hr_dinkes, wor
     assert preview.status_code == 200
     assert preview.context["can_commit"]
 
-    response = client.post(commit_url(batch))
+    response = post_commit(client, batch)
     assert response.status_code == 302
     batch.refresh_from_db()
     assert batch.status == ImportBatch.Status.COMMITTED
@@ -189,7 +201,7 @@ def test_good_file_previews_without_errors_and_commits(client_as, hr_dinkes, wor
 
 
 def test_definitive_placement_of_an_existing_employee_closes_the_previous_one(
-    client_as, hr_dinkes, world
+    client_as, hr_dinkes, world, post_commit
 ):
     emp = world.employee_emp  # perawat since 01-01-2024
     staf = PositionFactory(unit=world.yankes, code="YANKES-STAF")
@@ -209,7 +221,7 @@ def test_definitive_placement_of_an_existing_employee_closes_the_previous_one(
     upload(client, [row])
     batch = latest_batch()
     assert batch.rows[0]["action"] == "update"
-    client.post(commit_url(batch))
+    post_commit(client, batch)
     emp.refresh_from_db()
     assert emp.golongan == "32"
     previous = emp.placements.get(position=world.perawat)
@@ -349,7 +361,9 @@ def test_nip_typed_as_a_number_is_reported(client_as, hr_dinkes, world):
 # --- all or nothing --------------------------------------------------------------------
 
 
-def test_file_with_any_error_cannot_be_committed_and_writes_nothing(client_as, hr_dinkes, world):
+def test_file_with_any_error_cannot_be_committed_and_writes_nothing(
+    client_as, hr_dinkes, world, post_commit
+):
     client = client_as(hr_dinkes)
     upload(client, [person(1, unit_code=world.yankes.code), person(2, unit_code="TIDAK-ADA")])
     batch = latest_batch()
@@ -357,7 +371,7 @@ def test_file_with_any_error_cannot_be_committed_and_writes_nothing(client_as, h
     assert (batch.summary["errors"], batch.summary["to_create"]) == (1, 1)
     assert not client.get(preview_url(batch)).context["can_commit"]
 
-    response = client.post(commit_url(batch))
+    response = post_commit(client, batch)
     assert response.status_code == 302
     assert "masih ada baris bermasalah" in str(next(iter(get_messages(response.wsgi_request))))
     assert Employee.objects.count() == count
@@ -365,33 +379,64 @@ def test_file_with_any_error_cannot_be_committed_and_writes_nothing(client_as, h
     assert batch.status == ImportBatch.Status.PREVIEW
 
 
-def test_failure_midway_rolls_back_everything(client_as, hr_dinkes, world, monkeypatch):
+def test_failure_midway_rolls_back_everything(
+    client_as, hr_dinkes, world, monkeypatch, post_commit
+):
     staf = PositionFactory(unit=world.yankes, kebutuhan=5)
     client = client_as(hr_dinkes)
     upload(client, [placed(1, staf), placed(2, staf)])
     batch = latest_batch()
-    real_place = services.place_employee
-    calls = []
+    real_bulk_create = commit_module.bulk_create_with_history
 
-    def place_then_fail(*args, **kwargs):
-        # Failure injection: the second placement fails after the first was written.
-        calls.append(1)
-        if len(calls) == 2:
-            raise ValidationError("Penempatan bertabrakan.")
-        return real_place(*args, **kwargs)
+    def fail_on_placements(objs, model, **kwargs):
+        # Failure injection: the database refuses the placements after the employees (and
+        # their history rows) were inserted in the same transaction.
+        if model is Placement:
+            raise IntegrityError("placement_one_open_definitive_per_employee")
+        return real_bulk_create(objs, model, **kwargs)
 
-    monkeypatch.setattr(services, "place_employee", place_then_fail)
-    count, placements = Employee.objects.count(), Placement.objects.count()
-    client.post(commit_url(batch))
+    monkeypatch.setattr(commit_module, "bulk_create_with_history", fail_on_placements)
+    counts = (
+        Employee.objects.count(),
+        Employee.history.count(),
+        Placement.objects.count(),
+        Placement.history.count(),
+    )
+    post_commit(client, batch)
 
-    assert (Employee.objects.count(), Placement.objects.count()) == (count, placements)
+    assert (
+        Employee.objects.count(),
+        Employee.history.count(),
+        Placement.objects.count(),
+        Placement.history.count(),
+    ) == counts
     batch.refresh_from_db()
     assert batch.status == ImportBatch.Status.FAILED
-    assert batch.summary["error"] == "Baris 3: Penempatan bertabrakan."
-    assert "Baris 3: Penempatan bertabrakan." in client.get(preview_url(batch)).content.decode()
+    assert "bertabrakan dengan perubahan lain" in batch.summary["error"]
+    page = client.get(preview_url(batch))
+    assert "Penyimpanan terakhir dibatalkan seluruhnya" in page.content.decode()
+    assert page.context["can_commit"]  # the owner may try again once the cause is gone
 
 
-def test_changes_since_the_preview_are_caught_at_commit(client_as, hr_dinkes, world):
+def test_a_database_error_in_the_task_is_recorded_in_indonesian(
+    client_as, hr_dinkes, world, monkeypatch, post_commit
+):
+    client = client_as(hr_dinkes)
+    upload(client, [person(1, unit_code=world.yankes.code)])
+    batch = latest_batch()
+
+    def broken(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(commit_module, "bulk_create_with_history", broken)
+    post_commit(client, batch)
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.FAILED
+    assert "kesalahan pada basis data" in batch.summary["error"]
+    assert not Employee.objects.filter(nip=batch.rows[0]["values"]["nip"]).exists()
+
+
+def test_changes_since_the_preview_are_caught_at_commit(client_as, hr_dinkes, world, post_commit):
     seksi = PositionFactory(unit=world.yankes, jenis="pengawas", kelas=9, parent=world.kabid)
     client = client_as(hr_dinkes)
     upload(client, [person(1, unit_code=world.yankes.code), placed(2, seksi)])
@@ -399,33 +444,92 @@ def test_changes_since_the_preview_are_caught_at_commit(client_as, hr_dinkes, wo
     PlacementFactory(employee=EmployeeFactory(unit=world.yankes), position=seksi)
     count = Employee.objects.count()
 
-    client.post(commit_url(batch))
+    post_commit(client, batch)
     batch.refresh_from_db()
     assert batch.status == ImportBatch.Status.FAILED
     assert "berubah sejak pratinjau" in batch.summary["error"]
     assert Employee.objects.count() == count
 
 
-def test_second_commit_of_the_same_batch_is_refused(client_as, hr_dinkes, world):
+def test_second_commit_of_the_same_batch_is_refused(client_as, hr_dinkes, world, post_commit):
     client = client_as(hr_dinkes)
     upload(client, [person(1, unit_code=world.yankes.code)])
     batch = latest_batch()
-    client.post(commit_url(batch))
-    response = client.post(commit_url(batch))
+    post_commit(client, batch)
+    response = post_commit(client, batch)
     assert "tidak dapat disimpan dua kali" in str(list(get_messages(response.wsgi_request))[-1])
     assert Employee.objects.filter(name="Pegawai Impor 1").count() == 1
+
+
+# --- the commit runs as a Celery task ------------------------------------------------------
+
+
+def test_commit_is_queued_and_saved_by_the_task_after_the_request(
+    client_as, hr_dinkes, world, django_capture_on_commit_callbacks
+):
+    staf = PositionFactory(unit=world.yankes, kebutuhan=5)
+    client = client_as(hr_dinkes)
+    upload(client, [placed(1, staf), person(2, unit_code=world.yankes.code)])
+    batch = latest_batch()
+
+    with django_capture_on_commit_callbacks() as enqueued:
+        response = client.post(commit_url(batch))
+    assert response.status_code == 302
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.QUEUED
+    assert not Employee.objects.filter(name__startswith="Pegawai Impor").exists()
+    page = client.get(preview_url(batch))
+    assert "Impor sedang disimpan" in page.content.decode() and not page.context["can_commit"]
+    poll = client.get(preview_url(batch), headers={"HX-Request": "true"})
+    assert 'hx-trigger="every 2s"' in poll.content.decode() and "<html" not in poll.content.decode()
+    again = client.post(commit_url(batch))  # a second click while it is being saved
+    assert "sedang disimpan" in str(list(get_messages(again.wsgi_request))[-1])
+
+    assert len(enqueued) == 1
+    enqueued[0]()  # the task (eager without Redis)
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.COMMITTED
+    assert (batch.summary["created"], batch.summary["placed"]) == (2, 1)
+    employee = Employee.objects.get(nip=batch.rows[0]["values"]["nip"])
+    assert employee.placements.get().position == staf
+    # History rows are written by the bulk insert, attributed to the uploader.
+    assert employee.history.get().history_user == hr_dinkes
+    assert employee.placements.get().history.get().history_type == "+"
+    assert client.get(preview_url(batch), headers={"HX-Request": "true"})["HX-Refresh"] == "true"
+
+
+def test_running_the_task_twice_writes_once(client_as, hr_dinkes, world, post_commit):
+    staf = PositionFactory(unit=world.yankes, kebutuhan=5)
+    client = client_as(hr_dinkes)
+    upload(client, [placed(1, staf), person(2, unit_code=world.yankes.code)])
+    batch = latest_batch()
+    post_commit(client, batch)
+    counts = (Employee.objects.count(), Placement.objects.count(), Employee.history.count())
+
+    assert tasks.commit_import_batch.delay(batch.pk).get() == ImportBatch.Status.COMMITTED
+    assert tasks.commit_import_batch(batch.pk) == ImportBatch.Status.COMMITTED  # re-delivery
+    assert (Employee.objects.count(), Placement.objects.count(), Employee.history.count()) == (
+        counts
+    )
+
+
+def test_a_task_for_a_batch_that_was_never_queued_writes_nothing(client_as, hr_dinkes, world):
+    upload(client_as(hr_dinkes), [person(1, unit_code=world.yankes.code)])
+    batch = latest_batch()
+    assert tasks.commit_import_batch(batch.pk) == ImportBatch.Status.PREVIEW
+    assert not Employee.objects.filter(nip=batch.rows[0]["values"]["nip"]).exists()
 
 
 # --- re-importing ------------------------------------------------------------------------
 
 
-def test_reimporting_the_same_file_creates_nothing_new(client_as, hr_dinkes, world):
+def test_reimporting_the_same_file_creates_nothing_new(client_as, hr_dinkes, world, post_commit):
     staf = PositionFactory(unit=world.yankes, kebutuhan=5)
     kasi = PositionFactory(unit=world.yankes, jenis="pengawas", kelas=9, parent=world.kabid)
     rows = [placed(1, staf), placed(2, kasi), person(3, unit_code=world.yankes.code)]
     client = client_as(hr_dinkes)
     upload(client, rows)
-    client.post(commit_url(latest_batch()))
+    post_commit(client, latest_batch())
     counts = Employee.objects.count(), Placement.objects.count()
 
     upload(client, rows)
@@ -433,7 +537,7 @@ def test_reimporting_the_same_file_creates_nothing_new(client_as, hr_dinkes, wor
     assert errors_by_row(batch) == {2: [], 3: [], 4: []}
     assert (batch.summary["to_create"], batch.summary["to_keep"]) == (0, 3)
     assert batch.summary["to_place"] == 0
-    client.post(commit_url(batch))
+    post_commit(client, batch)
     batch.refresh_from_db()
     assert batch.status == ImportBatch.Status.COMMITTED
     assert (batch.summary["created"], batch.summary["unchanged"], batch.summary["placed"]) == (
@@ -444,16 +548,16 @@ def test_reimporting_the_same_file_creates_nothing_new(client_as, hr_dinkes, wor
     assert (Employee.objects.count(), Placement.objects.count()) == counts
 
 
-def test_reimport_updates_by_nip(client_as, hr_dinkes, world):
+def test_reimport_updates_by_nip(client_as, hr_dinkes, world, post_commit):
     row = person(1, unit_code=world.yankes.code)
     client = client_as(hr_dinkes)
     upload(client, [row])
-    client.post(commit_url(latest_batch()))
+    post_commit(client, latest_batch())
 
     upload(client, [{**row, "golongan": "III/b", "email": ""}])
     batch = latest_batch()
     assert batch.rows[0]["action"] == "update" and batch.rows[0]["changes"] == ["Golongan"]
-    client.post(commit_url(batch))
+    post_commit(client, batch)
     employee = Employee.objects.get(nip=row["nip"])
     assert employee.golongan == "32"
     assert employee.email == row["email"]  # a blank optional cell keeps the stored value

@@ -381,10 +381,14 @@ def _approve(skp: SKP) -> None:
 
 def ratings_for(predikat: str) -> tuple[str, str]:
     """A (rating hasil, rating perilaku) pair the matrix table turns into `predikat`."""
-    rule = PredikatRule.objects.filter(predikat=predikat).order_by("pk").first()
-    if rule is None:
+    cells = [
+        (r.rating_hasil, r.rating_perilaku)
+        for r in PredikatRule.objects.filter(predikat=predikat).order_by("pk")
+    ]
+    if not cells:
         raise ValueError(f"No cell of the kuadran kinerja gives {predikat!r}.")
-    return rule.rating_hasil, rule.rating_perilaku
+    # The cell closest to "sesuai ekspektasi" (Baik: sesuai × sesuai).
+    return max(cells, key=lambda cell: cell.count("sesuai"))
 
 
 class EvaluationFactory(factory.Factory):

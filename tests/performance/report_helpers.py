@@ -13,7 +13,15 @@ YEAR = 2025
 
 
 def rated_skp(employee, *, year: int = YEAR, predikat: str = "baik", rhk_text: str = "") -> SKP:
-    """An approved SKP with one RHK and indicator, realisasi and a final akhir evaluation."""
+    """An approved SKP with one RHK and indicator, realisasi and a final akhir evaluation.
+
+    Written directly, with the snapshot an approval freezes, on purpose: these report tests
+    rate people the portal could not approve or rate (the Dishub staff under a vacant kepala
+    post, the kadis at the top), in any order, without the penilai's own SKP. Going through
+    the services (tests.factories.SKPFactory/EvaluationFactory) also approves the penilai's
+    SKP the RHK cascade from, which moves the pinned counts of tests owned elsewhere
+    (tests/test_query_budgets.py, the authorization matrix, home, e2e, outages). New tests
+    use the factories."""
     skp = services.create_skp(employee, year=year, pendekatan="kuantitatif")
     rhk = RHK.objects.create(skp=skp, text=rhk_text or f"Layanan prima {employee.name}")
     indicator = Indicator.objects.create(

@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from asnportal.models import User
 from performance import report_jobs, selectors
-from performance.models import Evaluation, ReportDocument, ReportJob
+from performance.models import ReportDocument, ReportJob
 from positions.models import HRScope
-from tests.factories import EmployeeFactory
+from tests.factories import EmployeeFactory, EvaluationFactory, SKPFactory
 from tests.performance.report_helpers import YEAR, rated_skp
 
 
@@ -232,8 +232,8 @@ def test_latest_final_evaluation_year(partly_rated):
     assert selectors.latest_final_evaluation_year() == YEAR
     assert selectors.latest_final_evaluation_year(partly_rated.dishub) == YEAR
     # A draft akhir evaluation of a later year does not count.
-    later = rated_skp(partly_rated.colleague_emp, year=YEAR + 1)
-    Evaluation.objects.filter(skp=later).update(status=Evaluation.Status.DRAFT)
+    later = SKPFactory(employee=partly_rated.colleague_emp, year=YEAR + 1, approved=True)
+    EvaluationFactory(skp=later, period="tw4", rated=True)  # rated, not finalised
     assert selectors.latest_final_evaluation_year() == YEAR
 
 

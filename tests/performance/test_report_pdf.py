@@ -22,7 +22,14 @@ from performance.models import (
     Realisation,
 )
 from positions.models import Predikat
-from tests.factories import EmployeeFactory, PlacementFactory, PositionFactory
+from tests.factories import (
+    EmployeeFactory,
+    EvaluationFactory,
+    PlacementFactory,
+    PositionFactory,
+    SKPFactory,
+    advance,
+)
 from training.models import Participation
 
 
@@ -54,12 +61,6 @@ def add_rhk(skp, text, *, jenis="utama", indicators=("kuantitas",), order=0, lon
             target_satuan="Dokumen",
         )
     return rhk
-
-
-def approve(skp, manager):
-    """Submitted, then approved by the penilai through the service (freezes the snapshot)."""
-    SKP.objects.filter(pk=skp.pk).update(status=SKP.Status.DIAJUKAN)
-    return services.approve_skp(skp, user=manager)
 
 
 def evaluate_akhir(skp, *, employee, manager, hasil="diatas", perilaku="sesuai", feedback=""):
@@ -108,10 +109,16 @@ def year_done(world, employee, manager, hr_dinkes):
     skp = services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif")
     add_rhk(skp, "Terlaksananya asuhan keperawatan pasien rawat inap", indicators=("kuantitas",))
     add_rhk(skp, "Menjadi narasumber sosialisasi", jenis="tambahan", indicators=("kualitas",))
-    SKP.objects.filter(pk=skp.pk).update(
-        dukungan_sumber_daya="1. Anggaran DPA\n2. Aplikasi SIMRS", konsekuensi="Dasar pemberian TPP"
+    services.set_lampiran(
+        skp,
+        user=employee,
+        dukungan_sumber_daya="1. Anggaran DPA\n2. Aplikasi SIMRS",
+        skema_pertanggungjawaban="",
+        konsekuensi="Dasar pemberian TPP",
     )
-    skp = approve(skp, manager)
+    # Submitted by the perawat, approved by the kabid (the RHK utama cascade from the kabid's
+    # approved SKP, built first), freezing the snapshot.
+    skp = advance(skp)
     evaluate_akhir(skp, employee=employee, manager=manager)
     OrganisationPerformance.objects.create(
         unit=world.dinkes, year=YEAR, predikat="baik", set_by=hr_dinkes
@@ -217,6 +224,8 @@ def test_report_skp_follows_the_annual_rule_after_a_move(world):
     seat = PositionFactory(unit=world.dishub, parent=world.kadis_dishub, kebutuhan=2)
     PlacementFactory(employee=world.colleague_emp, position=seat, start_date=dt.date(YEAR, 9, 1))
     second = annual.split_skp_for_move(first, move_date=dt.date(YEAR, 9, 1))
+    # Written directly: the new seat answers to the vacant kepala Dishub post, so no one in the
+    # portal could approve or rate the second SKP; the rule under test reads status and dates.
     SKP.objects.filter(pk__in=[first.pk, second.pk]).update(status=SKP.Status.DISETUJUI)
     # Before any akhir is rated: the SKP covering most days (Jan–Aug).
     assert reports.report_skp(world.colleague_emp.pk, YEAR) == first
@@ -324,6 +333,7 @@ def test_a_jpt_report_has_the_perspektif_column(world, hr_dinkes):
     skp = services.create_skp(world.kadis_emp, year=YEAR, pendekatan="kuantitatif")
     rhk = add_rhk(skp, "Meningkatnya derajat kesehatan masyarakat")
     RHK.objects.filter(pk=rhk.pk).update(perspektif="penerima_layanan")
+    # Written directly on purpose: an SKP approved before snapshots were frozen (older data).
     SKP.objects.filter(pk=skp.pk).update(status=SKP.Status.DISETUJUI)
     text = text_of(render(skp))
     assert "Perspektif" in text and "Penerima Layanan" in text
@@ -440,17 +450,20 @@ def test_qr_code_is_an_svg_data_uri():
 def recap_world(world, employee, manager, hr_dinkes, year_done):
     """In Dinas Kesehatan: Perawat Satu rated Baik (year_done), Perawat Dua rated Sangat Baik
     with 20 JP, Kabid and Kadis not rated. In Dinas Perhubungan: Staf Dishub rated (outside)."""
-    for emp, predikat in ((world.colleague_emp, "sangat_baik"), (world.outsider_emp, "kurang")):
-        skp = services.create_skp(emp, year=YEAR, pendekatan="kuantitatif")
-        SKP.objects.filter(pk=skp.pk).update(status=SKP.Status.DISETUJUI)
-        Evaluation.objects.create(
-            skp=skp,
-            period="tw4",
-            status="final",
-            rating_hasil="diatas",
-            rating_perilaku="diatas" if predikat == "sangat_baik" else "dibawah",
-            predikat=predikat,
-        )
+    colleague = SKPFactory(employee=world.colleague_emp, year=YEAR, approved=True)
+    EvaluationFactory(skp=colleague, final=True, rating_hasil="diatas", rating_perilaku="diatas")
+    # Written directly: the kepala Dishub post is vacant in the world, so no one in the portal
+    # could approve or rate the Dishub staff's SKP.
+    skp = services.create_skp(world.outsider_emp, year=YEAR, pendekatan="kuantitatif")
+    SKP.objects.filter(pk=skp.pk).update(status=SKP.Status.DISETUJUI)
+    Evaluation.objects.create(
+        skp=skp,
+        period="tw4",
+        status="final",
+        rating_hasil="diatas",
+        rating_perilaku="dibawah",
+        predikat="kurang",
+    )
     participation(world.colleague_emp, "Pelatihan Gawat Darurat", 20)
     return world
 

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "performance",
     "training",
     "home",
+    "demo",  # seed data for every app (seed_demo …); sits on top, no app imports it
 ]
 
 MIDDLEWARE = [

@@ -16,7 +16,7 @@
 * RatingHistory for 2021 (PP 30/2019: nilai SKP and sebutan) and 2022–2024 (ratings and
   predikat) for the years the employee was already in service (year from the NIP).
 
-Rows are written with positions.scale_data.RowWriter; one instansi is one transaction.
+Rows are written with demo.scale_org.RowWriter; one instansi is one transaction.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ import random
 from decimal import Decimal
 from typing import Any
 
+from demo.scale_org import SEED, WIB, RowWriter, hr_user_id, spec_for
 from positions.models import STRUCTURAL_JENIS, Employee, Golongan, OrgUnit, Placement, Position
-from positions.scale_data import SEED, WIB, RowWriter, hr_user_id, spec_for
 
 from .models import (
     BERAKHLAK_CHOICES,

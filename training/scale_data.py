@@ -24,8 +24,7 @@ import random
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from positions.models import LEADERSHIP_BY_JENIS, Competency, LeadershipTraining, OrgUnit, Placement
-from positions.scale_data import (
+from demo.scale_org import (
     PROVINCE_CODE,
     SCALE_JF_GROUP,
     SEED,
@@ -33,6 +32,7 @@ from positions.scale_data import (
     hr_user_id,
     spec_for,
 )
+from positions.models import LEADERSHIP_BY_JENIS, Competency, LeadershipTraining, OrgUnit, Placement
 from training.management.commands.seed_demo_training import PROGRAMS as DEMO_PROGRAMS
 from training.models import (
     Participation,

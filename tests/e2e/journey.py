@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from positions.management.commands.seed_demo import DEMO_PASSWORD
+from demo.org import DEMO_PASSWORD
 from tests.e2e import axe
 from tests.e2e.conftest import ARTIFACTS
 

@@ -9,9 +9,9 @@ from django.core.management.base import CommandError
 from django.db.models import Count, F, Q, Sum
 
 from asnportal.models import User
+from demo.scale_org import SCALE_CODES
 from performance.models import RHK, SKP, Evaluation, PredikatRule, RatingHistory
 from positions.models import Employee, HRScope, OrgUnit, Placement, Position
-from positions.scale_data import SCALE_CODES
 from training.models import Participation
 
 N = 1500

@@ -9,8 +9,8 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from demo.scale_org import RowWriter, scale_roots
 from performance import scale_data
-from positions.scale_data import RowWriter, scale_roots
 
 
 class Command(BaseCommand):

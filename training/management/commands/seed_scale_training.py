@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from positions.scale_data import RowWriter, scale_roots
+from demo.scale_org import RowWriter, scale_roots
 from training import scale_data
 
 

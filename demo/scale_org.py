@@ -6,7 +6,7 @@ positions part of one instansi; SKPs and training come from the performance and 
 One instansi gets:
 
 * an OrgUnit tree: instansi → perangkat daerah (the province's OPD vocabulary of
-  positions.demo_data, adapted where a kabupaten/kota names or splits a dinas differently, plus
+  demo.org_data, adapted where a kabupaten/kota names or splits a dinas differently, plus
   kecamatan) → bidang/bagian → subbidang/seksi, with UPTD schools under the education bidang and
   UPTD puskesmas under the Dinas Kesehatan;
 * structural posts (JPT → administrator → pengawas) whose `parent` links form the penilai
@@ -39,8 +39,8 @@ from django.contrib.auth import get_user_model
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Model
 
-from positions import demo_data as D
-from positions.management.commands.seed_demo import (
+from demo import org_data as D
+from demo.org import (
     AGE_BY_ROLE,
     GOLONGAN_BY_ROLE,
     JF_GROUP,

@@ -4,7 +4,7 @@ positions, ~1,000 employees with valid NIPs, placements (including a Plt) and de
 Deterministic (fixed random seed) and idempotent: every object is looked up by its natural
 key (unit/position code, NIP, username) before it is created, so a second run changes nothing.
 
-`--scale lampung` builds the province-scale data instead (positions.scale_data): the province
+`--scale lampung` builds the province-scale data instead (demo.scale_org): the province
 and the 15 kabupaten/kota with ~120,000 employees, then calls seed_scale_performance and
 seed_scale_training by name.
 """
@@ -25,7 +25,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from positions import demo_data as D
+from demo import org_data as D
 from positions.models import (
     Competency,
     Education,
@@ -154,8 +154,9 @@ class Command(BaseCommand):
             self._logins(heads)
         summary = ", ".join(f"{n} {k}" for k, n in self.created.items())
         self.stdout.write(f"Data demo siap (baru dibuat: {summary}).")
-        # The other pillars seed their own demo data; called by name so this app imports none
-        # (home: the demo pengumuman, written after the logins exist).
+        # Each pillar's demo data is its own command (demo.performance, demo.training,
+        # demo.home: the demo pengumuman, written after the logins exist), run when the pillar
+        # is installed.
         for app_label in ("performance", "training", "home"):
             if apps.is_installed(app_label):
                 call_command(f"seed_demo_{app_label}", stdout=self.stdout)
@@ -167,8 +168,8 @@ class Command(BaseCommand):
     # --- province scale (--scale lampung) -------------------------------------------
 
     def _scale(self, employees: int | None, *, quiet_logins: bool) -> None:
-        # Imported here, not at the top: scale_data reuses this module's vocabulary.
-        from positions import scale_data
+        # Imported here, not at the top: demo.scale_org reuses this module's vocabulary.
+        from demo import scale_org as scale_data
 
         total = employees or scale_data.FULL_SCALE
         if total < 500:
@@ -202,7 +203,7 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write("Data kepegawaian skala provinsi sudah ada: tidak ada yang diubah.")
-        # The other pillars build their own part; called by name so this app imports none.
+        # Each pillar builds its own part (demo.scale_performance, demo.scale_training).
         for app_label in ("performance", "training"):
             if apps.is_installed(app_label):
                 call_command(f"seed_scale_{app_label}", stdout=self.stdout)

@@ -44,7 +44,7 @@ def _pdf_text(path: Path) -> str:
 
 def _evidence_file(tmp_path: Path) -> Path:
     """A small real PDF (the upload checker reads its structure), as the demo's own."""
-    from performance.management.commands.seed_demo_performance import _pdf
+    from demo.performance import _pdf
 
     path = tmp_path / "bukti-dukung-tw.pdf"
     path.write_bytes(_pdf(["Laporan pendampingan akreditasi puskesmas", "Daftar hadir"]))

@@ -28,9 +28,7 @@ from decimal import Decimal
 from typing import Any
 
 from demo.scale_org import SEED, WIB, RowWriter, hr_user_id, spec_for
-from positions.models import STRUCTURAL_JENIS, Employee, Golongan, OrgUnit, Placement, Position
-
-from .models import (
+from performance.models import (
     BERAKHLAK_CHOICES,
     REGULATION,
     RHK,
@@ -43,6 +41,7 @@ from .models import (
     RatingHistory,
     Realisation,
 )
+from positions.models import STRUCTURAL_JENIS, Employee, Golongan, OrgUnit, Placement, Position
 
 YEAR = 2025
 HISTORY_YEARS = (2021, 2022, 2023, 2024)

@@ -1,5 +1,5 @@
 """SKP 2025, final evaluations, predikat kinerja organisasi and rating history for the
-province-scale demo data (called by `seed_demo --scale lampung`; see performance.scale_data)."""
+province-scale demo data (called by `seed_demo --scale lampung`; see demo.scale_performance)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from demo import scale_performance as scale_data
 from demo.scale_org import RowWriter, scale_roots
-from performance import scale_data
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """Training part of the province-scale demo data (`seed_scale_training`, called by
 `seed_demo --scale lampung`): three years (2024–2026) of pengembangan kompetensi per employee.
 
-* The catalog: the small demo's programs (seed_demo_training.PROGRAMS) plus the usual
+* The catalog: the small demo's programs (demo.training.PROGRAMS) plus the usual
   provincial offer (Latsar, PKP, PKN II, PBJ, guru and health-worker training, e-learning,
   seminars, workshops, a language course, coaching).
 * Per instansi, year and program: angkatan (TrainingEvent) organised by the instansi's
@@ -32,8 +32,8 @@ from demo.scale_org import (
     hr_user_id,
     spec_for,
 )
+from demo.training import PROGRAMS as DEMO_PROGRAMS
 from positions.models import LEADERSHIP_BY_JENIS, Competency, LeadershipTraining, OrgUnit, Placement
-from training.management.commands.seed_demo_training import PROGRAMS as DEMO_PROGRAMS
 from training.models import (
     Participation,
     ProgramCompetency,

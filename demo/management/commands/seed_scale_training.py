@@ -1,5 +1,5 @@
 """Three years of training records for the province-scale demo data (called by
-`seed_demo --scale lampung`; see training.scale_data)."""
+`seed_demo --scale lampung`; see demo.scale_training)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from demo import scale_training as scale_data
 from demo.scale_org import RowWriter, scale_roots
-from training import scale_data
 
 
 class Command(BaseCommand):

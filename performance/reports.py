@@ -5,6 +5,11 @@
 * The unit recap: every active employee of a unit subtree with ratings, predikat and JP, the
   distribution against the curve rules and the 20 JP compliance, in A4 landscape.
 
+performance sits below training in the app layers (docs/architecture.md) and imports nothing
+from it. The pengembangan kompetensi page and the JP columns of the recap are added by the
+training app, which registers them here from TrainingConfig.ready() (register_report_section,
+register_recap_columns).
+
 Both contexts are built from a fixed number of queries, whatever the number of RHK,
 indicators, participations or employees (pinned by tests/performance/test_report_pdf.py).
 """
@@ -13,17 +18,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone, translation
 
 from asnportal.pdf import render_pdf
 from positions.models import STRUCTURAL_JENIS, Employee, OrgUnit, Placement, Position, Predikat
-from training.ledger import Ledger, employees_with_jp, ledger_for
-from training.models import JP_TARGET, Category, Method, Participation
 
 from . import services
 from .annual import annual_predikat
@@ -63,6 +68,46 @@ def qr_svg_data_uri(text: str) -> str:
     import segno
 
     return segno.make(text, error="m").svg_data_uri(scale=4, border=2)
+
+
+# --- Pages and columns other apps add -------------------------------------------------------
+
+# builder(employee_id, year) -> the template context of its page in the employee report.
+SectionBuilder = Callable[[int, int], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class RecapColumns:
+    """Columns an app adds to every row of the unit recap, and their summary line.
+
+    annotate(employees, year) adds what the cells read to the recap's one employee query;
+    cells(employee) -> {name: value} read in the template as row.<name>;
+    summary(rows) -> extra template context (e.g. counts over row["name"])."""
+
+    annotate: Callable[[QuerySet[Employee], int], QuerySet[Employee]]
+    cells: Callable[[Employee], dict[str, Any]]
+    summary: Callable[[list[RecapRow]], dict[str, Any]]
+
+
+_sections: dict[str, SectionBuilder] = {}
+_recap_columns: dict[str, RecapColumns] = {}
+
+
+def register_report_section(name: str, builder: SectionBuilder) -> None:
+    """Add a page to the employee report (registering a name again replaces it)."""
+    _sections[name] = builder
+
+
+def register_recap_columns(name: str, columns: RecapColumns) -> None:
+    """Add columns to the unit recap (registering a name again replaces it)."""
+    _recap_columns[name] = columns
+
+
+def _merge(context: dict[str, Any], extra: dict[str, Any], name: str) -> None:
+    clash = context.keys() & extra.keys()
+    if clash:
+        raise ImproperlyConfigured(f"Report section {name!r} overrides {sorted(clash)}.")
+    context.update(extra)
 
 
 # --- Employee report ----------------------------------------------------------------------
@@ -207,46 +252,6 @@ def _lines(text: str) -> list[str]:
     return [_LIST_MARK.sub("", line).strip() for line in text.splitlines() if line.strip()]
 
 
-def _development_rows(employee: Employee, year: int) -> tuple[list[dict[str, Any]], Ledger]:
-    """The year's participations: counted ones, plus those still waiting (verification or
-    result) or not passed, marked as not counted. Rejected self-reports are left out: HR
-    judged they did not happen as reported. One query (training.ledger.ledger_for)."""
-    ledger = ledger_for(employee, year)
-    V = Participation.Verification
-    lines = ledger.counted + [
-        line for line in ledger.not_counted if line.participation.verification != V.REJECTED
-    ]
-    lines.sort(key=lambda line: (line.participation.end_date, line.participation.pk))
-    rows = []
-    for line in lines:
-        p = line.participation
-        program = p.event.program if p.event_id else None
-        category = p.category or (program.category if program else "")
-        method = p.method or (program.method if program else "")
-        if not line.reason:
-            note = "Dihitung"
-        elif p.verification == V.PENDING:
-            note = "Belum diverifikasi, tidak dihitung"
-        else:
-            note = f"{line.reason}, tidak dihitung"
-        rows.append(
-            {
-                "participation": p,
-                "jenis": " · ".join(
-                    str(label)
-                    for label in (
-                        Category(category).label if category else "",
-                        Method(method).label if method else "",
-                    )
-                    if label
-                ),
-                "counted": not line.reason,
-                "note": note,
-            }
-        )
-    return rows, ledger
-
-
 def _local_date(moment: dt.datetime | None) -> dt.date:
     return timezone.localdate(moment) if moment else timezone.localdate()
 
@@ -266,10 +271,9 @@ def employee_report_context(skp: SKP, *, verification_code: str, verify_url: str
         .order_by("-unit__depth")
         .first()
     )
-    development, ledger = _development_rows(skp.employee, skp.year)
     rated = evaluation is not None and bool(evaluation.predikat)
     identities = _identities(skp)
-    return {
+    context = {
         "instansi_name": settings.INSTANSI_NAME,
         "opd_name": opd.name if opd else unit.name,
         "place": _place(),
@@ -309,13 +313,13 @@ def employee_report_context(skp: SKP, *, verification_code: str, verify_url: str
         # the day of printing.
         "evaluated_on": _local_date(evaluation.finalised_at if evaluation else None),
         "approved_on": _local_date(skp.approved_at),
-        "development": development,
-        "ledger": ledger,
-        "jp_target": JP_TARGET,
         "verification_code": verification_code,
         "verify_url": verify_url,
         "qr_data_uri": qr_svg_data_uri(verify_url),
     }
+    for name, builder in _sections.items():
+        _merge(context, builder(skp.employee_id, skp.year), name)
+    return context
 
 
 def render_employee_report(skp_id: int, *, verification_code: str, verify_url: str) -> bytes:
@@ -341,15 +345,11 @@ class RecapRow:
     rating_hasil: str
     rating_perilaku: str
     predikat: str  # label, "" when not rated
-    jp: int
+    extra: dict[str, Any] = field(default_factory=dict)  # the cells of registered RecapColumns
 
-    @property
-    def jp_met(self) -> bool:
-        return self.jp >= JP_TARGET
-
-    @property
-    def jp_shortfall(self) -> int:
-        return max(JP_TARGET - self.jp, 0)
+    def __getitem__(self, name: str) -> Any:
+        # Templates look row.<name> up as row[name] first: the extra cells read like fields.
+        return self.extra[name]
 
 
 def _akhir_results(unit: OrgUnit, year: int) -> dict[int, dict[str, Any]]:
@@ -404,9 +404,13 @@ def _unit_head(unit: OrgUnit) -> dict[str, str]:
 
 def unit_recap_context(unit: OrgUnit, year: int) -> dict:
     """Six queries whatever the size of the subtree: organisation predikat, employees with
-    JP and current jabatan, akhir results, curve rules, the head post and its holder."""
+    current jabatan (and what registered RecapColumns annotate, e.g. JP), akhir results,
+    curve rules, the head post and its holder."""
     org = OrganisationPerformance.objects.filter(unit=unit, year=year).first()
-    employees = employees_with_jp(unit, year).for_list().order_by("unit__path", "name", "pk")
+    employees = Employee.objects.active().in_subtree(unit).select_related("unit")
+    for columns in _recap_columns.values():
+        employees = columns.annotate(employees, year)
+    employees = employees.for_list().order_by("unit__path", "name", "pk")
     results = _akhir_results(unit, year)
     ratings = dict(Rating.choices)
     labels = dict(Predikat.choices)
@@ -426,13 +430,16 @@ def unit_recap_context(unit: OrgUnit, year: int) -> dict:
                 rating_hasil=ratings.get(result["rating_hasil"], "") if result else "",
                 rating_perilaku=ratings.get(result["rating_perilaku"], "") if result else "",
                 predikat=labels[result["predikat"]] if result else "",
-                jp=emp.jp,
+                extra={
+                    key: value
+                    for columns in _recap_columns.values()
+                    for key, value in columns.cells(emp).items()
+                },
             )
         )
     rated = sum(counts.values())
-    compliant = sum(1 for row in rows if row.jp_met)
     violations = services.curve_violations(org.predikat, counts) if org else []
-    return {
+    context = {
         "instansi_name": settings.INSTANSI_NAME,
         "place": _place(),
         "printed_on": timezone.localdate(),
@@ -453,11 +460,11 @@ def unit_recap_context(unit: OrgUnit, year: int) -> dict:
         "not_rated_label": NOT_RATED,
         "total": len(rows),
         "violations": violations,
-        "jp_target": JP_TARGET,
-        "jp_compliant": compliant,
-        "jp_pct": compliant * 100 / len(rows) if rows else 0,
         "signer": _unit_head(unit),
     }
+    for name, columns in _recap_columns.items():
+        _merge(context, columns.summary(rows), name)
+    return context
 
 
 def render_unit_recap(unit_id: int, year: int) -> bytes:

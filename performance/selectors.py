@@ -216,3 +216,46 @@ def my_skp_next_step(employee: Employee, year: int) -> NextStep:
         return NextStep(skp, "done", label, "performance:evaluation", (skp.pk, period))
     label = f"Isi realisasi {Evaluation.Period(period).label}"
     return NextStep(skp, "realisasi", label, "performance:evaluation", (skp.pk, period))
+
+
+# --- Ratings other apps read (training's needs analysis) ----------------------------------
+
+
+@dataclass(frozen=True)
+class LatestRating:
+    """An employee's rating in the final akhir (annual) evaluation of their latest rated year."""
+
+    year: int
+    rating_hasil: str
+    rating_perilaku: str
+
+    @property
+    def perilaku_below(self) -> bool:
+        from .models import Rating
+
+        return self.rating_perilaku == Rating.DIBAWAH
+
+    @property
+    def perilaku_label(self) -> str:
+        from .models import Rating
+
+        return Rating(self.rating_perilaku).label if self.rating_perilaku else ""
+
+
+def latest_ratings(employee_ids: Any) -> dict[int, LatestRating]:
+    """{employee id: LatestRating} from the final akhir evaluations of current SKPs, the
+    latest year winning; employees never rated are absent. `employee_ids` is an iterable of
+    ids or a `.values("pk")` queryset (then a subquery). One query."""
+    latest: dict[int, LatestRating] = {}
+    for employee_id, year, hasil, perilaku in (
+        Evaluation.objects.filter(
+            skp__employee__in=employee_ids,
+            period=Evaluation.Period.TW4,
+            status=Evaluation.Status.FINAL,
+            skp__superseded_at__isnull=True,
+        )
+        .order_by("skp__year")
+        .values_list("skp__employee_id", "skp__year", "rating_hasil", "rating_perilaku")
+    ):
+        latest[employee_id] = LatestRating(year, hasil, perilaku)  # by year: the latest wins
+    return latest

@@ -35,11 +35,12 @@ def test_hand_built_case_exact_ranking_and_reasons(world, case):
     # Uncapped, the performance-only program follows and the non-matching ones never appear.
     ranked = analysis.recommend(needs, analysis.active_programs())
     assert [r.program.code for r in ranked] == ["PKA", "Manajemen Strategis", "Pelayanan Prima"]
-    analysis.MAX_RECOMMENDATIONS, saved = 10, analysis.MAX_RECOMMENDATIONS
+    module = analysis.analysis  # recommend() reads the cap from training.needs.analysis
+    module.MAX_RECOMMENDATIONS, saved = 10, module.MAX_RECOMMENDATIONS
     try:
         ranked = analysis.recommend(needs, analysis.active_programs())
     finally:
-        analysis.MAX_RECOMMENDATIONS = saved
+        module.MAX_RECOMMENDATIONS = saved
     assert [r.program.code for r in ranked][-1] == "Budaya Kerja"
     assert ranked[-1].reason == "Predikat kinerja 2025 Butuh Perbaikan"
 

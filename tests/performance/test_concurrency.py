@@ -166,7 +166,7 @@ def messages_text(response: Any) -> str:
 
 
 def test_two_tabs_approving_one_skp_approve_it_once(submitted_skp, manager):
-    with slowed(services, "identity"):
+    with slowed(services.skp, "identity"):
         outcomes = race(
             lambda: services.approve_skp(submitted_skp, user=manager),
             lambda: services.approve_skp(submitted_skp, user=manager),
@@ -188,7 +188,7 @@ def test_two_tabs_approving_one_skp_approve_it_once(submitted_skp, manager):
 
 
 def test_approve_and_return_at_once_leave_one_result(submitted_skp, manager):
-    with slowed(services, "identity"), slowed(services, "_notify"):
+    with slowed(services.skp, "identity"), slowed(services.skp, "_notify"):
         outcomes = race(
             lambda: services.approve_skp(submitted_skp, user=manager),
             lambda: services.return_skp(submitted_skp, user=manager, note="Perbaiki target."),
@@ -211,7 +211,7 @@ def test_approve_and_return_at_once_leave_one_result(submitted_skp, manager):
 def test_approve_buttons_posted_from_two_tabs_answer_without_error(submitted_skp, manager):
     url = reverse("performance:skp_approve", args=[submitted_skp.pk])
     tabs = [logged_in(manager), logged_in(manager)]
-    with slowed(services, "identity"):
+    with slowed(services.skp, "identity"):
         outcomes = race(*(lambda tab=tab: tab.post(url) for tab in tabs), in_transaction=False)
     assert all(o.ok for o in outcomes), [o.error for o in outcomes]
     responses = [o.value for o in outcomes]
@@ -228,7 +228,7 @@ def test_approve_buttons_posted_from_two_tabs_answer_without_error(submitted_skp
 def test_two_tabs_rating_with_the_same_version_save_once(evaluation, manager):
     loaded = evaluation.version
     ratings = [("diatas", "diatas"), ("dibawah", "dibawah")]
-    with slowed(services, "predikat_for"):
+    with slowed(services.evaluation, "predikat_for"):
         outcomes = race(
             *(
                 lambda h=h, p=p: services.rate_evaluation(
@@ -290,7 +290,7 @@ def test_two_tabs_posting_the_rating_form_show_the_loser_the_message(evaluation,
         _rating_post("diatas", "sesuai", versions[0]),
         _rating_post("dibawah", "sesuai", versions[1]),
     ]
-    with slowed(services, "predikat_for"):
+    with slowed(services.evaluation, "predikat_for"):
         outcomes = race(
             *(
                 lambda tab=tab, data=data: tab.post(url, data)
@@ -333,7 +333,7 @@ def test_two_tabs_opening_a_new_evaluation_create_one_row(predikat_matrix, world
 
 def test_two_tabs_creating_the_same_skp_create_one(transactional_db, world):
     """A double-clicked "Buat SKP" (or two tabs): one draft, the other told it exists."""
-    with slowed(services, "derive_roles"):
+    with slowed(services.skp, "derive_roles"):
         outcomes = race(
             *(
                 lambda: services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif")

@@ -39,6 +39,7 @@ test: venv-dev
 lint: venv-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: venv-dev
 	$(VENV)/bin/ruff check --fix .

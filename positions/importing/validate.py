@@ -39,8 +39,9 @@ MAX_SK_AFTER_TMT = dt.timedelta(days=366)  # the placement service's own limit
 # --- Parsing one row (no database) --------------------------------------------
 
 
-def parse_row(number: int, cells: dict[str, Any]) -> dict[str, Any]:
-    """Normalise one row; problems that need no database go to `parse_errors`."""
+def parse_row(number: int, cells: dict[str, Any], *, now: dt.date | None = None) -> dict[str, Any]:
+    """Normalise one row; problems that need no database go to `parse_errors`. `now` (today
+    by default) is passed in by `create_batch`, which reads the clock once per file."""
     errors: list[str] = []
     values: dict[str, Any] = {}
 
@@ -97,16 +98,15 @@ def parse_row(number: int, cells: dict[str, Any]) -> dict[str, Any]:
             if not _text(cells.get(key)):
                 errors.append(f"{HEADERS[key]} wajib diisi bila Kode jabatan diisi.")
 
-    errors += _date_errors(dates)
+    errors += _date_errors(dates, now or today())
     errors += _employee_errors(values, dates)
     if values["nip"] == EXAMPLE["nip"] and values["name"] == EXAMPLE["name"]:
         errors.append("Ini baris contoh dari templat: hapus sebelum mengunggah.")
     return {"row": number, "values": values, "parse_errors": errors}
 
 
-def _date_errors(dates: dict[str, dt.date | None]) -> list[str]:
+def _date_errors(dates: dict[str, dt.date | None], now: dt.date) -> list[str]:
     errors: list[str] = []
-    now = today()
     birth = dates["birth_date"]
     if birth:
         adult = _add_years(birth, MIN_AGE_AT_TMT)
@@ -470,7 +470,8 @@ def scope_root(user: User) -> OrgUnit:
 
 def create_batch(*, filename: str, raw_rows: list[dict[str, Any]], user: User) -> ImportBatch:
     """Parse and check uploaded rows and store them for the preview page."""
-    parsed = [parse_row(r["row"], r["cells"]) for r in raw_rows]
+    now = today()
+    parsed = [parse_row(r["row"], r["cells"], now=now) for r in raw_rows]
     rows = check_rows(parsed, user=user)
     return ImportBatch.objects.create(
         created_by=user,

@@ -8,7 +8,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from positions.models import Competency, LeadershipTraining
-from tests.factories import EmployeeFactory
+from tests.factories import (
+    EmployeeFactory,
+    ParticipationFactory,
+    TrainingEventFactory,
+    TrainingProgramFactory,
+)
 from training.models import Attendance, Participation, Session, TrainingEvent, TrainingProgram
 
 YEAR = 2026
@@ -19,36 +24,28 @@ def make_program(**kw) -> TrainingProgram:
     defaults = {
         "code": f"P{TrainingProgram.objects.count() + 1}",
         "name": "Pelatihan Keamanan Informasi",
-        "category": "teknis",
-        "method": "klasikal",
         "jp": 24,
         "provider": "BPSDM Provinsi Lampung",
     }
-    return TrainingProgram.objects.create(**{**defaults, **kw})
+    return TrainingProgramFactory(**{**defaults, **kw})
 
 
 def make_event(world, program=None, **kw) -> TrainingEvent:
-    defaults = {
-        "program": program or make_program(),
-        "name": "Angkatan I",
-        "start_date": dt.date(YEAR, 3, 2),
-        "end_date": dt.date(YEAR, 3, 4),
-        "place": "Bandar Lampung",
-        "organiser_unit": world.dinkes,
-        "quota": 30,
-    }
-    return TrainingEvent.objects.create(**{**defaults, **kw})
+    """An angkatan of `program` (a new one by default) organised by the Dinas Kesehatan."""
+    return TrainingEventFactory(
+        **{"program": program or make_program(), "organiser_unit": world.dinkes, **kw}
+    )
 
 
 def past_training(employee, jp, *, year=YEAR, verification="verified", result="lulus"):
-    return Participation.objects.create(
+    """A riwayat row outside any event, recorded by HR (not self-reported)."""
+    return ParticipationFactory(
         employee=employee,
-        title="Kursus daring",
         start_date=dt.date(year, 1, 10),
-        end_date=dt.date(year, 1, 10),
         jp=jp,
         result=result,
         verification=verification,
+        is_self_reported=False,
     )
 
 

@@ -1003,7 +1003,8 @@ class HRScope(models.Model):
 
 @dataclass
 class Scopes:
-    """What a user may see, derived from data: HR scope records and the units they head."""
+    """What a user may see, derived from data: HR scope records and the units they head. A
+    superuser may write everywhere (`can_write_path`), without scope records."""
 
     write_paths: list[str] = field(default_factory=list)  # pengelola
     read_paths: list[str] = field(default_factory=list)  # pimpinan
@@ -1021,8 +1022,10 @@ class Scopes:
             q |= Q(**{f"{lookup}__startswith": path})
         return q
 
+    superuser: bool = False
+
     def can_write_path(self, path: str) -> bool:
-        return any(path.startswith(p) for p in self.write_paths)
+        return self.superuser or any(path.startswith(p) for p in self.write_paths)
 
     @property
     def is_hr(self) -> bool:
@@ -1051,7 +1054,7 @@ def scopes_for(user: User) -> Scopes:
     cached = getattr(user, "_asn_scopes", None)
     if cached is not None:
         return cached
-    scopes = Scopes()
+    scopes = Scopes(superuser=bool(getattr(user, "is_superuser", False)))
     if user.is_authenticated:
         for path, role in HRScope.objects.filter(user=user).values_list("unit__path", "role"):
             if role == HRScope.Role.PENGELOLA:

@@ -374,6 +374,14 @@ class Attendance(models.Model):
         return f"{self.session} — {'hadir' if self.present else 'tidak hadir'}"
 
 
+class DevelopmentPlanQuerySet(models.QuerySet["DevelopmentPlan"]):
+    def visible_to(self, user: User) -> DevelopmentPlanQuerySet:
+        """Plans of units within the user's scope (HR, pimpinan, the units a manager heads)."""
+        if user.is_superuser:
+            return self
+        return self.filter(scopes_for(user).path_q("unit__path"))
+
+
 class DevelopmentPlan(models.Model):
     """Rencana pengembangan kompetensi of a unit for a year, built from the needs analysis."""
 
@@ -390,6 +398,8 @@ class DevelopmentPlan(models.Model):
     approved_at = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords()
+
+    objects = DevelopmentPlanQuerySet.as_manager()
 
     class Meta:
         verbose_name = "rencana pengembangan"

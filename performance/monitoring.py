@@ -2,7 +2,7 @@
 have staff sorted by least SKP progress first, paged, and the annual predikat of all units in
 one chart (one row per unit) instead of five bars per unit.
 
-Works on the per-unit summary of views_eval._unit_summary (no query of its own)."""
+Works on the per-unit summary of selectors.unit_summary (no query of its own)."""
 
 from __future__ import annotations
 

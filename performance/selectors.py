@@ -8,17 +8,22 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 
-from positions.models import Employee, OrgUnit, Placement, today
+from positions.models import Employee, OrgUnit, Placement, Predikat, scopes_for, today
 
+from .annual import annual_predikat
 from .models import (
+    RHK,
     SKP,
+    CurveRule,
     Evaluation,
+    OrganisationPerformance,
     Realisation,
     ReportDocument,
     ReportDocumentQuerySet,
@@ -216,6 +221,323 @@ def my_skp_next_step(employee: Employee, year: int) -> NextStep:
         return NextStep(skp, "done", label, "performance:evaluation", (skp.pk, period))
     label = f"Isi realisasi {Evaluation.Period(period).label}"
     return NextStep(skp, "realisasi", label, "performance:evaluation", (skp.pk, period))
+
+
+# --- Kurva distribusi and pantauan kinerja ------------------------------------------------------
+
+PREDIKAT_ORDER = [p.value for p in Predikat]
+BAR_CLASS = {
+    "sangat_baik": "bg-success",
+    "baik": "bg-primary",
+    "butuh_perbaikan": "bg-warning",
+    "kurang": "bg-danger",
+    "sangat_kurang": "bg-dark",
+}
+
+
+def organisation_performance_over(unit: OrgUnit, year: int) -> OrganisationPerformance | None:
+    """The organisation predikat of the year that governs `unit`: its own, else the nearest
+    unit above it that has one (one query)."""
+    step = OrgUnit.steplen
+    prefixes = [unit.path[:i] for i in range(step, len(unit.path) + 1, step)]
+    return (
+        OrganisationPerformance.objects.filter(year=year, unit__path__in=prefixes)
+        .select_related("unit")
+        .order_by("-unit__depth")
+        .first()
+    )
+
+
+def predikat_bars(counts: Counter[str]) -> list[dict[str, Any]]:
+    """One bar per predikat, best first, with its count and share of the total."""
+    total = sum(counts.values())
+    return [
+        {
+            "code": code,
+            "label": Predikat(code).label,
+            "count": counts.get(code, 0),
+            "pct": round(counts.get(code, 0) * 100 / total) if total else 0,
+            "css": BAR_CLASS[code],
+        }
+        for code in PREDIKAT_ORDER
+    ]
+
+
+def curve_rules(org: OrganisationPerformance | None, counts: Counter[str]) -> list[dict[str, Any]]:
+    """The distribution rules of the organisation predikat, each with its violation (or "").
+    The same rule objects as services.curve_violations, so each rule shows its state."""
+    if org is None:
+        return []
+    return [
+        {"rule": rule, "violation": rule.violation(counts)}
+        for rule in CurveRule.objects.filter(org_predikat=org.predikat)
+    ]
+
+
+def annual_evaluations_not_final(unit: OrgUnit, year: int) -> int:
+    """Current annual (TW IV) evaluations of the year in the unit's subtree not yet final."""
+    return (
+        Evaluation.objects.filter(
+            period=Evaluation.Period.TW4,
+            skp__year=year,
+            skp__superseded_at__isnull=True,
+            skp__position__unit__path__startswith=unit.path,
+        )
+        .exclude(status=Evaluation.Status.FINAL)
+        .count()
+    )
+
+
+def subordinate_rows(headed_position_ids: list[int], year: int) -> list[dict[str, Any]]:
+    """Direct subordinates (holders today of posts under a post the user holds) with their
+    current SKP of the year, its latest evaluation and the penilai's next click: three
+    queries whatever the count."""
+    placements = (
+        Placement.objects.on(today())
+        .filter(position__parent_id__in=headed_position_ids)
+        .select_related("employee", "position")
+        .order_by("employee__name")
+    )
+    people: dict[int, Placement] = {}
+    for placement in placements:
+        people.setdefault(placement.employee_id, placement)
+    skps: dict[int, SKP] = {}
+    for skp in (
+        SKP.objects.current().filter(year=year, employee_id__in=people).order_by("period_start")
+    ):
+        skps[skp.employee_id] = skp
+    latest: dict[int, Evaluation] = {}
+    for evaluation in Evaluation.objects.filter(skp__in=list(skps.values())).order_by("period"):
+        latest[evaluation.skp_id] = evaluation
+    rows = []
+    for employee_id, placement in people.items():
+        skp = skps.get(employee_id)
+        evaluation = latest.get(skp.pk) if skp else None
+        rows.append(
+            {
+                "employee": placement.employee,
+                "position": placement.position,
+                "skp": skp,
+                "evaluation": evaluation,
+                "action": next_action(skp, evaluation),
+            }
+        )
+    return rows
+
+
+def next_action(skp: SKP | None, evaluation: Evaluation | None) -> tuple[str, str] | None:
+    """(label, url) of the one click the penilai needs next, or None."""
+    if skp is None:
+        return None
+    if skp.status == SKP.Status.DIAJUKAN:
+        return "Tinjau dan setujui", reverse("performance:skp_detail", args=[skp.pk])
+    if skp.status != SKP.Status.DISETUJUI:
+        return "Lihat SKP", reverse("performance:skp_detail", args=[skp.pk])
+    periods = evaluation_periods()
+    period = periods[0]
+    if evaluation is not None:
+        period = evaluation.period
+        if evaluation.status == Evaluation.Status.FINAL and period != periods[-1]:
+            period = periods[periods.index(period) + 1] if period in periods else periods[-1]
+    label = f"Evaluasi {Evaluation.Period(period).label}"
+    return label, reverse("performance:evaluation", args=[skp.pk, period])
+
+
+def _child_key(unit: OrgUnit, path: str) -> str:
+    """The child of `unit` a descendant path belongs to (the unit itself for direct staff)."""
+    return path[: len(unit.path) + OrgUnit.steplen] if len(path) > len(unit.path) else unit.path
+
+
+def _bucket(rows: dict[str, dict[str, Any]], unit: OrgUnit, path: str) -> dict[str, Any]:
+    # Staff of a closed child unit count under the chosen unit itself.
+    return rows.get(_child_key(unit, path), rows[unit.path])
+
+
+def unit_summary(unit: OrgUnit, year: int) -> dict[str, Any]:
+    """Counts per SKP status and predikat per child unit of `unit`: a handful of grouped
+    queries, whatever the size of the subtree."""
+    children = list(
+        OrgUnit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1)
+        .active()
+        .only("pk", "name", "path")
+    )
+    subtree = {"unit__path__startswith": unit.path, "status": Employee.Status.AKTIF}
+    rows: dict[str, dict[str, Any]] = {
+        u.path: {
+            "unit": u,
+            "employees": 0,
+            "status": Counter(),
+            "pending": 0,
+            "predikat": Counter(),
+        }
+        for u in [unit, *children]
+    }
+    for item in Employee.objects.filter(**subtree).values("unit__path").annotate(n=Count("pk")):
+        _bucket(rows, unit, item["unit__path"])["employees"] += item["n"]
+    skp_counts = (
+        SKP.objects.current()
+        .filter(year=year, employee__unit__path__startswith=unit.path)
+        .filter(employee__status=Employee.Status.AKTIF)
+        .values("employee__unit__path", "status")
+        .annotate(n=Count("employee", distinct=True))
+    )
+    for item in skp_counts:
+        _bucket(rows, unit, item["employee__unit__path"])["status"][item["status"]] += item["n"]
+    evaluations = Evaluation.objects.filter(
+        skp__year=year,
+        skp__superseded_at__isnull=True,
+        skp__employee__unit__path__startswith=unit.path,
+    )
+    pending = (
+        evaluations.filter(status=Evaluation.Status.DRAFT)
+        .values("skp__employee__unit__path")
+        .annotate(n=Count("pk"))
+    )
+    for item in pending:
+        _bucket(rows, unit, item["skp__employee__unit__path"])["pending"] += item["n"]
+    predikat = (
+        evaluations.filter(period=Evaluation.Period.TW4)
+        .exclude(predikat="")
+        .values("skp__employee__unit__path", "predikat")
+        .annotate(n=Count("pk"))
+    )
+    for item in predikat:
+        _bucket(rows, unit, item["skp__employee__unit__path"])["predikat"][item["predikat"]] += (
+            item["n"]
+        )
+    result = []
+    for row in rows.values():
+        started = sum(row["status"].values())
+        row["no_skp"] = max(row["employees"] - started, 0)
+        row["statuses"] = [row["status"].get(s, 0) for s in SKP.Status.values]
+        row["bars"] = predikat_bars(row["predikat"])
+        row["rated"] = sum(row["predikat"].values())
+        row["is_self"] = row["unit"].pk == unit.pk
+        if row["employees"] or not row["is_self"]:
+            result.append(row)
+    return {"rows": result, "statuses": SKP.Status.labels}
+
+
+def without_approved_skp(unit: OrgUnit, year: int) -> QuerySet[Employee]:
+    """Active staff of the unit's subtree without an approved current SKP of the year, by
+    unit then name (for the reminder list)."""
+    approved = SKP.objects.current().filter(year=year, status=SKP.Status.DISETUJUI)
+    return (
+        Employee.objects.filter(unit__path__startswith=unit.path, status=Employee.Status.AKTIF)
+        .exclude(pk__in=approved.values("employee_id"))
+        .select_related("unit")
+        .order_by("unit__path", "name")
+    )
+
+
+def skp_history(employee: Employee) -> list[dict[str, Any]]:
+    """The employee's current SKPs per year, newest first, with the year's annual predikat."""
+    skps = list(
+        SKP.objects.current()
+        .filter(employee=employee)
+        .select_related("position")
+        .prefetch_related("evaluations")
+        .order_by("-year", "-period_start")
+    )
+    by_year: dict[int, list[SKP]] = {}
+    for skp in skps:
+        by_year.setdefault(skp.year, []).append(skp)
+    labels = dict(Predikat.choices)
+    return [
+        {"year": year, "skps": items, "annual": labels.get(annual_predikat(items), "")}
+        for year, items in by_year.items()
+    ]
+
+
+# --- Penilai pages ------------------------------------------------------------------------------
+
+
+def penilai_q(user: Any) -> Q:
+    """SKP the user rates: as the named penilai or as holder (incl. Plt/Plh) of the post."""
+    q = Q(penilai__user=user)
+    headed = scopes_for(user).headed_position_ids
+    if headed:
+        q |= Q(penilai_position_id__in=headed)
+    return q
+
+
+def approval_inbox(user: Any) -> tuple[QuerySet[SKP], dict[str, int]]:
+    """The current SKPs the user rates and waits on (diajukan, oldest first, with their RHK
+    count), and the counts per status of all the SKPs they rate, in one aggregate."""
+    mine = SKP.objects.current().filter(penilai_q(user)).exclude(employee__user=user)
+    waiting = (
+        mine.filter(status=SKP.Status.DIAJUKAN)
+        .select_related("employee", "position")
+        .annotate(rhk_count=Count("rhks"))
+        .order_by("submitted_at")
+    )
+    counts = mine.aggregate(
+        diajukan=Count("pk", filter=Q(status=SKP.Status.DIAJUKAN)),
+        dikembalikan=Count("pk", filter=Q(status=SKP.Status.DIKEMBALIKAN)),
+        disetujui=Count("pk", filter=Q(status=SKP.Status.DISETUJUI)),
+        draft=Count("pk", filter=Q(status=SKP.Status.DRAFT)),
+    )
+    return waiting, counts
+
+
+def role_matrix(user: Any, year: int) -> dict[str, Any]:
+    """Matriks peran dan hasil: the user's own RHK of the year, each with the subordinates'
+    RHK that intervene it (an utama RHK without any is flagged), the subordinates' utama RHK
+    linked to none, and the direct subordinates without an SKP of the year."""
+    own = (
+        SKP.objects.current()
+        .filter(employee__user=user, year=year)
+        .prefetch_related("rhks")
+        .order_by("-period_start")
+        .first()
+    )
+    sub_skps = list(
+        SKP.objects.current()
+        .filter(penilai_q(user), year=year)
+        .exclude(employee__user=user)
+        .select_related("employee")
+        .prefetch_related("rhks")
+        .order_by("employee__name")
+    )
+    own_rhks = list(own.rhks.all()) if own else []
+    supporters: dict[int, list[tuple[SKP, RHK]]] = {r.pk: [] for r in own_rhks}
+    unlinked: list[tuple[SKP, RHK]] = []
+    for sub in sub_skps:
+        for rhk in sub.rhks.all():
+            if rhk.parent_rhk_id in supporters:
+                supporters[rhk.parent_rhk_id].append((sub, rhk))
+            elif rhk.jenis == RHK.Jenis.UTAMA:
+                unlinked.append((sub, rhk))
+    # A superior's tambahan RHK is a personal assignment: only utama RHK need support.
+    rows = [
+        {
+            "rhk": r,
+            "supporters": supporters[r.pk],
+            "flag": r.jenis == RHK.Jenis.UTAMA and not supporters[r.pk],
+        }
+        for r in own_rhks
+    ]
+    headed = scopes_for(user).headed_position_ids
+    without_skp = (
+        Employee.objects.filter(
+            pk__in=Placement.objects.on(today())
+            .filter(kind=Placement.Kind.DEFINITIF, position__parent_id__in=headed)
+            .values("employee_id")
+        )
+        .exclude(pk__in=SKP.objects.current().filter(year=year).values("employee_id"))
+        .exclude(user=user)
+        .order_by("name")
+        if headed
+        else Employee.objects.none()
+    )
+    return {
+        "own": own,
+        "rows": rows,
+        "unsupported": sum(1 for r in rows if r["flag"]),
+        "unlinked": unlinked,
+        "without_skp": without_skp,
+        "sub_count": len(sub_skps),
+    }
 
 
 # --- Ratings other apps read (training's needs analysis) ----------------------------------

@@ -12,7 +12,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from positions.models import Employee, Placement, scopes_for, today
+from core.forms import add_service_errors, message_service_error
+from core.params import parse_year
+from positions.access import get_object_for
+from positions.models import scopes_for, today
 
 from . import selectors, services
 from .forms import (
@@ -38,17 +41,10 @@ INBOX_PAGE_SIZE = 50
 def _get_skp_for_user(user: User, pk: int, *, edit: bool = False) -> SKP:
     """404 when the SKP is not visible; with edit=True, 403 unless it is the user's own SKP
     and still editable (draft or dikembalikan)."""
-    skp = get_object_or_404(
-        SKP.objects.visible_to(user).select_related(
-            "employee",
-            "position__unit",
-            "penilai",
-            "penilai_position",
-            "atasan_penilai",
-            "superseded_by",
-        ),
-        pk=pk,
+    related = SKP.objects.select_related(
+        "employee", "position__unit", "penilai", "penilai_position", "atasan_penilai"
     )
+    skp = get_object_for(user, related.select_related("superseded_by"), pk)
     if edit and not _can_edit(user, skp):
         raise PermissionDenied
     return skp
@@ -56,20 +52,6 @@ def _get_skp_for_user(user: User, pk: int, *, edit: bool = False) -> SKP:
 
 def _can_edit(user: User, skp: SKP) -> bool:
     return skp.employee.user_id == user.pk and skp.is_editable and skp.superseded_at is None
-
-
-def _penilai_filter(user: User) -> Q:
-    """SKP the user rates: as the named penilai or as holder (incl. Plt/Plh) of the post."""
-    q = Q(penilai__user=user)
-    headed = scopes_for(user).headed_position_ids
-    if headed:
-        q |= Q(penilai_position_id__in=headed)
-    return q
-
-
-def _validation_messages(request: HttpRequest, exc: ValidationError) -> None:
-    for text in exc.messages:
-        messages.error(request, text)
 
 
 # --- SKP list and creation -----------------------------------------------------------
@@ -116,7 +98,7 @@ def skp_create(request: HttpRequest) -> HttpResponse:
         try:
             skp = services.create_skp(employee, **form.cleaned_data)
         except ValidationError as exc:
-            _validation_messages(request, exc)
+            message_service_error(request, exc)
         else:
             messages.success(request, f"SKP {skp.year} dibuat sebagai draf.")
             return redirect(skp)
@@ -198,7 +180,7 @@ def _rhk_form_page(request: HttpRequest, skp: SKP, rhk: RHK | None = None) -> Ht
             else:
                 services.update_rhk(rhk, user=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "RHK disimpan.")
             return redirect(skp)
@@ -267,7 +249,7 @@ def _indicator_form_page(
             else:
                 services.update_indicator(indicator, user=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "Indikator kinerja individu disimpan.")
             return redirect(skp)
@@ -342,7 +324,7 @@ def skp_lampiran(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.set_lampiran(skp, user=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                form.add_error(None, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, "Lampiran SKP disimpan.")
                 return redirect(skp)
@@ -377,7 +359,7 @@ def skp_submit(request: HttpRequest, pk: int) -> HttpResponse:
         services.submit_skp(skp, user=request.user)
     except ValidationError as exc:
         messages.error(request, "SKP belum dapat diajukan:")
-        _validation_messages(request, exc)
+        message_service_error(request, exc)
     else:
         messages.success(request, "SKP diajukan kepada pejabat penilai.")
     return redirect(skp)
@@ -394,7 +376,7 @@ def skp_return(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.return_skp(skp, user=request.user, note=form.cleaned_data["note"])
         except ValidationError as exc:
-            _validation_messages(request, exc)
+            message_service_error(request, exc)
             return redirect(skp)
         messages.success(request, "SKP dikembalikan kepada pegawai dengan catatan.")
         return redirect("performance:approval_inbox")
@@ -457,7 +439,7 @@ def skp_approve(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.approve_skp(skp, user=request.user)
     except ValidationError as exc:
-        _validation_messages(request, exc)
+        message_service_error(request, exc)
         return redirect(skp)
     messages.success(request, f"SKP {skp.year} {skp.employee.full_name} disetujui.")
     return redirect("performance:approval_inbox")
@@ -469,7 +451,7 @@ def skp_revise(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         new = services.start_revision(skp, user=request.user)
     except ValidationError as exc:
-        _validation_messages(request, exc)
+        message_service_error(request, exc)
         return redirect(skp)
     messages.success(
         request, f"Revisi {new.revision} dibuat sebagai draf; revisi sebelumnya tetap tersimpan."
@@ -482,95 +464,16 @@ def skp_revise(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def approval_inbox(request: HttpRequest) -> HttpResponse:
-    mine = (
-        SKP.objects.current()
-        .filter(_penilai_filter(request.user))
-        .exclude(employee__user=request.user)
-    )
-    waiting = (
-        mine.filter(status=SKP.Status.DIAJUKAN)
-        .select_related("employee", "position")
-        .annotate(rhk_count=Count("rhks"))
-        .order_by("submitted_at")
-    )
-    counts = mine.aggregate(
-        diajukan=Count("pk", filter=Q(status=SKP.Status.DIAJUKAN)),
-        dikembalikan=Count("pk", filter=Q(status=SKP.Status.DIKEMBALIKAN)),
-        disetujui=Count("pk", filter=Q(status=SKP.Status.DISETUJUI)),
-        draft=Count("pk", filter=Q(status=SKP.Status.DRAFT)),
-    )
+    waiting, counts = selectors.approval_inbox(request.user)
     paginator = Paginator(waiting, INBOX_PAGE_SIZE)
     paginator.count = counts["diajukan"]  # the same rows: no second COUNT
     page = paginator.get_page(request.GET.get("page"))
     return render(request, "performance/approval_inbox.html", {"waiting": page, "counts": counts})
 
 
-def _year_param(request: HttpRequest) -> int:
-    try:
-        year = int(request.GET.get("tahun", ""))
-    except ValueError:
-        return today().year
-    return year if 2000 <= year <= 2100 else today().year
-
-
 @require_GET
 def role_matrix(request: HttpRequest) -> HttpResponse:
     """Matriks peran dan hasil: own RHK × the subordinates' RHK that intervene them."""
-    user = request.user
-    year = _year_param(request)
-    own = (
-        SKP.objects.current()
-        .filter(employee__user=user, year=year)
-        .prefetch_related("rhks")
-        .order_by("-period_start")
-        .first()
-    )
-    sub_skps = list(
-        SKP.objects.current()
-        .filter(_penilai_filter(user), year=year)
-        .exclude(employee__user=user)
-        .select_related("employee")
-        .prefetch_related("rhks")
-        .order_by("employee__name")
-    )
-    own_rhks = list(own.rhks.all()) if own else []
-    supporters: dict[int, list[tuple[SKP, RHK]]] = {r.pk: [] for r in own_rhks}
-    unlinked: list[tuple[SKP, RHK]] = []
-    for sub in sub_skps:
-        for rhk in sub.rhks.all():
-            if rhk.parent_rhk_id in supporters:
-                supporters[rhk.parent_rhk_id].append((sub, rhk))
-            elif rhk.jenis == RHK.Jenis.UTAMA:
-                unlinked.append((sub, rhk))
-    # A superior's tambahan RHK is a personal assignment: only utama RHK need support.
-    rows = [
-        {
-            "rhk": r,
-            "supporters": supporters[r.pk],
-            "flag": r.jenis == RHK.Jenis.UTAMA and not supporters[r.pk],
-        }
-        for r in own_rhks
-    ]
-    headed = scopes_for(user).headed_position_ids
-    without_skp = (
-        Employee.objects.filter(
-            pk__in=Placement.objects.on(today())
-            .filter(kind=Placement.Kind.DEFINITIF, position__parent_id__in=headed)
-            .values("employee_id")
-        )
-        .exclude(pk__in=SKP.objects.current().filter(year=year).values("employee_id"))
-        .exclude(user=user)
-        .order_by("name")
-        if headed
-        else Employee.objects.none()
-    )
-    context = {
-        "year": year,
-        "own": own,
-        "rows": rows,
-        "unsupported": sum(1 for r in rows if r["flag"]),
-        "unlinked": unlinked,
-        "without_skp": without_skp,
-        "sub_count": len(sub_skps),
-    }
+    year = parse_year(request.GET.get("tahun"), first=2000, last=2100)
+    context = {"year": year, **selectors.role_matrix(request.user, year)}
     return render(request, "performance/role_matrix.html", context)

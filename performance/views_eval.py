@@ -4,26 +4,26 @@ Views parse, check access, call a service and render; state changes live in serv
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core import spreadsheets
+from core.forms import add_service_errors, message_service_error
+from core.params import parse_year
 from core.ratelimit import ratelimit
-from positions.access import can_write_path, require_hr
-from positions.models import Employee, OrgUnit, Placement, Predikat, scopes_for, today
+from positions.access import can_write_path, get_object_for, require_hr
+from positions.forms import UnitYearFilterForm
+from positions.models import Employee, OrgUnit, scopes_for, today
 
-from . import history, services
-from .annual import annual_predikat
+from . import history, selectors, services
 from .forms_eval import (
     FeedbackForm,
     FinaliseForm,
@@ -34,7 +34,6 @@ from .forms_eval import (
 from .models import (
     BERAKHLAK,
     SKP,
-    CurveRule,
     Evaluation,
     OrganisationPerformance,
     Realisation,
@@ -44,29 +43,7 @@ from .models import (
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
-PREDIKAT_ORDER = [p.value for p in Predikat]
 MONITORING_PAGE_SIZE = 50
-BAR_CLASS = {
-    "sangat_baik": "bg-success",
-    "baik": "bg-primary",
-    "butuh_perbaikan": "bg-warning",
-    "kurang": "bg-danger",
-    "sangat_kurang": "bg-dark",
-}
-
-
-def _year_from(request: HttpRequest) -> int:
-    this_year = today().year
-    try:
-        year = int(request.GET.get("tahun", this_year))
-    except ValueError:
-        return this_year
-    return year if history.FIRST_YEAR <= year <= this_year + 1 else this_year
-
-
-def _path_prefixes(path: str) -> list[str]:
-    step = OrgUnit.steplen
-    return [path[:i] for i in range(step, len(path) + 1, step)]
 
 
 # --- Evaluation ------------------------------------------------------------------------
@@ -137,11 +114,8 @@ def _build_forms(
 def evaluation_detail(request: HttpRequest, pk: int, period: str) -> HttpResponse:
     if period not in evaluation_periods():
         raise Http404
-    skp = get_object_or_404(
-        SKP.objects.visible_to(request.user).select_related(
-            "employee", "position__unit", "penilai"
-        ),
-        pk=pk,
+    skp = get_object_for(
+        request.user, SKP.objects.select_related("employee", "position__unit", "penilai"), pk
     )
     context: dict[str, Any] = {"skp": skp, "period_label": Evaluation.Period(period).label}
     if skp.status != SKP.Status.DISETUJUI or skp.superseded_at:
@@ -195,7 +169,7 @@ def evaluation_detail(request: HttpRequest, pk: int, period: str) -> HttpRespons
                 evaluation, user=request.user, entries=realisation_form.entries()
             )
         except ValidationError as exc:
-            realisation_form.add_error(None, exc)
+            add_service_errors(realisation_form, exc)
         else:
             messages.success(request, "Realisasi dan bukti dukung disimpan.")
             return redirect(request.path)
@@ -209,7 +183,7 @@ def evaluation_detail(request: HttpRequest, pk: int, period: str) -> HttpRespons
                 evaluation, user=request.user, **feedback_form.service_kwargs(finalise=finalise)
             )
         except ValidationError as exc:
-            feedback_form.add_error(None, exc)
+            add_service_errors(feedback_form, exc)
         else:
             if confirm_next:
                 return redirect("performance:evaluation_finalise", skp.pk, period)
@@ -219,14 +193,7 @@ def evaluation_detail(request: HttpRequest, pk: int, period: str) -> HttpRespons
             return redirect(request.path)
 
     form = realisation_form if can_edit_realisasi else feedback_form if can_rate else None
-    org = (
-        OrganisationPerformance.objects.filter(
-            year=skp.year, unit__path__in=_path_prefixes(skp.position.unit.path)
-        )
-        .select_related("unit")
-        .order_by("-unit__depth")
-        .first()
-    )
+    org = selectors.organisation_performance_over(skp.position.unit, skp.year)
     context.update(
         {
             "evaluation": evaluation,
@@ -252,9 +219,8 @@ def _evaluation_for_penilai(user: Any, pk: int, period: str) -> Evaluation:
     """The draft evaluation of a current approved SKP that the user rates, else 404/403."""
     if period not in evaluation_periods():
         raise Http404
-    skp = get_object_or_404(
-        SKP.objects.visible_to(user).select_related("employee", "position__unit", "penilai"),
-        pk=pk,
+    skp = get_object_for(
+        user, SKP.objects.select_related("employee", "position__unit", "penilai"), pk
     )
     if not services.is_penilai_of(user, skp):
         raise PermissionDenied
@@ -354,12 +320,12 @@ def evaluation_send(request: HttpRequest, pk: int, period: str) -> HttpResponse:
     """ "Kirim ke penilai": the pegawai says the realisasi of the period is ready."""
     if period not in evaluation_periods():
         raise Http404
-    skp = get_object_or_404(SKP.objects.visible_to(request.user), pk=pk)
+    skp = get_object_for(request.user, SKP.objects.all(), pk)
     evaluation = get_object_or_404(Evaluation, skp=skp, period=period)
     try:
         services.send_realisations_to_penilai(evaluation, user=request.user)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        message_service_error(request, exc)
     else:
         messages.success(
             request, "Realisasi dikirim; pejabat penilai menerima pemberitahuan untuk menilai."
@@ -384,43 +350,27 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
 # --- Curve ---------------------------------------------------------------------------
 
 
-def _visible_units(user: Any) -> list[OrgUnit]:
-    """Units the user may look at: HR/pimpinan scopes and the subtree a penilai heads."""
-    units = list(OrgUnit.objects.visible_to(user).active().only("pk", "name", "path", "depth"))
-    if not units:
+def _unit_year(request: HttpRequest) -> tuple[UnitYearFilterForm, OrgUnit, int]:
+    """`?unit=&tahun=` of the curve and the monitoring: a unit the user may look at (HR and
+    pimpinan scopes, the subtree a penilai heads; 403 with none, 404 for another) and a year
+    from the first year of the history import to next year."""
+    filters = UnitYearFilterForm(
+        request.GET,
+        user=request.user,
+        unit_label="Unit",
+        years=range(today().year, history.FIRST_YEAR + 7, -1),
+        first=history.FIRST_YEAR,
+    )
+    if not filters.units:
         raise PermissionDenied
-    return units
-
-
-def _chosen_unit(request: HttpRequest, units: list[OrgUnit]) -> OrgUnit:
-    raw = request.GET.get("unit", "")
-    if not raw:
-        return units[0]
-    unit = next((u for u in units if str(u.pk) == raw), None)
-    if unit is None:
+    if filters.unit is None:
         raise Http404
-    return unit
-
-
-def _bars(counts: Counter[str]) -> list[dict[str, Any]]:
-    total = sum(counts.values())
-    return [
-        {
-            "code": code,
-            "label": Predikat(code).label,
-            "count": counts.get(code, 0),
-            "pct": round(counts.get(code, 0) * 100 / total) if total else 0,
-            "css": BAR_CLASS[code],
-        }
-        for code in PREDIKAT_ORDER
-    ]
+    return filters, filters.unit, filters.year or today().year
 
 
 @require_http_methods(["GET", "POST"])
 def curve(request: HttpRequest) -> HttpResponse:
-    units = _visible_units(request.user)
-    unit = _chosen_unit(request, units)
-    year = _year_from(request)
+    filters, unit, year = _unit_year(request)
     can_manage = can_write_path(request.user, unit.path)
     form = OrgPredikatForm()
     if request.method == "POST":
@@ -443,30 +393,23 @@ def curve(request: HttpRequest) -> HttpResponse:
             else:
                 return HttpResponseBadRequest("Aksi tidak dikenal.")
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            message_service_error(request, exc)
         if form.is_valid() or action == "tutup":
             return redirect(f"{request.path}?{urlencode({'unit': unit.pk, 'tahun': year})}")
 
     org = OrganisationPerformance.objects.filter(unit=unit, year=year).first()
     counts = services.annual_distribution(unit, year)
-    rules: list[dict[str, Any]] = []
-    if org is not None:
-        if not form.is_bound:
-            form = OrgPredikatForm(initial={"predikat": org.predikat})
-        # Same rule objects as services.curve_violations, kept here so each rule shows its state.
-        rules = [
-            {"rule": rule, "violation": rule.violation(counts)}
-            for rule in CurveRule.objects.filter(org_predikat=org.predikat)
-        ]
+    if org is not None and not form.is_bound:
+        form = OrgPredikatForm(initial={"predikat": org.predikat})
+    rules = selectors.curve_rules(org, counts)
     context = {
-        "units": units,
+        "filters": filters,
         "unit": unit,
         "year": year,
-        "years": range(today().year, history.FIRST_YEAR + 7, -1),
         "org": org,
         "form": form,
         "can_manage": can_manage,
-        "bars": _bars(counts),
+        "bars": selectors.predikat_bars(counts),
         "total": sum(counts.values()),
         "rules": rules,
         "violations": [r["violation"] for r in rules if r["violation"]],
@@ -477,9 +420,7 @@ def curve(request: HttpRequest) -> HttpResponse:
 @require_GET
 def close_year_confirm(request: HttpRequest) -> HttpResponse:
     """Asks before "Tutup tahun": what closing locks, and what is still open in the unit."""
-    units = _visible_units(request.user)
-    unit = _chosen_unit(request, units)
-    year = _year_from(request)
+    _, unit, year = _unit_year(request)
     if not can_write_path(request.user, unit.path):
         raise PermissionDenied
     curve_url = f"{reverse('performance:curve')}?{urlencode({'unit': unit.pk, 'tahun': year})}"
@@ -494,13 +435,7 @@ def close_year_confirm(request: HttpRequest) -> HttpResponse:
         return redirect(curve_url)
     counts = services.annual_distribution(unit, year)
     violations = services.curve_violations(org.predikat, counts)
-    not_final = Evaluation.objects.filter(
-        period=Evaluation.Period.TW4,
-        skp__year=year,
-        skp__superseded_at__isnull=True,
-        skp__position__unit__path__startswith=unit.path,
-    ).exclude(status=Evaluation.Status.FINAL)
-    open_count = not_final.count()
+    open_count = selectors.annual_evaluations_not_final(unit, year)
     problems = list(violations)
     if open_count:
         problems.append(f"{open_count} evaluasi tahunan di unit ini belum final.")
@@ -531,148 +466,19 @@ def close_year_confirm(request: HttpRequest) -> HttpResponse:
 # --- Monitoring ------------------------------------------------------------------------
 
 
-def _subordinate_rows(user: Any, headed_position_ids: list[int], year: int) -> list[dict]:
-    """Direct subordinates (holders today of posts under a post the user holds) with their
-    current SKP of the year and its latest evaluation: three queries whatever the count."""
-    placements = (
-        Placement.objects.on(today())
-        .filter(position__parent_id__in=headed_position_ids)
-        .select_related("employee", "position")
-        .order_by("employee__name")
-    )
-    people: dict[int, Placement] = {}
-    for placement in placements:
-        people.setdefault(placement.employee_id, placement)
-    skps: dict[int, SKP] = {}
-    for skp in (
-        SKP.objects.current().filter(year=year, employee_id__in=people).order_by("period_start")
-    ):
-        skps[skp.employee_id] = skp
-    latest: dict[int, Evaluation] = {}
-    for evaluation in Evaluation.objects.filter(skp__in=list(skps.values())).order_by("period"):
-        latest[evaluation.skp_id] = evaluation
-    rows = []
-    for employee_id, placement in people.items():
-        skp = skps.get(employee_id)
-        evaluation = latest.get(skp.pk) if skp else None
-        rows.append(
-            {
-                "employee": placement.employee,
-                "position": placement.position,
-                "skp": skp,
-                "evaluation": evaluation,
-                "action": _next_action(skp, evaluation),
-            }
-        )
-    return rows
-
-
-def _next_action(skp: SKP | None, evaluation: Evaluation | None) -> tuple[str, str] | None:
-    """(label, url) of the one click the penilai needs next, or None."""
-    if skp is None:
-        return None
-    if skp.status == SKP.Status.DIAJUKAN:
-        return "Tinjau dan setujui", reverse("performance:skp_detail", args=[skp.pk])
-    if skp.status != SKP.Status.DISETUJUI:
-        return "Lihat SKP", reverse("performance:skp_detail", args=[skp.pk])
-    periods = evaluation_periods()
-    period = periods[0]
-    if evaluation is not None:
-        period = evaluation.period
-        if evaluation.status == Evaluation.Status.FINAL and period != periods[-1]:
-            period = periods[periods.index(period) + 1] if period in periods else periods[-1]
-    label = f"Evaluasi {Evaluation.Period(period).label}"
-    return label, reverse("performance:evaluation", args=[skp.pk, period])
-
-
-def _child_key(unit: OrgUnit, path: str) -> str:
-    """The child of `unit` a descendant path belongs to (the unit itself for direct staff)."""
-    return path[: len(unit.path) + OrgUnit.steplen] if len(path) > len(unit.path) else unit.path
-
-
-def _bucket(rows: dict[str, dict[str, Any]], unit: OrgUnit, path: str) -> dict[str, Any]:
-    # Staff of a closed child unit count under the chosen unit itself.
-    return rows.get(_child_key(unit, path), rows[unit.path])
-
-
-def _unit_summary(unit: OrgUnit, year: int) -> dict[str, Any]:
-    """Counts per status and predikat per child unit: a handful of grouped queries."""
-    children = list(
-        OrgUnit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1)
-        .active()
-        .only("pk", "name", "path")
-    )
-    subtree = {"unit__path__startswith": unit.path, "status": Employee.Status.AKTIF}
-    rows: dict[str, dict[str, Any]] = {
-        u.path: {
-            "unit": u,
-            "employees": 0,
-            "status": Counter(),
-            "pending": 0,
-            "predikat": Counter(),
-        }
-        for u in [unit, *children]
-    }
-    for item in Employee.objects.filter(**subtree).values("unit__path").annotate(n=Count("pk")):
-        _bucket(rows, unit, item["unit__path"])["employees"] += item["n"]
-    skp_counts = (
-        SKP.objects.current()
-        .filter(year=year, employee__unit__path__startswith=unit.path)
-        .filter(employee__status=Employee.Status.AKTIF)
-        .values("employee__unit__path", "status")
-        .annotate(n=Count("employee", distinct=True))
-    )
-    for item in skp_counts:
-        _bucket(rows, unit, item["employee__unit__path"])["status"][item["status"]] += item["n"]
-    evaluations = Evaluation.objects.filter(
-        skp__year=year,
-        skp__superseded_at__isnull=True,
-        skp__employee__unit__path__startswith=unit.path,
-    )
-    pending = (
-        evaluations.filter(status=Evaluation.Status.DRAFT)
-        .values("skp__employee__unit__path")
-        .annotate(n=Count("pk"))
-    )
-    for item in pending:
-        _bucket(rows, unit, item["skp__employee__unit__path"])["pending"] += item["n"]
-    predikat = (
-        evaluations.filter(period=Evaluation.Period.TW4)
-        .exclude(predikat="")
-        .values("skp__employee__unit__path", "predikat")
-        .annotate(n=Count("pk"))
-    )
-    for item in predikat:
-        _bucket(rows, unit, item["skp__employee__unit__path"])["predikat"][item["predikat"]] += (
-            item["n"]
-        )
-    result = []
-    for row in rows.values():
-        started = sum(row["status"].values())
-        row["no_skp"] = max(row["employees"] - started, 0)
-        row["statuses"] = [row["status"].get(s, 0) for s in SKP.Status.values]
-        row["bars"] = _bars(row["predikat"])
-        row["rated"] = sum(row["predikat"].values())
-        row["is_self"] = row["unit"].pk == unit.pk
-        if row["employees"] or not row["is_self"]:
-            result.append(row)
-    return {"rows": result, "statuses": SKP.Status.labels}
-
-
 @require_http_methods(["GET", "POST"])
 def monitoring(request: HttpRequest) -> HttpResponse:
     user = request.user
     scopes = scopes_for(user)
-    is_staff_view = user.is_superuser or scopes.is_hr or scopes.is_pimpinan
+    is_staff_view = scopes.superuser or scopes.is_hr or scopes.is_pimpinan
     if not (is_staff_view or scopes.headed_position_ids):
         raise PermissionDenied
     from .monitoring import overview  # imported here: the module shares this view's name
 
-    year = _year_from(request)
-    context: dict[str, Any] = {"year": year, "years": range(today().year, 2021, -1)}
+    year = parse_year(request.GET.get("tahun"), first=history.FIRST_YEAR)
+    context: dict[str, Any] = {"year": year}
     if is_staff_view:
-        units = _visible_units(user)
-        unit = _chosen_unit(request, units)
+        filters, unit, year = _unit_year(request)
         can_remind = can_write_path(user, unit.path)
         if request.method == "POST":
             if not can_remind:
@@ -680,15 +486,8 @@ def monitoring(request: HttpRequest) -> HttpResponse:
             count = services.send_skp_reminders(unit, year=year, user=user)
             messages.success(request, f"Pengingat SKP {year} dikirim kepada {count} pegawai.")
             return redirect(f"{request.path}?{urlencode({'unit': unit.pk, 'tahun': year})}")
-        approved = SKP.objects.current().filter(year=year, status=SKP.Status.DISETUJUI)
-        without = (
-            Employee.objects.filter(unit__path__startswith=unit.path, status=Employee.Status.AKTIF)
-            .exclude(pk__in=approved.values("employee_id"))
-            .select_related("unit")
-            .order_by("unit__path", "name")
-        )
-        summary = _unit_summary(unit, year)
-        paginator = Paginator(without, MONITORING_PAGE_SIZE)
+        summary = selectors.unit_summary(unit, year)
+        paginator = Paginator(selectors.without_approved_skp(unit, year), MONITORING_PAGE_SIZE)
         # Known from the summary (active staff less those with an approved SKP, per unit): no
         # second COUNT over the subtree, which is the whole province for the BKD.
         paginator.count = sum(
@@ -696,7 +495,7 @@ def monitoring(request: HttpRequest) -> HttpResponse:
         )
         context.update(
             {
-                "units": units,
+                "filters": filters,
                 "unit": unit,
                 "summary": summary,
                 "without": paginator.get_page(request.GET.get("page")),
@@ -707,7 +506,7 @@ def monitoring(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST":
         raise PermissionDenied
     if scopes.headed_position_ids:
-        context["subordinates"] = _subordinate_rows(user, scopes.headed_position_ids, year)
+        context["subordinates"] = selectors.subordinate_rows(scopes.headed_position_ids, year)
     return render(request, "performance/monitoring.html", context)
 
 
@@ -755,21 +554,10 @@ def history_import(request: HttpRequest) -> HttpResponse:
 @require_GET
 def employee_history(request: HttpRequest, pk: int) -> HttpResponse:
     """SKP history of one employee (fragment for the profile page, loaded by htmx)."""
-    employee = get_object_or_404(Employee.objects.visible_to(request.user), pk=pk)
-    skps = list(
-        SKP.objects.current()
-        .filter(employee=employee)
-        .select_related("position")
-        .prefetch_related("evaluations")
-        .order_by("-year", "-period_start")
-    )
-    by_year: dict[int, list[SKP]] = {}
-    for skp in skps:
-        by_year.setdefault(skp.year, []).append(skp)
-    labels = dict(Predikat.choices)
-    years = [
-        {"year": year, "skps": items, "annual": labels.get(annual_predikat(items), "")}
-        for year, items in by_year.items()
-    ]
-    context = {"employee": employee, "years": years, "imported": employee.rating_history.all()}
+    employee = get_object_for(request.user, Employee.objects.all(), pk)
+    context = {
+        "employee": employee,
+        "years": selectors.skp_history(employee),
+        "imported": employee.rating_history.all(),
+    }
     return render(request, "performance/_employee_history.html", context)

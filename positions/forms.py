@@ -4,9 +4,10 @@ import functools
 from typing import TYPE_CHECKING, Any
 
 from django import forms
-from django.db.models import F, Q
+from django.db.models import F
 from django.urls import reverse_lazy
 
+from core.params import FIRST_YEAR, parse_id, parse_year, this_year
 from core.widgets import AutocompleteSelect
 
 from .models import (
@@ -24,6 +25,7 @@ from .models import (
     scopes_for,
     today,
 )
+from .selectors import indented_choices, picker_units, unit_choices
 
 if TYPE_CHECKING:
     from asnportal.models import User
@@ -175,19 +177,71 @@ class PlacementEndForm(forms.Form):
     reason = forms.ChoiceField(choices=Placement.EndReason.choices, label="Alasan")
 
 
-def _unit_choices(user: User, visible: Any, data: Any) -> list[tuple[int, str]]:
-    """Units down to two levels below the user's outermost scope (perangkat daerah, bidang),
-    indented, plus the chosen unit: one query. All ~900 units of a kabupaten as <option>s
-    took longer to render than the register itself."""
-    depths = [len(path) // OrgUnit.steplen for path in scopes_for(user).all_paths]
-    top = min(depths, default=1)
-    shown = Q(depth__lte=top + 2)
-    chosen = str(data.get("unit") or "")
-    if chosen.isdecimal() and len(chosen) < 12:
-        shown |= Q(pk=int(chosen))
-    units = list(visible.filter(shown).only("pk", "name", "depth").order_by("path"))
-    top = min((u.depth for u in units), default=top)
-    return [(u.pk, "\u2003" * (u.depth - top) + u.name) for u in units]
+class UnitYearFilterForm(forms.Form):
+    """The GET filter `?unit=&tahun=` of the pages that show one unit (with its subtree) for
+    one year: kurva distribusi, pantauan kinerja, kepatuhan JP, kepatuhan pelatihan
+    kepemimpinan (unit only), analisis kebutuhan and the mismatch report.
+
+    It reads the raw parameters and resolves them, the one way for all these pages:
+
+    - `units`: the picker's units (`selectors.picker_units`, one query, the chosen one
+      included): empty when the user may see no unit;
+    - `unit`: the chosen unit when `?unit=` names one of them; with `?unit=` empty, the first
+      (outermost) unit, or None when the picker offers `all_label` ("Seluruh lingkup saya");
+    - `unit_unknown`: `?unit=` was given but names no unit of the picker (letters, an id
+      outside the scope, a closed unit): each page decides (404, or a message);
+    - `year`: `core.params.parse_year` with the page's bounds and default.
+
+    Rendered unbound, with the resolved values selected."""
+
+    unit = forms.TypedChoiceField(coerce=int, required=False, label="Unit (beserta bawahannya)")
+    tahun = forms.TypedChoiceField(coerce=int, required=False, label="Tahun")
+
+    def __init__(
+        self,
+        data: Any,
+        *,
+        user: User,
+        unit_label: str = "",
+        all_label: str = "",
+        with_year: bool = True,
+        years: Any = None,
+        year_label: str = "",
+        year_default: int | None = None,
+        first: int = FIRST_YEAR,
+        last: int | None = None,
+    ) -> None:
+        super().__init__(auto_id="f-%s")
+        raw_unit = str(data.get("unit") or "").strip()
+        self.units = picker_units(user, selected=raw_unit)
+        unit_id = parse_id(raw_unit)
+        self.unit: OrgUnit | None = None
+        if raw_unit:
+            self.unit = next((u for u in self.units if u.pk == unit_id), None)
+        elif not all_label and self.units:
+            self.unit = self.units[0]
+        self.unit_unknown = bool(raw_unit) and self.unit is None
+        choices = indented_choices(self.units)
+        self.fields["unit"].choices = [("", all_label), *choices] if all_label else choices
+        if unit_label:
+            self.fields["unit"].label = unit_label
+        self.with_year = with_year
+        self.year: int | None = None
+        if with_year:
+            self.year = parse_year(data.get("tahun"), default=year_default, first=first, last=last)
+            if years is None:  # any year in the bounds: a number, not a long <select>
+                self.fields["tahun"] = forms.IntegerField(
+                    required=False, min_value=first, max_value=last or this_year() + 1
+                )
+            else:
+                self.fields["tahun"].choices = [(y, str(y)) for y in years]
+            self.fields["tahun"].label = year_label or "Tahun"
+        else:
+            del self.fields["tahun"]
+        self.initial = {"unit": self.unit.pk if self.unit else "", "tahun": self.year}
+        for field in self.fields.values():
+            number = isinstance(field.widget, forms.NumberInput)
+            field.widget.attrs["class"] = "form-control" if number else "form-select"
 
 
 class RegisterFilterForm(forms.Form):
@@ -245,7 +299,7 @@ class RegisterFilterForm(forms.Form):
         # A callable: evaluated when the select is rendered (the Excel export never is), and
         # once, although the widget iterates the choices twice.
         self.fields["unit"].choices = functools.cache(
-            lambda: [("", "Semua unit"), *_unit_choices(user, visible, data)]
+            lambda: [("", "Semua unit"), *unit_choices(user, selected=data.get("unit"))]
         )
         for name, field in self.fields.items():
             field.widget.attrs["class"] = "form-control" if name == "q" else "form-select"

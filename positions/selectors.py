@@ -5,7 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .models import Employee, Placement, Position
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import Substr
+
+from core.params import parse_id
+
+from .models import (
+    Employee,
+    EmployeeCompetency,
+    OrgUnit,
+    Placement,
+    Position,
+    Scopes,
+    _outermost,
+    retirement_date,
+    scopes_for,
+    today,
+)
 
 
 def placement_preview(
@@ -32,3 +48,181 @@ def placement_preview(
         "holders_after": holders + (1 if kind == Placement.Kind.DEFINITIF else 0),
         "kebutuhan": position.kebutuhan,
     }
+
+
+# --- Unit picker ------------------------------------------------------------------------------
+
+PICKER_DEPTH = 2  # levels shown below the user's outermost scope: perangkat daerah and bidang
+
+
+def picker_units(user: Any, *, selected: object = None) -> list[OrgUnit]:
+    """The units of a unit <select>, ordered by path, in one query: the active units the user
+    may see down to two levels below their outermost scope (perangkat daerah and bidang under
+    the province), plus the `selected` one (an OrgUnit or a raw id) when it is visible and
+    deeper. All ~900 units of a kabupaten as <option>s took longer to render than the page."""
+    depths = [len(path) // OrgUnit.steplen for path in scopes_for(user).all_paths]
+    shown = Q(depth__lte=min(depths, default=1) + PICKER_DEPTH)
+    selected_id = selected.pk if isinstance(selected, OrgUnit) else parse_id(selected)
+    if selected_id is not None:
+        shown |= Q(pk=selected_id)
+    return list(OrgUnit.objects.visible_to(user).active().filter(shown).order_by("path"))
+
+
+def indented_choices(units: list[OrgUnit]) -> list[tuple[int, str]]:
+    """(pk, name) pairs indented by depth below the shallowest unit, so a plain <select>
+    reads as a tree."""
+    top = min((u.depth for u in units), default=1)
+    return [(u.pk, "\u2003" * (u.depth - top) + u.name) for u in units]
+
+
+def unit_choices(user: Any, *, selected: object = None) -> list[tuple[int, str]]:
+    """The choices of a unit picker (see `picker_units`): one query."""
+    return indented_choices(picker_units(user, selected=selected))
+
+
+# --- Organisation tree and unit page ----------------------------------------------------------
+
+
+def with_subtree_counts(units: list[OrgUnit]) -> list[OrgUnit]:
+    """Annotate each unit with active employees in its subtree: one grouped query per depth."""
+    by_depth: dict[int, list[OrgUnit]] = {}
+    for unit in units:
+        by_depth.setdefault(unit.depth, []).append(unit)
+    for depth, group in by_depth.items():
+        prefix = depth * OrgUnit.steplen
+        scope = Scopes(write_paths=[u.path for u in group])
+        counts = dict(
+            Employee.objects.active()
+            .filter(scope.path_q("unit__path"))
+            .annotate(prefix=Substr("unit__path", 1, prefix))
+            .values("prefix")
+            .annotate(n=Count("pk"))
+            .values_list("prefix", "n")
+        )
+        for unit in group:
+            unit.employee_count = counts.get(unit.path, 0)  # type: ignore[attr-defined]
+    return units
+
+
+def unit_tree(scopes: Scopes) -> list[OrgUnit]:
+    """The roots of the user's scopes, each with `expanded_children` (its active children) and
+    every node with its `employee_count`: the organisation tree opened one level."""
+    if scopes.superuser:
+        roots = list(OrgUnit.objects.filter(depth=1))
+    else:
+        roots = list(OrgUnit.objects.filter(path__in=_outermost(scopes.all_paths)))
+    children = list(
+        OrgUnit.objects.active()
+        .filter(Scopes(write_paths=[r.path for r in roots]).path_q("path"))
+        .filter(depth__in={r.depth + 1 for r in roots})
+    )
+    with_subtree_counts(roots + children)
+    for root in roots:
+        root.expanded_children = [c for c in children if c.path.startswith(root.path)]  # type: ignore[attr-defined]
+    return roots
+
+
+def unit_positions(unit: OrgUnit) -> list[Position]:
+    """The unit's active posts with their bezetting, each with `holders` (today's placements,
+    definitif first): two queries."""
+    positions = list(
+        Position.objects.active().filter(unit=unit).with_bezetting().select_related("parent")
+    )
+    holders: dict[int, list[Placement]] = {}
+    for placement in (
+        Placement.objects.on(today())
+        .filter(position__unit=unit)
+        .select_related("employee")
+        .order_by("kind", "employee__name")
+    ):
+        holders.setdefault(placement.position_id, []).append(placement)
+    for position in positions:
+        position.holders = holders.get(position.pk, [])  # type: ignore[attr-defined]
+    return positions
+
+
+def unit_totals(unit: OrgUnit) -> dict[str, Any]:
+    """Posts, kebutuhan and bezetting of the unit's whole subtree, and its active employees."""
+    subtree = Position.objects.active().filter(unit__path__startswith=unit.path).with_bezetting()
+    totals = subtree.aggregate(
+        positions=Count("pk"), kebutuhan_sum=Sum("kebutuhan"), bezetting_sum=Sum("bezetting")
+    )
+    totals["employees"] = Employee.objects.active().in_subtree(unit).count()
+    return totals
+
+
+def unit_ancestors(unit: OrgUnit, scopes: Scopes) -> list[tuple[OrgUnit, bool]]:
+    """The units above `unit`, each with whether the user may open it: units above the
+    user's scope are named but not linked (their pages answer 404)."""
+    return [
+        (a, scopes.superuser or any(a.path.startswith(p) for p in scopes.all_paths))
+        for a in OrgUnit.objects.get_ancestors(unit)
+    ]
+
+
+# --- Positions and employees ------------------------------------------------------------------
+
+
+def position_list(user: Any, *, query: str = "", jenis: str = "", vacant: bool = False) -> Any:
+    """The post register the user may see, filtered by name, jenis and vacancy."""
+    positions = Position.objects.visible_to(user).active().for_list()
+    if query:
+        positions = positions.filter(name__icontains=query)
+    if jenis in Position.Jenis.values:
+        positions = positions.filter(jenis=jenis)
+    if vacant:
+        positions = positions.filter(bezetting__lt=F("kebutuhan"))
+    return positions
+
+
+def own_figures(employee: Employee) -> dict[str, Any]:
+    """An employee's profile figures: definitive and acting posts, penilai and atasan
+    penilai, retirement (TMT pensiun from the post's BUP) and highest education."""
+    placement = employee.definitive_placement()
+    acting = list(
+        employee.placements.on(today())
+        .exclude(kind=Placement.Kind.DEFINITIF)
+        .select_related("position__unit")
+    )
+    bup = placement.position.bup_age if placement else 58
+    penilai, atasan_penilai = employee.superiors(placement=placement)
+    if placement is not None and placement.position.parent_id is None:
+        # The top post (Sekda) is rated by the kepala daerah, who is not in the ASN register.
+        penilai_note = "Kepala daerah (pejabat pembina kepegawaian)"
+    else:
+        penilai_note = "Jabatan atasan sedang lowong tanpa Plt/Plh — hubungi pengelola kepegawaian."
+    return {
+        "penilai_note": penilai_note,
+        "employee": employee,
+        "placement": placement,
+        "acting": acting,
+        "penilai": penilai,
+        "atasan_penilai": atasan_penilai,
+        "retirement": retirement_date(employee.birth_date, bup),
+        "bup": bup,
+        "education": employee.educations.select_related("field").first(),
+    }
+
+
+def competency_rows(employee: Employee, placement: Placement | None) -> list[dict[str, Any]]:
+    """The employee's latest assessed levels against the current position's required levels."""
+    latest: dict[int, EmployeeCompetency] = {}
+    for assessed in employee.competencies.select_related("competency").order_by("assessed_on"):
+        latest[assessed.competency_id] = assessed
+    rows = []
+    required = (
+        placement.position.required_competencies.select_related("competency") if placement else []
+    )
+    for req in required:
+        have = latest.pop(req.competency_id, None)
+        rows.append(
+            {
+                "competency": req.competency,
+                "required": req.level,
+                "assessed": have,
+                "gap": req.level - (have.level if have else 0),
+            }
+        )
+    for have in latest.values():
+        rows.append({"competency": have.competency, "required": None, "assessed": have, "gap": 0})
+    return rows

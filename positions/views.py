@@ -1,26 +1,28 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Sum
-from django.db.models.functions import Substr
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
+
+from core.forms import add_service_errors
 
 from . import selectors, services
 from .access import (
     can_write_employee,
     can_write_path,
     get_employee_for_user,
+    get_object_for,
     get_position_for_user,
     get_unit_for_user,
     require_hr,
     require_staff_view,
+    scope_path,
 )
 from .forms import (
     EducationForm,
@@ -38,13 +40,10 @@ from .forms import (
 )
 from .models import (
     Employee,
-    EmployeeCompetency,
     OrgUnit,
     Placement,
     Position,
-    Scopes,
-    _outermost,
-    retirement_date,
+    scopes_for,
     today,
 )
 
@@ -58,77 +57,17 @@ if TYPE_CHECKING:
 PAGE_SIZE = 50
 
 
-# --- Own figures (profile) -----------------------------------------------------
-
-
-def _own_figures(employee: Employee) -> dict[str, Any]:
-    placement = employee.definitive_placement()
-    acting = list(
-        employee.placements.on(today())
-        .exclude(kind=Placement.Kind.DEFINITIF)
-        .select_related("position__unit")
-    )
-    bup = placement.position.bup_age if placement else 58
-    penilai, atasan_penilai = employee.superiors(placement=placement)
-    if placement is not None and placement.position.parent_id is None:
-        # The top post (Sekda) is rated by the kepala daerah, who is not in the ASN register.
-        penilai_note = "Kepala daerah (pejabat pembina kepegawaian)"
-    else:
-        penilai_note = "Jabatan atasan sedang lowong tanpa Plt/Plh — hubungi pengelola kepegawaian."
-    return {
-        "penilai_note": penilai_note,
-        "employee": employee,
-        "placement": placement,
-        "acting": acting,
-        "penilai": penilai,
-        "atasan_penilai": atasan_penilai,
-        "retirement": retirement_date(employee.birth_date, bup),
-        "bup": bup,
-        "education": employee.educations.select_related("field").first(),
-    }
-
-
 # --- Units --------------------------------------------------------------------
-
-
-def _with_subtree_counts(units: list[OrgUnit]) -> list[OrgUnit]:
-    """Annotate each unit with active employees in its subtree: one grouped query per depth."""
-    by_depth: dict[int, list[OrgUnit]] = {}
-    for unit in units:
-        by_depth.setdefault(unit.depth, []).append(unit)
-    for depth, group in by_depth.items():
-        prefix = depth * OrgUnit.steplen
-        scope = Scopes(write_paths=[u.path for u in group])
-        counts = dict(
-            Employee.objects.active()
-            .filter(scope.path_q("unit__path"))
-            .annotate(prefix=Substr("unit__path", 1, prefix))
-            .values("prefix")
-            .annotate(n=Count("pk"))
-            .values_list("prefix", "n")
-        )
-        for unit in group:
-            unit.employee_count = counts.get(unit.path, 0)  # type: ignore[attr-defined]
-    return units
 
 
 @require_GET
 def unit_list(request: HttpRequest) -> HttpResponse:
     """The organisation tree: the user's scope roots, opened one level; htmx opens the rest."""
     scopes = require_staff_view(request.user)
-    if request.user.is_superuser:
-        roots = list(OrgUnit.objects.filter(depth=1))
-    else:
-        roots = list(OrgUnit.objects.filter(path__in=_outermost(scopes.all_paths)))
-    children = list(
-        OrgUnit.objects.active()
-        .filter(Scopes(write_paths=[r.path for r in roots]).path_q("path"))
-        .filter(depth__in={r.depth + 1 for r in roots})
-    )
-    _with_subtree_counts(roots + children)
-    for root in roots:
-        root.expanded_children = [c for c in children if c.path.startswith(root.path)]  # type: ignore[attr-defined]
-    context = {"roots": roots, "can_create": request.user.is_superuser or scopes.is_hr}
+    context = {
+        "roots": selectors.unit_tree(scopes),
+        "can_create": scopes.superuser or scopes.is_hr,
+    }
     return render(request, "positions/unit_list.html", context)
 
 
@@ -139,7 +78,7 @@ def unit_children(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     unit = get_unit_for_user(request.user, pk)
     expanded = request.GET.get("tutup") != "1"
     children = list(OrgUnit.objects.get_children(unit).active()) if expanded else []
-    _with_subtree_counts([unit, *children])
+    selectors.with_subtree_counts([unit, *children])
     unit.expanded_children = children  # type: ignore[attr-defined]
     if not request.htmx:
         return redirect(unit)
@@ -148,37 +87,14 @@ def unit_children(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    scopes = require_staff_view(request.user)
-    unit = get_object_or_404(OrgUnit.objects.visible_to(request.user), pk=pk)
-    positions = list(
-        Position.objects.active().filter(unit=unit).with_bezetting().select_related("parent")
-    )
-    holders: dict[int, list[Placement]] = {}
-    for placement in (
-        Placement.objects.on(today())
-        .filter(position__unit=unit)
-        .select_related("employee")
-        .order_by("kind", "employee__name")
-    ):
-        holders.setdefault(placement.position_id, []).append(placement)
-    for position in positions:
-        position.holders = holders.get(position.pk, [])  # type: ignore[attr-defined]
-    subtree = Position.objects.active().filter(unit__path__startswith=unit.path).with_bezetting()
-    totals = subtree.aggregate(
-        positions=Count("pk"), kebutuhan_sum=Sum("kebutuhan"), bezetting_sum=Sum("bezetting")
-    )
-    totals["employees"] = Employee.objects.active().in_subtree(unit).count()
+    unit = get_unit_for_user(request.user, pk)
     context = {
         "unit": unit,
         "can_edit": can_write_path(request.user, unit.path),
-        # Units above the user's scope are named but not linked: their pages answer 404.
-        "ancestors": [
-            (a, request.user.is_superuser or any(a.path.startswith(p) for p in scopes.all_paths))
-            for a in OrgUnit.objects.get_ancestors(unit)
-        ],
+        "ancestors": selectors.unit_ancestors(unit, scopes_for(request.user)),
         "children": OrgUnit.objects.get_children(unit).active(),
-        "positions": positions,
-        "totals": totals,
+        "positions": selectors.unit_positions(unit),
+        "totals": selectors.unit_totals(unit),
     }
     return render(request, "positions/unit_detail.html", context)
 
@@ -193,13 +109,7 @@ def position_list(request: HtmxHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     jenis = request.GET.get("jenis", "")
     vacant = request.GET.get("lowong") == "1"
-    positions = Position.objects.visible_to(request.user).active().for_list()
-    if query:
-        positions = positions.filter(name__icontains=query)
-    if jenis in Position.Jenis.values:
-        positions = positions.filter(jenis=jenis)
-    if vacant:
-        positions = positions.filter(bezetting__lt=F("kebutuhan"))
+    positions = selectors.position_list(request.user, query=query, jenis=jenis, vacant=vacant)
     page = Paginator(positions, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page": page,
@@ -216,8 +126,7 @@ def position_list(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_GET
 def position_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    require_staff_view(request.user)
-    position = get_object_or_404(Position.objects.visible_to(request.user).for_list(), pk=pk)
+    position = get_object_for(request.user, Position.objects.for_list(), pk)
     placements = position.placements.select_related("employee").order_by("-start_date")
     context = {
         "position": position,
@@ -244,7 +153,7 @@ def employee_list(request: HtmxHttpRequest) -> HttpResponse:
     context = {
         "page": page,
         "filters": filters,
-        "can_create": request.user.is_superuser or scopes.is_hr,
+        "can_create": scopes.superuser or scopes.is_hr,
     }
     template = "positions/employee_list.html"
     if request.htmx:
@@ -255,37 +164,13 @@ def employee_list(request: HtmxHttpRequest) -> HttpResponse:
 @require_GET
 def employee_detail(request: HttpRequest, pk: int) -> HttpResponse:
     employee = get_employee_for_user(request.user, pk)
-    context = _own_figures(employee)
+    context = selectors.own_figures(employee)
     context["placements"] = employee.placements.select_related("position__unit")
     context["educations"] = employee.educations.select_related("field")
-    context["competency_rows"] = _competency_rows(employee, context["placement"])
+    context["competency_rows"] = selectors.competency_rows(employee, context["placement"])
     context["leadership"] = employee.leadership_trainings.all()
     context["can_edit"] = can_write_employee(request.user, employee)
     return render(request, "positions/employee_detail.html", context)
-
-
-def _competency_rows(employee: Employee, placement: Placement | None) -> list[dict[str, Any]]:
-    """The employee's latest assessed levels against the current position's required levels."""
-    latest: dict[int, EmployeeCompetency] = {}
-    for assessed in employee.competencies.select_related("competency").order_by("assessed_on"):
-        latest[assessed.competency_id] = assessed
-    rows = []
-    required = (
-        placement.position.required_competencies.select_related("competency") if placement else []
-    )
-    for req in required:
-        have = latest.pop(req.competency_id, None)
-        rows.append(
-            {
-                "competency": req.competency,
-                "required": req.level,
-                "assessed": have,
-                "gap": req.level - (have.level if have else 0),
-            }
-        )
-    for have in latest.values():
-        rows.append({"competency": have.competency, "required": None, "assessed": have, "gap": 0})
-    return rows
 
 
 @require_http_methods(["GET", "POST"])
@@ -348,9 +233,9 @@ def placement_create(request: HttpRequest, pk: int) -> HttpResponse:
             services.place_employee(employee, placed_by=request.user, **form.cleaned_data)
         except services.OverKebutuhan as exc:
             needs_confirmation = True
-            form.add_error("confirm_over_kebutuhan", exc.messages[0])
+            add_service_errors(form, exc, field="confirm_over_kebutuhan")
         except ValidationError as exc:
-            _add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "Penempatan disimpan.")
             return redirect(employee)
@@ -360,12 +245,13 @@ def placement_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def placement_end(request: HttpRequest, pk: int) -> HttpResponse:
-    placement = get_object_or_404(
-        Placement.objects.visible_to(request.user).select_related("employee__unit", "position"),
-        pk=pk,
+    placement = get_object_for(
+        request.user,
+        Placement.objects.select_related("employee__unit", "position"),
+        pk,
+        write=True,
+        path=lambda placement: scope_path(placement.employee),
     )
-    if not can_write_employee(request.user, placement.employee):
-        raise PermissionDenied
     form = PlacementEndForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -376,19 +262,11 @@ def placement_end(request: HttpRequest, pk: int) -> HttpResponse:
                 ended_by=request.user,
             )
         except ValidationError as exc:
-            _add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "Penempatan diakhiri.")
             return redirect(placement.employee)
     return render(request, "positions/placement_end.html", {"form": form, "placement": placement})
-
-
-def _add_service_errors(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field_name, errors in exc.message_dict.items():
-            form.add_error(field_name if field_name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 # --- Organisation structure: write views -----------------------------------------
@@ -404,7 +282,7 @@ def unit_create(request: HttpRequest) -> HttpResponse:
         try:
             unit = services.create_unit(parent=form.cleaned_data["parent"], **data)
         except ValidationError as exc:
-            _add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"Unit {unit.name} dibuat.")
             return redirect(unit)
@@ -430,7 +308,7 @@ def unit_move(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.move_unit(unit, target=form.cleaned_data["target"])
         except ValidationError as exc:
-            _add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"Unit dipindahkan ke bawah {form.cleaned_data['target']}.")
             return redirect(unit)
@@ -446,7 +324,7 @@ def unit_close(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.close_unit(unit, closed_at=form.cleaned_data["closed_at"])
         except ValidationError as exc:
-            _add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"Unit {unit.name} ditutup.")
             return redirect(unit)

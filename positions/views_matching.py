@@ -10,6 +10,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from core.params import parse_id
+
 from . import matching
 from .access import can_write_employee, can_write_path, get_position_for_user
 from .models import scopes_for
@@ -24,7 +26,7 @@ def _require_hr_or_pimpinan(user: Any) -> None:
     # Ranking colleagues for a post is an HR decision: pengelola and pimpinan (read-only) only;
     # a pejabat penilai or a plain pegawai gets 403.
     scopes = scopes_for(user)
-    if not (user.is_superuser or scopes.is_hr or scopes.is_pimpinan):
+    if not (scopes.superuser or scopes.is_hr or scopes.is_pimpinan):
         raise PermissionDenied
 
 
@@ -82,13 +84,10 @@ def position_candidate_chain(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     _require_hr_or_pimpinan(user)
     position = get_position_for_user(user, pk)
-    top_ids = tuple(int(raw) for raw in request.GET.getlist("kandidat") if _is_id(raw))
+    ids = (parse_id(raw) for raw in request.GET.getlist("kandidat"))
+    top_ids = tuple(pk for pk in ids if pk is not None)
     chain = matching.candidate_chain(user, position, top_ids=top_ids)
     for entry in chain:
         if can_write_path(user, entry.position.unit.path):
             entry.placeable_ids = {e.pk for e in entry.candidates if can_write_employee(user, e)}
     return render(request, "positions/_candidate_chain.html", {"chain": chain})
-
-
-def _is_id(raw: str) -> bool:
-    return raw.isdecimal() and len(raw) < 12

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -15,9 +15,11 @@ from django.views.decorators.http import require_GET
 
 from asnportal.pdf import render_pdf
 from core import spreadsheets
+from core.params import parse_id
 
 from . import peta as domain
 from .access import get_unit_for_user, require_staff_view
+from .forms import UnitYearFilterForm
 from .models import OrgUnit, Scopes
 
 if TYPE_CHECKING:
@@ -193,13 +195,20 @@ def _peta_workbook(peta: domain.PetaJabatan) -> bytes:
 @require_GET
 def mismatch_report(request: HttpRequest) -> HttpResponse:
     scopes = require_staff_view(request.user)
-    raw_unit = request.GET.get("unit", "").strip()
-    unit: OrgUnit | None = None
-    error = ""
-    if raw_unit.isdecimal() and len(raw_unit) < 12:
-        unit = get_unit_for_user(request.user, int(raw_unit))
-    elif raw_unit:
-        error = "Unit tidak dikenal; laporan ditampilkan untuk seluruh lingkup Anda."
+    filters = UnitYearFilterForm(
+        request.GET,
+        user=request.user,
+        unit_label="Unit",
+        all_label="Seluruh lingkup saya",
+        with_year=False,
+    )
+    unit, error = filters.unit, ""
+    if filters.unit_unknown:
+        unit_id = parse_id(request.GET.get("unit", "").strip())
+        if unit_id is None:
+            error = "Unit tidak dikenal; laporan ditampilkan untuk seluruh lingkup Anda."
+        else:  # 404 outside the scope; a closed unit, linked from its page, is still shown
+            unit = get_unit_for_user(request.user, unit_id)
     scope_roots = _scope_roots(request.user, scopes)
     roots = [unit] if unit else scope_roots
     cases = domain.holders_with_problems([root.path for root in roots])
@@ -210,7 +219,7 @@ def mismatch_report(request: HttpRequest) -> HttpResponse:
         "unit": unit,
         "roots": roots,
         "error": error,
-        "unit_options": _unit_options(request.user, scope_roots, unit),
+        "filters": filters,
         "summary": summary,
         "kinds": [(kind, label, summary[kind]) for kind, label in domain.Problem.LABELS.items()],
         "groups": domain.counts_per_group(cases, groups),
@@ -222,7 +231,7 @@ def mismatch_report(request: HttpRequest) -> HttpResponse:
 
 def _scope_roots(user: User, scopes: Scopes) -> list[OrgUnit]:
     """The outermost units the user may see (one query)."""
-    if user.is_superuser:
+    if scopes.superuser:
         return list(OrgUnit.get_root_nodes())
     units = list(OrgUnit.objects.filter(path__in=scopes.all_paths).order_by("path"))
     roots: list[OrgUnit] = []
@@ -230,17 +239,3 @@ def _scope_roots(user: User, scopes: Scopes) -> list[OrgUnit]:
         if not any(candidate.path.startswith(root.path) for root in roots):
             roots.append(candidate)
     return roots
-
-
-def _unit_options(user: User, roots: list[OrgUnit], selected: OrgUnit | None) -> list[Any]:
-    """Visible units down to two levels below the shallowest scope root (perangkat daerah and
-    bidang under the province): deeper seksi would make the select unusable. One query."""
-    depth = min((root.depth for root in roots), default=1)
-    units = list(
-        OrgUnit.objects.visible_to(user).active().filter(depth__lte=depth + 2).order_by("path")
-    )
-    if selected is not None and all(u.pk != selected.pk for u in units):
-        units.append(selected)
-        units.sort(key=lambda u: u.path)
-    top = min((u.depth for u in units), default=1)
-    return [{"unit": u, "indent": "\u2003" * (u.depth - top)} for u in units]

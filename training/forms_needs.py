@@ -59,28 +59,6 @@ class AssessmentImportForm(forms.Form):
     )
 
 
-class NeedsFilterForm(forms.Form):
-    # Only renders the GET filter (the view resolves the unit with the access helper), so the
-    # choices are a plain list: a ModelChoiceField would query the units twice per render.
-    unit = forms.ChoiceField(
-        label="Unit (beserta bawahannya)",
-        widget=forms.Select(attrs={"class": "form-select"}),
-    )
-    tahun = forms.IntegerField(
-        label="Tahun rencana",
-        min_value=2000,
-        max_value=2100,
-        widget=forms.NumberInput(attrs={"class": "form-control"}),
-    )
-
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # Indented by depth so the tree reads in a plain <select>.
-        units = list(OrgUnit.objects.visible_to(user).active().only("pk", "path", "depth", "name"))
-        top = min((u.depth for u in units), default=1)
-        self.fields["unit"].choices = [(u.pk, f"{'— ' * (u.depth - top)}{u.name}") for u in units]
-
-
 class PlanCreateForm(forms.Form):
     unit = forms.IntegerField(widget=forms.HiddenInput)
     year = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100)

@@ -14,7 +14,9 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from positions.access import require_hr
+from core.forms import message_service_error
+from core.params import parse_id
+from positions.access import get_object_for, require_hr
 from positions.models import own_employee
 
 from . import services
@@ -59,10 +61,12 @@ def _events_for_list(user: User) -> Any:
 def _get_event_for_user(user: User, pk: int, *, write: bool = False) -> TrainingEvent:
     """404 outside the user's scope; 403 when visible but not organised within a pengelola
     scope of the user."""
-    event = get_object_or_404(_events_for_list(user), pk=pk)
-    if write and not services.can_manage_event(user, event):
-        raise PermissionDenied
-    return event
+    events = TrainingEvent.objects.select_related("program", "organiser_unit").annotate(
+        enrolled=Count("participations")
+    )
+    return get_object_for(
+        user, events, pk, write=write, path=lambda event: event.organiser_unit.path
+    )
 
 
 def _is_hr(user: User) -> bool:
@@ -151,8 +155,9 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def event_create(request: HttpRequest) -> HttpResponse:
     require_hr(request.user)
     initial = {}
-    if request.GET.get("program", "").isdecimal():
-        initial["program"] = request.GET["program"]
+    program_id = parse_id(request.GET.get("program"))
+    if program_id is not None:
+        initial["program"] = program_id
     form = EventForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         event = form.save()
@@ -243,7 +248,7 @@ def _enrol_from_post(request: HttpRequest, event: TrainingEvent) -> None:
         chosen = [employee]
     else:
         raw = [request.POST["one"]] if "one" in request.POST else request.POST.getlist("employees")
-        ids = {int(v) for v in raw if v.isdecimal() and len(v) < 12}
+        ids = {pk for pk in map(parse_id, raw) if pk is not None}
         chosen = list(candidates.filter(pk__in=ids))
         if len(chosen) != len(ids):
             messages.error(request, "Sebagian pegawai tidak ditemukan atau di luar lingkup Anda.")
@@ -251,7 +256,7 @@ def _enrol_from_post(request: HttpRequest, event: TrainingEvent) -> None:
     try:
         created = services.enrol_bulk(event, chosen, enrolled_by=user)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        message_service_error(request, exc)
         return
     names = ", ".join(p.employee.name for p in created)
     messages.success(request, f"{len(created)} pegawai didaftarkan: {names}.")
@@ -287,9 +292,10 @@ def event_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         present = set()
         for value in request.POST.getlist("present"):
-            pid, _, sid = value.partition(":")
-            if pid.isdecimal() and sid.isdecimal() and len(pid) < 12 and len(sid) < 12:
-                present.add((int(pid), int(sid)))
+            raw_pid, _, raw_sid = value.partition(":")
+            pid, sid = parse_id(raw_pid), parse_id(raw_sid)
+            if pid is not None and sid is not None:
+                present.add((pid, sid))
         services.record_attendance(event, present, recorded_by=request.user)
         messages.success(request, "Presensi disimpan.")
         return redirect(event)
@@ -330,7 +336,7 @@ def event_results(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.record_results(event, rows, recorded_by=request.user)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            message_service_error(request, exc)
         else:
             messages.success(request, "Hasil pelatihan disimpan.")
             return redirect(event)

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from core.forms import message_service_error
 from positions.access import require_hr
 from positions.models import own_employee
 
@@ -58,7 +59,7 @@ def event_join(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.request_join(event, employee, reason=form.cleaned_data["reason"])
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        message_service_error(request, exc)
     else:
         messages.success(
             request,
@@ -77,7 +78,7 @@ def join_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.cancel_join(join_request, employee=employee)  # type: ignore[arg-type]
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        message_service_error(request, exc)
     else:
         messages.success(request, "Permohonan dibatalkan.")
     return _back(request, join_request.event.get_absolute_url())
@@ -110,7 +111,7 @@ def join_decide(request: HttpRequest, pk: int) -> HttpResponse:
             note=form.cleaned_data["note"],
         )
     except ValidationError as exc:
-        messages.error(request, f"{join_request.employee.name}: {' '.join(exc.messages)}")
+        message_service_error(request, exc, prefix=f"{join_request.employee.name}: ")
     else:
         verb = "disetujui dan didaftarkan" if approve else "ditolak"
         messages.success(request, f"Permohonan {join_request.employee.name} {verb}.")

@@ -9,13 +9,20 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.forms import add_service_errors
 from core.params import parse_year, year_choices
-from positions.access import get_employee_for_user, require_hr, require_staff_view
-from positions.models import Employee, OrgUnit, own_employee, today
+from positions.access import (
+    get_employee_for_user,
+    get_object_for,
+    require_hr,
+    require_staff_view,
+)
+from positions.forms import UnitYearFilterForm
+from positions.models import Employee, own_employee, today
 
 from . import ledger as domain
 from .forms_ledger import SelfReportForm, VerificationForm
@@ -31,35 +38,26 @@ def _own_employee(request: HttpRequest) -> Employee:
     return employee
 
 
-def _visible_units(request: HttpRequest) -> list[OrgUnit]:
-    """HR (pengelola), pimpinan and managers; a plain pegawai gets 403."""
+def _unit_filter(request: HttpRequest, *, with_year: bool = True) -> UnitYearFilterForm:
+    """`?unit=` (and `?tahun=`) of the compliance pages: HR (pengelola), pimpinan and
+    managers (a plain pegawai gets 403), a unit they may see (404 for another)."""
     require_staff_view(request.user)
-    units = list(
-        OrgUnit.objects.visible_to(request.user).active().only("pk", "name", "path", "depth")
+    filters = UnitYearFilterForm(
+        request.GET, user=request.user, with_year=with_year, years=year_choices()
     )
-    if not units:
+    if not filters.units:
         raise PermissionDenied
-    return units
-
-
-def _chosen_unit(request: HttpRequest, units: list[OrgUnit]) -> OrgUnit:
-    raw = request.GET.get("unit", "")
-    if not raw:
-        return units[0]
-    unit = next((u for u in units if str(u.pk) == raw), None)
-    if unit is None:
+    if filters.unit is None:
         raise Http404
-    return unit
+    return filters
 
 
 def _get_self_report_for_user(request: HttpRequest, pk: int) -> Participation:
     """404 outside the user's visibility; 403 for one's own report or without write scope."""
-    participation = get_object_or_404(
-        Participation.objects.visible_to(request.user)
-        .filter(is_self_reported=True)
-        .select_related("employee__unit", "verified_by"),
-        pk=pk,
+    reports = Participation.objects.filter(is_self_reported=True).select_related(
+        "employee__unit", "verified_by"
     )
+    participation = get_object_for(request.user, reports, pk)
     domain.check_can_verify(request.user, participation)
     return participation
 
@@ -118,7 +116,7 @@ def verification_decide(request: HttpRequest, pk: int) -> HttpResponse:
                     participation, user=request.user, verify=verify, note=form.cleaned_data["note"]
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                add_service_errors(form, error)
             else:
                 verb = "diverifikasi" if verify else "ditolak"
                 messages.success(request, f"Laporan “{participation.title}” {verb}.")
@@ -162,9 +160,8 @@ def employee_summary(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def compliance(request: HttpRequest) -> HttpResponse:
-    units = _visible_units(request)
-    unit = _chosen_unit(request, units)
-    year = parse_year(request.GET.get("tahun"))
+    filters = _unit_filter(request)
+    unit, year = filters.unit, filters.year
     report = domain.compliance(unit, year, today=today())
     paginator = Paginator(report.below, COMPLIANCE_PAGE_SIZE)
     # Known from the report's aggregate: no second COUNT computing everyone's JP (~70 ms for
@@ -172,10 +169,9 @@ def compliance(request: HttpRequest) -> HttpResponse:
     paginator.count = report.below_count
     page = paginator.get_page(request.GET.get("page"))
     context: dict[str, Any] = {
-        "units": units,
+        "filters": filters,
         "unit": unit,
         "year": year,
-        "years": year_choices(),
         "report": report,
         "page": page,
     }
@@ -184,9 +180,8 @@ def compliance(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def compliance_xlsx(request: HttpRequest) -> HttpResponse:
-    units = _visible_units(request)
-    unit = _chosen_unit(request, units)
-    year = parse_year(request.GET.get("tahun"))
+    filters = _unit_filter(request)
+    unit, year = filters.unit, filters.year
     response = HttpResponse(
         domain.compliance_workbook(unit, year), content_type=domain.XLSX_CONTENT_TYPE
     )
@@ -197,12 +192,12 @@ def compliance_xlsx(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def leadership_compliance(request: HttpRequest) -> HttpResponse:
-    units = _visible_units(request)
-    unit = _chosen_unit(request, units)
+    filters = _unit_filter(request, with_year=False)
+    unit = filters.unit
     report = domain.leadership_report(unit, today=today())
     # Two lists on one page, each with its own page number (already in memory: no queries).
     context = {
-        "units": units,
+        "filters": filters,
         "unit": unit,
         "report": report,
         "overdue": Paginator(report.overdue, COMPLIANCE_PAGE_SIZE).get_page(

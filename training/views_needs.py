@@ -6,7 +6,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,23 +14,25 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core import spreadsheets
-from core.params import parse_id, parse_year
+from core.forms import add_service_errors, message_service_error
+from core.params import parse_id
 from core.ratelimit import ratelimit
 from positions.access import (
     can_write_employee,
     can_write_path,
     get_employee_for_user,
+    get_object_for,
     get_unit_for_user,
     require_hr,
     require_staff_view,
 )
-from positions.models import Employee, OrgUnit, Scopes, _outermost, scopes_for, today
+from positions.forms import UnitYearFilterForm
+from positions.models import Employee, OrgUnit, Scopes, _outermost, today
 
 from . import needs as analysis
 from .forms_needs import (
     AssessmentForm,
     AssessmentImportForm,
-    NeedsFilterForm,
     PlanCreateForm,
     PlanItemForm,
 )
@@ -43,10 +45,6 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 50
 _xlsx = spreadsheets.xlsx_response
-
-
-def _first_error(exc: ValidationError) -> str:
-    return exc.messages[0]
 
 
 # --- Assessments -----------------------------------------------------------------------------
@@ -88,7 +86,7 @@ def assessment_import(request: HttpRequest) -> HttpResponse:
         try:
             rows = analysis.read_assessment_rows(form.cleaned_data["file"])
         except ValidationError as exc:
-            form.add_error("file", _first_error(exc))
+            add_service_errors(form, exc, field="file")
         else:
             analysis.validate_assessment_rows(rows, request.user)
             bad = [row for row in rows if row.errors]
@@ -117,30 +115,44 @@ def assessment_import(request: HttpRequest) -> HttpResponse:
 def _default_unit(user: User, scopes: Scopes) -> OrgUnit:
     """The widest unit the user may see (first scope), else 404."""
     units = OrgUnit.objects.all()
-    if not user.is_superuser:
+    if not scopes.superuser:
         paths = _outermost(scopes.all_paths)
         units = units.filter(path__in=paths[:1])
     return get_object_or_404(units.order_by("depth", "path")[:1])
 
 
-def _unit_from_request(request: HttpRequest, scopes: Scopes) -> OrgUnit:
+def _needs_filter(request: HttpRequest, scopes: Scopes) -> tuple[UnitYearFilterForm, OrgUnit]:
+    """`?unit=` an id of a unit the user may see (404 for another; a closed unit linked from
+    its page too), else the widest unit of their scope; `?tahun=` the plan year, next year by
+    default."""
+    filters = UnitYearFilterForm(
+        request.GET,
+        user=request.user,
+        year_label="Tahun rencana",
+        year_default=today().year + 1,
+        first=2000,
+        last=2100,
+    )
     unit_id = parse_id(request.GET.get("unit"))
-    if unit_id is not None:
-        return get_unit_for_user(request.user, unit_id)
-    return _default_unit(request.user, scopes)
+    if unit_id is None:
+        unit = _default_unit(request.user, scopes)
+    else:
+        unit = filters.unit or get_unit_for_user(request.user, unit_id)
+    filters.initial["unit"] = unit.pk
+    return filters, unit
 
 
 @require_GET
 def needs(request: HttpRequest) -> HttpResponse:
     scopes = require_staff_view(request.user)
-    unit = _unit_from_request(request, scopes)
-    year = parse_year(request.GET.get("tahun"), default=today().year + 1, first=2000, last=2100)
+    filters, unit = _needs_filter(request, scopes)
+    year = filters.year
     people = analysis.analyse(analysis.unit_employees(unit))
     with_needs = [n for n in people if n.has_needs]
     context = {
         "unit": unit,
         "year": year,
-        "filters": NeedsFilterForm(initial={"unit": unit.pk, "tahun": year}, user=request.user),
+        "filters": filters,
         "program_needs": analysis.aggregate(with_needs),
         "page": Paginator(with_needs, PAGE_SIZE).get_page(request.GET.get("page")),
         "employee_count": len(people),
@@ -168,12 +180,7 @@ def employee_needs(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _get_plan_for_user(user: User, pk: int, *, write: bool = False) -> DevelopmentPlan:
     plans = DevelopmentPlan.objects.select_related("unit", "approved_by")
-    if not user.is_superuser:
-        plans = plans.filter(scopes_for(user).path_q("unit__path"))
-    plan = get_object_or_404(plans, pk=pk)
-    if write and not can_write_path(user, plan.unit.path):
-        raise PermissionDenied
-    return plan
+    return get_object_for(user, plans, pk, write=write)
 
 
 @require_POST
@@ -194,7 +201,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     try:
         plan = analysis.create_plan(unit, year, created_by=request.user)
     except ValidationError as exc:
-        messages.error(request, _first_error(exc))
+        message_service_error(request, exc)
         return redirect(f"{reverse('training:needs')}?unit={unit.pk}&tahun={year}")
     messages.success(request, f"Draf rencana dibuat dengan {plan.items.count()} butir.")
     return redirect("training:plan_detail", pk=plan.pk)
@@ -227,7 +234,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.error(request, "Aksi tidak dikenal.")
         except ValidationError as exc:
-            messages.error(request, _first_error(exc))
+            message_service_error(request, exc)
         if action != "add" or item_form.is_valid():
             return redirect("training:plan_detail", pk=plan.pk)
     items = analysis.plan_items(plan)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 BULK_BATCH_SIZE = 1000
+# Up to this many distinct sets of new values, one UPDATE per set (see _bulk_update).
+MAX_GROUPED_UPDATES = 200
 # A batch queued longer than this (the task's hard time limit is 300 s) lost its task, say in
 # a broker restart: its owner may queue it again, which is harmless since the task is idempotent.
 STALE_QUEUE = dt.timedelta(minutes=15)
@@ -145,7 +148,8 @@ def _write(rows: list[dict[str, Any]], user: User) -> dict[str, int]:
     """Employees by NIP, then placements: a fixed number of statements per 1,000 rows."""
     kept = [r["values"]["nip"] for r in rows if r["action"] in ("update", "unchanged")]
     by_nip = Employee.objects.in_bulk(kept, field_name="nip")
-    created, updated, changed_fields = [], [], set()
+    created: list[Employee] = []
+    updated: dict[Employee, dict[str, Any]] = {}
     for row in rows:
         fields = employee_fields(row["values"], row["unit_id"])
         if row["action"] == "create":
@@ -153,22 +157,15 @@ def _write(rows: list[dict[str, Any]], user: User) -> dict[str, int]:
         elif row["action"] == "update":
             # Left as they are: unchanged rows get no write, so no empty history record.
             employee = by_nip[row["values"]["nip"]]
-            for key, value in fields.items():
+            changes = {k: v for k, v in fields.items() if getattr(employee, k) != v}
+            for key, value in changes.items():
                 setattr(employee, key, value)
-            changed_fields.update("unit" if key == "unit_id" else key for key in fields)
-            updated.append(employee)
+            updated[employee] = changes
     for employee in bulk_create_with_history(
         created, Employee, batch_size=BULK_BATCH_SIZE, default_user=user
     ):
         by_nip[employee.nip] = employee
-    if updated:
-        bulk_update_with_history(
-            updated,
-            Employee,
-            sorted(changed_fields),
-            batch_size=BULK_BATCH_SIZE,
-            default_user=user,
-        )
+    _bulk_update(Employee, updated, user=user)
     placed = _place([r for r in rows if r["placement"] == "new"], by_nip=by_nip, user=user)
     return {
         "created": len(created),
@@ -176,6 +173,35 @@ def _write(rows: list[dict[str, Any]], user: User) -> dict[str, int]:
         "unchanged": sum(1 for r in rows if r["action"] == "unchanged"),
         "placed": placed,
     }
+
+
+def _bulk_update(model: type[Any], changes: dict[Any, dict[str, Any]], *, user: User) -> None:
+    """Write each object's changed fields, then one history row per object.
+
+    An import's changes repeat (a new golongan, a new unit, the day before one TMT), so
+    objects sharing the same new values get one UPDATE … WHERE id IN (…). Django's
+    bulk_update (a CASE per field over 1,000 ids) is kept for files whose changes are mostly
+    distinct, where it is the fewer statements."""
+    if not changes:
+        return
+    by_values: dict[tuple[tuple[str, Any], ...], list[int]] = defaultdict(list)
+    for obj, fields in changes.items():
+        by_values[tuple(sorted(fields.items()))].append(obj.pk)
+    if len(by_values) <= MAX_GROUPED_UPDATES:
+        for values, pks in by_values.items():
+            if values:
+                model._default_manager.filter(pk__in=pks).update(**dict(values))
+    else:
+        by_fields: dict[tuple[str, ...], list[Any]] = defaultdict(list)
+        for obj, fields in changes.items():
+            by_fields[tuple(sorted(fields))].append(obj)
+        for names, objs in by_fields.items():
+            if names:
+                model._default_manager.bulk_update(objs, names, batch_size=BULK_BATCH_SIZE)
+    # fields=[]: the rows are written above; this adds their history records only.
+    bulk_update_with_history(
+        list(changes), model, [], batch_size=BULK_BATCH_SIZE, default_user=user
+    )
 
 
 def _place(rows: list[dict[str, Any]], *, by_nip: dict[str, Employee], user: User) -> int:
@@ -216,14 +242,12 @@ def _place(rows: list[dict[str, Any]], *, by_nip: dict[str, Employee], user: Use
                 is_structural=position.is_structural,
             )
         )
-    if closed:  # first, so the partial unique index sees one open definitive per employee
-        bulk_update_with_history(
-            closed,
-            Placement,
-            ["end_date", "end_reason"],
-            batch_size=BULK_BATCH_SIZE,
-            default_user=user,
-        )
+    # First, so the partial unique index sees one open definitive placement per employee.
+    _bulk_update(
+        Placement,
+        {p: {"end_date": p.end_date, "end_reason": p.end_reason} for p in closed},
+        user=user,
+    )
     bulk_create_with_history(placements, Placement, batch_size=BULK_BATCH_SIZE, default_user=user)
     return len(placements)
 

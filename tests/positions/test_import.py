@@ -563,6 +563,59 @@ def test_reimport_updates_by_nip(client_as, hr_dinkes, world, post_commit):
     assert employee.email == row["email"]  # a blank optional cell keeps the stored value
 
 
+@pytest.mark.parametrize("grouped", [True, False], ids=["one-update-per-value", "bulk-update"])
+def test_bulk_updates_write_each_change_and_its_history(
+    client_as, hr_dinkes, world, post_commit, monkeypatch, grouped
+):
+    # Both write paths of the commit: UPDATE per set of new values, and Django's bulk_update
+    # (taken when the new values are mostly distinct).
+    monkeypatch.setattr(commit_module, "MAX_GROUPED_UPDATES", 200 if grouped else 0)
+    staf = PositionFactory(unit=world.yankes, code="YANKES-STAF", kebutuhan=5)
+    sekretariat = PositionFactory(unit=world.dinkes, code="DINKES-STAF", kebutuhan=5)
+    rows = [placed(n, staf) for n in (1, 2)] + [person(3, unit_code=world.yankes.code)]
+    client = client_as(hr_dinkes)
+    upload(client, rows)
+    post_commit(client, latest_batch())
+    history = Employee.history.count(), Placement.history.count()
+
+    moved = {
+        "position_code": sekretariat.code,
+        "tmt_jabatan": "02-01-2025",
+        "sk_number": "800/9/2024",
+        "sk_date": "20-12-2024",
+    }
+    upload(
+        client,
+        [
+            {**rows[0], **moved, "golongan": "III/b"},
+            {**rows[1], "golongan": "III/b"},
+            {**rows[2], "name": "Nama Baru", "email": "baru@example.go.id"},
+        ],
+    )
+    batch = latest_batch()
+    assert [r["action"] for r in batch.rows] == ["update", "update", "update"]
+    post_commit(client, batch)
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.COMMITTED, batch.summary
+
+    first, second, third = (Employee.objects.get(nip=r["nip"]) for r in rows)
+    assert (first.golongan, first.unit) == ("32", world.dinkes)
+    assert (second.golongan, second.unit) == ("32", world.yankes)
+    assert (third.name, third.email, third.golongan) == ("Nama Baru", "baru@example.go.id", "31")
+    before = first.placements.get(position=staf)
+    assert (before.end_date, before.end_reason) == (dt.date(2025, 1, 1), "mutasi")
+    assert first.placements.get(end_date__isnull=True).position == sekretariat
+    # One history record per changed employee and per closed or new placement, by the uploader.
+    assert (Employee.history.count(), Placement.history.count()) == (history[0] + 3, history[1] + 2)
+    latest = first.history.first()
+    assert (latest.golongan, latest.unit_id, latest.history_user) == (
+        "32",
+        world.dinkes.pk,
+        hr_dinkes,
+    )
+    assert before.history.first().end_date == dt.date(2025, 1, 1)
+
+
 # --- file problems -------------------------------------------------------------------------
 
 

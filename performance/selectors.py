@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import BooleanField, Count, Exists, F, Func, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 
 from positions.models import Employee, OrgUnit, Placement, Predikat, scopes_for, today
@@ -110,11 +110,34 @@ def _as_employee(user_or_employee: Any) -> Employee | None:
     return Employee.objects.filter(user=user_or_employee).first()
 
 
+class _InSubquery(Func):
+    """`column IN (subquery)` written `column = ANY(ARRAY(subquery))` on PostgreSQL: the array
+    is computed once (an InitPlan) and the column's index is then usable, also as one arm of
+    an OR (a BitmapOr). `IN (subquery)` inside an OR becomes a hashed subplan tested on every
+    row: a sequential scan of all SKP (120,000 rows, ~180 ms at province scale, against
+    0.3 ms). Other databases get the plain `IN`."""
+
+    output_field = BooleanField()
+
+    def __init__(self, column: str, queryset: QuerySet) -> None:
+        super().__init__(F(column), Subquery(queryset))
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, tuple]:
+        column, subquery = self.get_source_expressions()
+        column_sql, column_params = compiler.compile(column)
+        subquery_sql, subquery_params = compiler.compile(subquery)  # "(SELECT ...)"
+        params = (*column_params, *subquery_params)
+        if connection.vendor == "postgresql":
+            return f"{column_sql} = ANY(ARRAY{subquery_sql})", params
+        return f"{column_sql} IN {subquery_sql}", params
+
+
 def _rated_by(employee: Employee, prefix: str = "") -> Q:
     """SKP the employee rates: as the named penilai or as holder today of the penilai post
-    (so a Plt/Plh sees what waits for the post), as is_penilai_of decides."""
+    (so a Plt/Plh sees what waits for the post), as is_penilai_of decides. Both arms use an
+    index (see _InSubquery)."""
     return Q(**{f"{prefix}penilai": employee}) | Q(
-        **{f"{prefix}penilai_position_id__in": _held_position_ids(employee)}
+        _InSubquery(f"{prefix}penilai_position_id", _held_position_ids(employee))
     )
 
 
@@ -157,16 +180,19 @@ def evaluations_awaiting_rating(employee: Employee) -> QuerySet[Evaluation]:
 
 def subordinates_without_skp(employee: Employee, year: int) -> QuerySet[Employee]:
     """Direct subordinates (definitive holders today of posts under a post the employee holds)
-    who have no current SKP for the year, by name. One query."""
+    who have no current SKP for the year, by name. One query. "No SKP" is a NOT EXISTS per
+    subordinate (an index probe on the SKP's employee); `pk NOT IN (every SKP of the year)`
+    made PostgreSQL hash the whole year's SKP and scan all employees (~250 ms at 120,000)."""
     subordinates = (
         Placement.objects.on(today())
         .filter(kind=Placement.Kind.DEFINITIF, position__parent_id__in=_held_position_ids(employee))
         .values("employee_id")
     )
+    has_skp = SKP.objects.current().filter(year=year, employee=OuterRef("pk"))
     return (
         Employee.objects.filter(pk__in=subordinates, status=Employee.Status.AKTIF)
         .exclude(pk=employee.pk)
-        .exclude(pk__in=SKP.objects.current().filter(year=year).values("employee_id"))
+        .filter(~Exists(has_skp))
         .order_by("name")
     )
 

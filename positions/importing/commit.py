@@ -252,6 +252,19 @@ def _place(rows: list[dict[str, Any]], *, by_nip: dict[str, Employee], user: Use
     return len(placements)
 
 
+def record_timeout(batch_id: int) -> str:
+    """The task ran out of time: its transaction rolled back; say so on the batch."""
+    batch = ImportBatch.objects.defer("rows").get(pk=batch_id)
+    record_failure(
+        batch,
+        ValidationError(
+            "Penyimpanan melebihi batas waktu sehingga dibatalkan; tidak ada data yang "
+            "disimpan. Coba simpan sekali lagi, atau pecah berkas menjadi beberapa bagian."
+        ),
+    )
+    return ImportBatch.Status.FAILED
+
+
 def record_failure(batch: ImportBatch, error: Exception) -> None:
     """Mark a batch whose commit rolled back, keeping the reason for the preview page."""
     messages = (

@@ -5,6 +5,7 @@ import io
 
 import openpyxl
 import pytest
+from celery.exceptions import SoftTimeLimitExceeded
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, OperationalError
@@ -511,6 +512,27 @@ def test_running_the_task_twice_writes_once(client_as, hr_dinkes, world, post_co
     assert (Employee.objects.count(), Placement.objects.count(), Employee.history.count()) == (
         counts
     )
+
+
+def test_a_commit_that_runs_out_of_time_is_recorded_and_writes_nothing(
+    client_as, hr_dinkes, world, monkeypatch, django_capture_on_commit_callbacks
+):
+    client = client_as(hr_dinkes)
+    upload(client, [person(1, unit_code=world.yankes.code), person(2, unit_code=world.yankes.code)])
+    batch = latest_batch()
+    real_place = commit_module._place
+
+    def slow(*args, **kwargs):  # the worker's soft time limit strikes after the employees
+        real_place(*args, **kwargs)
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(commit_module, "_place", slow)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(commit_url(batch))
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.FAILED
+    assert "melebihi batas waktu" in batch.summary["error"]
+    assert not Employee.objects.filter(name__startswith="Pegawai Impor").exists()
 
 
 def test_a_task_for_a_batch_that_was_never_queued_writes_nothing(client_as, hr_dinkes, world):

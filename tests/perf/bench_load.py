@@ -31,6 +31,15 @@ Then it
 `--solo ROUNDS` runs the 17 distinct logins one after another instead, without pauses: a
 warm-up round, then ROUNDS recorded rounds of each loop (what a page costs without queueing).
 
+The home page `/` (issue 11) is reported per role: "home: pegawai", "home: penilai (kepala
+bidang)", "home: HR kabupaten/kota", "home: HR provinsi (BKD)", "home: pimpinan kabupaten/kota
+(sekda)", "home: pimpinan provinsi (sekda.lampung)". Before the server starts, the script makes
+sure every login of the cast exists with what its role needs (`ensure_cast`, idempotent) and
+renders each login's home page in-process (`--home-queries RUNS`, default 5): query count and
+time, `--verbose` adds its five slowest queries. `--only home` keeps only the home pages (and
+the baselines) in the loops; `--template NAME` (or BENCH_TEMPLATE_DB) names the
+province-scale database to copy.
+
 An error is a status other than 2xx/3xx, an exception (timeout, refused), a login that did
 not stick, or an "ajukan" that left the SKP unsubmitted. Not a pytest test.
 """
@@ -62,7 +71,9 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/asnportal_load"
-TEMPLATE_DB = "asnportal_scale"
+# The province-scale database the copy is made from; `--template NAME` (or BENCH_TEMPLATE_DB)
+# names another build of `seed_demo --scale lampung` (e.g. one helper's own).
+TEMPLATE_DB = os.environ.get("BENCH_TEMPLATE_DB", "asnportal_scale")
 PASSWORD = "Lampung#2026"
 SECRET_KEY = "load-benchmark-only-secret-key-not-used-anywhere-else-0123456789abcdef"
 SKP_YEAR = 2026
@@ -94,17 +105,35 @@ CAST = (
     + [(f"pegawai.{kab}", "pegawai") for kab in ["lampung", *KABS]]
 )
 
+# The home page `/` (issue 11) as each role sees it: one page name per role (and scope), so
+# the report gives each its own p50/p95. The province's sekda also heads the Setda, so their
+# home has the pegawai and penilai sections above the pimpinan dashboard.
+HOME_PAGES = {
+    "pegawai": "home: pegawai",
+    "penilai": "home: penilai (kepala bidang)",
+    "hr_kab": "home: HR kabupaten/kota",
+    "hr_bkd": "home: HR provinsi (BKD)",
+    "pimpinan_kab": "home: pimpinan kabupaten/kota (sekda)",
+    "pimpinan": "home: pimpinan provinsi (sekda.lampung)",
+}
+
+
+def home_page(username: str, role: str) -> str:
+    if role == "pimpinan" and username != "sekda.lampung":
+        return HOME_PAGES["pimpinan_kab"]
+    return HOME_PAGES[role]
+
 
 # --- Database ---------------------------------------------------------------------------
 
 
-def _ensure_copy(url: str) -> None:
+def _ensure_copy(url: str, template: str = TEMPLATE_DB) -> None:
     import dj_database_url
     import psycopg
 
     cfg = dj_database_url.parse(url)
-    if cfg["NAME"] == TEMPLATE_DB:
-        sys.exit(f"Refusing to run on {TEMPLATE_DB} itself: use a copy (default asnportal_load).")
+    if cfg["NAME"] == template:
+        sys.exit(f"Refusing to run on {template} itself: use a copy (default asnportal_load).")
     conninfo = {
         "host": cfg["HOST"] or "127.0.0.1",
         "port": cfg["PORT"] or 5432,
@@ -112,11 +141,21 @@ def _ensure_copy(url: str) -> None:
         "dbname": "postgres",
     }
     with psycopg.connect(**conninfo, autocommit=True) as conn:
-        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [cfg["NAME"]]).fetchone():
-            return
-        started = time.monotonic()
-        conn.execute(f'CREATE DATABASE "{cfg["NAME"]}" TEMPLATE "{TEMPLATE_DB}"')
-        print(f"created {cfg['NAME']} from {TEMPLATE_DB} in {time.monotonic() - started:.0f} s")
+        if not conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [cfg["NAME"]]
+        ).fetchone():
+            started = time.monotonic()
+            conn.execute(f'CREATE DATABASE "{cfg["NAME"]}" TEMPLATE "{template}"')
+            print(f"created {cfg['NAME']} from {template} in {time.monotonic() - started:.0f} s")
+    # Planner statistics travel with the template; a build resumed after an interruption may
+    # have none (seed_demo runs ANALYZE only when it built the kepegawaian part), and without
+    # them PostgreSQL picks nested loops that take seconds.
+    with psycopg.connect(**{**conninfo, "dbname": cfg["NAME"]}, autocommit=True) as conn:
+        stats = "SELECT 1 FROM pg_stats WHERE schemaname = 'public' LIMIT 1"
+        if not conn.execute(stats).fetchone():
+            started = time.monotonic()
+            conn.execute("ANALYZE")
+            print(f"ANALYZE {cfg['NAME']} (no statistics): {time.monotonic() - started:.0f} s")
 
 
 def _manage(*args: str, env: dict[str, str]) -> None:
@@ -164,6 +203,77 @@ def _vacant_jf(unit: Any) -> int:
 def _sample(queryset: Any, n: int = 40) -> list[int]:
     ids = list(queryset.order_by("pk").values_list("pk", flat=True)[:5000])
     return random.Random(7).sample(ids, min(n, len(ids)))
+
+
+def ensure_cast() -> list[str]:
+    """Every login of CAST with what its role needs, made where missing (idempotent: a no-op
+    on a complete `seed_demo --scale lampung`, which makes these logins): HR = pengelola of the
+    instansi root, pimpinan = the Sekda's holder with a pimpinan scope of the root, penilai = a
+    kepala bidang with staff, pegawai = one of that kabid's staff. Returns what was made."""
+    from django.contrib.auth import get_user_model
+
+    from demo.scale_org import INSTANSI
+    from positions.models import Employee, HRScope, OrgUnit, Placement, today
+
+    user_model = get_user_model()
+    specs = {spec.slug: spec for spec in INSTANSI}
+    made: list[str] = []
+    holders = Placement.objects.on(today()).filter(kind=Placement.Kind.DEFINITIF)
+
+    def login(username: str, employee: Employee | None) -> Any:
+        user = user_model.objects.filter(username=username).first()
+        if user is None:
+            user = user_model(username=username, first_name=employee.name if employee else "")
+            user.set_password(PASSWORD)
+            user.save()
+            made.append(f"user {username}")
+        if employee is not None and employee.user_id is None:
+            Employee.objects.filter(pk=employee.pk).update(user=user)
+            made.append(f"{username} = {employee.name}")
+        return user
+
+    for username, role in dict(CAST).items():
+        spec = specs[username.split(".", 1)[1]]
+        root = OrgUnit.objects.get(code=spec.code, depth=1)
+        exists = user_model.objects.filter(username=username).exists()
+        if role in ("hr_bkd", "hr_kab"):
+            user, scope_role = login(username, None), HRScope.Role.PENGELOLA
+        elif role == "pimpinan":
+            sekda = None
+            if not exists:
+                sekda = holders.filter(
+                    position__unit__path__startswith=root.path, position__code__endswith=".SEKDA"
+                ).first()
+            user = login(username, sekda.employee if sekda else None)
+            scope_role = HRScope.Role.PIMPINAN
+        else:
+            person = None
+            if not exists and role == "penilai":
+                # The first kepala bidang (by unit) whose staff posts are held.
+                person = (
+                    holders.filter(
+                        position__unit__path__startswith=root.path,
+                        position__jenis="administrator",
+                        position__children__placements__end_date__isnull=True,
+                        position__children__jenis__in=["fungsional", "pelaksana"],
+                    )
+                    .order_by("position__unit__path", "pk")
+                    .first()
+                )
+            elif not exists:
+                kabid = Employee.objects.get(user__username=f"kabid.{spec.slug}")
+                person = holders.filter(
+                    position__parent__placements__employee=kabid,
+                    position__parent__placements__end_date__isnull=True,
+                    position__jenis__in=["fungsional", "pelaksana"],
+                    employee__user__isnull=True,
+                ).first()
+            login(username, person.employee if person else None)
+            continue
+        _, created = HRScope.objects.get_or_create(user=user, unit=root, role=scope_role)
+        if created:
+            made.append(f"{username}: {scope_role} of {root.name}")
+    return made
 
 
 def resolve_targets() -> dict[str, Target]:
@@ -346,7 +456,7 @@ def page_plan(target: Target, static_url: str) -> list[tuple[str, str, str]]:
     pages: list[tuple[str, str, str]] = [
         ("baseline /healthz", "GET", "/healthz"),
         ("baseline static (WhiteNoise)", "GET", static_url),
-        ("dashboard", "GET", "/"),
+        (home_page(target.username, target.role), "GET", "/"),
     ]
     opd = target.opd_id
     if target.role in ("hr_bkd", "hr_kab", "pimpinan", "penilai"):
@@ -396,12 +506,17 @@ class User(threading.Thread):
         lock: threading.Lock,
         skip_pages: set[str],
         rounds: int = 0,
+        only: tuple[str, ...] = (),
     ) -> None:
         super().__init__(name=f"user-{index}-{target.username}", daemon=True)
         self.target = target
         self.session = Session(port)
         self.rng = random.Random(index)
-        self.plan = [p for p in page_plan(target, static_url) if p[0] not in skip_pages]
+        self.plan = [
+            p
+            for p in page_plan(target, static_url)
+            if p[0] not in skip_pages and (not only or p[0].startswith(("baseline", *only)))
+        ]
         self.stop_at = stop_at
         self.think = think
         self.samples = samples
@@ -553,7 +668,8 @@ def summarise(samples: list[Sample], key: Any) -> list[dict[str, Any]]:
                 "ratio": round(p50 / (base_p50 * 1000), 1) if baseline else None,
             }
         )
-    order = [p for p, _, _ in page_plan(Target("", "hr_bkd"), "")] + ["ajukan SKP (POST)"]
+    plan = [p for p, _, _ in page_plan(Target("", "hr_bkd"), "")]
+    order = [*plan[:2], *HOME_PAGES.values(), *plan[3:], "ajukan SKP (POST)"]
     rows.sort(key=lambda r: (order.index(r["page"][0]) if r["page"][0] in order else 99, r["page"]))
     return rows
 
@@ -586,6 +702,59 @@ def data_size() -> dict[str, int]:
     }
 
 
+def home_queries(targets: dict[str, Target], runs: int = 5) -> list[dict[str, Any]]:
+    """Each login's home page rendered in this process (Django's test client, the same
+    settings as the server, no HTTP): the query count and its median time over `runs` after
+    one warm-up, and the five slowest queries of the last run (to find what to fix)."""
+    from django.db import connection, reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from asnportal.models import User as UserModel
+
+    rows = []
+    for target in targets.values():
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.force_login(UserModel.objects.get(username=target.username))
+        assert client.get("/").status_code == 200  # nosec B101  # warm-up; a 500 stops here
+        times, counts = [], set()
+        for _ in range(runs):
+            reset_queries()
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                status = client.get("/").status_code
+                times.append((time.perf_counter() - started) * 1000)
+            if status != 200:
+                raise RuntimeError(f"home of {target.username}: HTTP {status}")
+            counts.add(len(queries))
+        slowest = sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:5]
+        rows.append(
+            {
+                "page": home_page(target.username, target.role),
+                "login": target.username,
+                "queries": sorted(counts),
+                "median_ms": round(statistics.median(times)),
+                "max_ms": round(max(times)),
+                "slowest": [(round(float(q["time"]) * 1000), q["sql"][:300]) for q in slowest],
+            }
+        )
+    return rows
+
+
+def print_home_queries(rows: list[dict[str, Any]], verbose: bool) -> None:
+    print("\nHome pages in-process (test client, session + render, no HTTP)")
+    print("| Page | Login | queries | median ms | max ms |")
+    print("|---|---|---:|---:|---:|")
+    for r in rows:
+        counts = "/".join(str(n) for n in r["queries"])
+        print(f"| {r['page']} | {r['login']} | {counts} | {r['median_ms']} | {r['max_ms']} |")
+    if verbose:
+        for r in rows:
+            print(f"\n{r['login']}: slowest queries of the last run")
+            for ms, sql in r["slowest"]:
+                print(f"  {ms:>5} ms  {sql}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--users", type=int, default=len(CAST))
@@ -595,6 +764,28 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--think", type=float, default=1.0, help="mean pause, seconds")
     parser.add_argument("--skip", action="append", default=[], help="page name to leave out")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="PREFIX",
+        help="keep only the pages whose name starts with PREFIX (e.g. --only home); "
+        "the baselines stay",
+    )
+    parser.add_argument(
+        "--template",
+        default=TEMPLATE_DB,
+        help="the province-scale database to copy when DATABASE_URL's is missing",
+    )
+    parser.add_argument(
+        "--home-queries",
+        type=int,
+        default=5,
+        metavar="RUNS",
+        help="render each login's home page RUNS times in-process first and report its query "
+        "count and time (0: skip)",
+    )
+    parser.add_argument("--verbose", action="store_true", help="print the slowest home queries")
     parser.add_argument("--json", help="write the samples summary here")
     parser.add_argument(
         "--solo",
@@ -607,7 +798,7 @@ def main() -> None:
     args = parser.parse_args()
 
     url = os.environ["DATABASE_URL"]
-    _ensure_copy(url)
+    _ensure_copy(url, args.template)
     env = {**os.environ, **SERVER_ENV}
     _manage("migrate", "--noinput", "-v", "0", env=env)
     static_root = Path(tempfile.mkdtemp(prefix="asn-bench-static-"))
@@ -615,12 +806,23 @@ def main() -> None:
 
     import django
 
+    os.environ["STATIC_ROOT"] = str(static_root)  # the in-process home renders need the manifest
     django.setup()
     from django.db import connection
 
+    made = ensure_cast()
+    if made:
+        print("made for the cast:", "; ".join(made))
     targets = resolve_targets()
     created = prepare_submissions(targets)
     size = data_size()
+    home_rows: list[dict[str, Any]] = []
+    if args.home_queries:
+        try:
+            home_rows = home_queries(targets, args.home_queries)
+        except BaseException:
+            clean_up(created)
+            raise
     connection.close()
 
     log = Path(tempfile.gettempdir()) / f"bench_load_gunicorn_{args.port}.log"
@@ -649,6 +851,7 @@ def main() -> None:
                 lock,
                 set(args.skip),
                 rounds=args.solo,
+                only=tuple(args.only),
             )
             for i, (name, _) in enumerate(cast)
         ]
@@ -692,6 +895,8 @@ def main() -> None:
         print("FAILED LOGINS:", failed_logins)
     by_page_role = summarise(measured, lambda s: (s.page, s.role))
     by_page = summarise(measured, lambda s: (s.page, "all"))
+    if home_rows:
+        print_home_queries(home_rows, args.verbose)
     print_table(by_page, "Per page (all roles)")
     print_table(by_page_role, "Per page and role")
     print(f"\ngunicorn log: {log}")
@@ -706,6 +911,7 @@ def main() -> None:
                     "requests": len(measured),
                     "by_page": by_page,
                     "by_page_role": by_page_role,
+                    "home_queries": home_rows,
                 },
                 indent=2,
                 default=str,

@@ -16,6 +16,7 @@ import logging
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
@@ -103,6 +104,12 @@ def commit_batch(batch_id: int) -> str:
             return found.status
         if isinstance(exc, DatabaseError):
             log.exception("Import batch %s failed", batch_id)
+        record_failure(found, exc)
+        return ImportBatch.Status.FAILED
+    except SoftTimeLimitExceeded:
+        raise  # the task records it (record_timeout)
+    except Exception as exc:  # a bug: rolled back all the same; say so rather than a 500
+        log.exception("Import batch %s failed", batch_id)
         record_failure(found, exc)
         return ImportBatch.Status.FAILED
     return ImportBatch.Status.COMMITTED
@@ -267,11 +274,15 @@ def record_timeout(batch_id: int) -> str:
 
 def record_failure(batch: ImportBatch, error: Exception) -> None:
     """Mark a batch whose commit rolled back, keeping the reason for the preview page."""
-    messages = (
-        error.messages
-        if isinstance(error, ValidationError)
-        else ["Terjadi kesalahan pada basis data saat menyimpan. Coba simpan sekali lagi."]
-    )
+    if isinstance(error, ValidationError):
+        messages = error.messages
+    elif isinstance(error, DatabaseError):
+        messages = ["Terjadi kesalahan pada basis data saat menyimpan. Coba simpan sekali lagi."]
+    else:
+        messages = [
+            "Terjadi kesalahan pada aplikasi saat menyimpan. Coba simpan sekali lagi; bila "
+            "terulang, hubungi admin BKD."
+        ]
     batch.status = ImportBatch.Status.FAILED
     batch.summary = {**batch.summary, "error": " ".join(messages)}
     batch.save(update_fields=["status", "summary"])

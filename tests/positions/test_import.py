@@ -514,6 +514,25 @@ def test_running_the_task_twice_writes_once(client_as, hr_dinkes, world, post_co
     )
 
 
+def test_a_bug_in_the_commit_is_rolled_back_and_explained_not_a_500(
+    client_as, hr_dinkes, world, monkeypatch, post_commit
+):
+    client = client_as(hr_dinkes)
+    upload(client, [person(1, unit_code=world.yankes.code)])
+    batch = latest_batch()
+
+    def broken(*args, **kwargs):
+        raise KeyError("position_id")
+
+    monkeypatch.setattr(commit_module, "_place", broken)
+    response = post_commit(client, batch)
+    assert response.status_code == 302
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.FAILED
+    assert "kesalahan pada aplikasi" in batch.summary["error"]
+    assert not Employee.objects.filter(name="Pegawai Impor 1").exists()
+
+
 def test_a_commit_that_runs_out_of_time_is_recorded_and_writes_nothing(
     client_as, hr_dinkes, world, monkeypatch, django_capture_on_commit_callbacks
 ):

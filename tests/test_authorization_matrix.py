@@ -163,8 +163,9 @@ positions:position_choices           -       GET    L      403     403     200  
 positions:employee_choices           -       GET    L      403     403     200       200    403
 positions:unit_create                -       GET    L      403     403     200       200    403
 positions:unit_create                -       POST   L      403     403     .         .      403
-positions:unit_detail                dinkes  GET    L      403     200     404       200    200
-positions:unit_detail                dishub  GET    L      403     404     200       200    200
+# One check order (positions.access.get_object_for): 404 outside the visible scope, then 403.
+positions:unit_detail                dinkes  GET    L      404     200     404       200    200
+positions:unit_detail                dishub  GET    L      404     404     200       200    200
 positions:unit_children              dinkes  GET    L      404     302     404       302    302
 positions:unit_children              dishub  GET    L      404     404     302       302    302
 positions:unit_edit                  dinkes  GET    L      404     403     404       200    403
@@ -190,8 +191,8 @@ positions:mismatch_report            -       GET    L      403     200     200  
 positions:position_list              -       GET    L      403     200     200       200    200
 positions:position_create            -       GET    L      403     403     200       200    403
 positions:position_create            -       POST   L      403     403     .         .      403
-positions:position_detail            dinkes  GET    L      403     200     404       200    200
-positions:position_detail            dishub  GET    L      403     404     200       200    200
+positions:position_detail            dinkes  GET    L      404     200     404       200    200
+positions:position_detail            dishub  GET    L      404     404     200       200    200
 positions:position_edit              dinkes  GET    L      404     403     404       200    403
 positions:position_edit              dinkes  POST   L      404     403     404       .      403
 positions:position_edit              dishub  GET    L      404     404     200       200    403

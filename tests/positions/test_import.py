@@ -10,6 +10,7 @@ from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, OperationalError
 from django.urls import reverse
+from django.utils import timezone
 
 from positions import importing, tasks
 from positions.importing import commit as commit_module
@@ -552,6 +553,27 @@ def test_a_commit_that_runs_out_of_time_is_recorded_and_writes_nothing(
     assert batch.status == ImportBatch.Status.FAILED
     assert "melebihi batas waktu" in batch.summary["error"]
     assert not Employee.objects.filter(name__startswith="Pegawai Impor").exists()
+
+
+def test_a_batch_whose_task_was_lost_can_be_queued_again(
+    client_as, hr_dinkes, world, post_commit, django_capture_on_commit_callbacks
+):
+    client = client_as(hr_dinkes)
+    upload(client, [person(1, unit_code=world.yankes.code)])
+    batch = latest_batch()
+    with django_capture_on_commit_callbacks():  # queued, but the message never arrives
+        client.post(commit_url(batch))
+    batch.refresh_from_db()
+    assert not client.get(preview_url(batch)).context["can_commit"]
+
+    queued_at = timezone.now() - commit_module.STALE_QUEUE - dt.timedelta(minutes=1)
+    batch.summary = {**batch.summary, "queued_at": queued_at.isoformat()}
+    batch.save(update_fields=["summary"])
+    assert client.get(preview_url(batch)).context["can_commit"]
+    post_commit(client, batch)
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.COMMITTED
+    assert Employee.objects.filter(name="Pegawai Impor 1").count() == 1
 
 
 def test_a_task_for_a_batch_that_was_never_queued_writes_nothing(client_as, hr_dinkes, world):

@@ -139,9 +139,18 @@ def header_positions(
 class Sheet:
     """One worksheet read row by row. `header` is the first row; `rows()` yields the rest."""
 
-    def __init__(self, title: str, lines: Iterator[tuple[Any, ...]]) -> None:
+    def __init__(
+        self,
+        title: str,
+        lines: Iterator[tuple[Any, ...]],
+        *,
+        count_lines: Callable[[int], int] | None = None,
+    ) -> None:
         self.title = title
         self._lines = lines
+        # Counts the sheet's <row> elements in the raw XML (up to a stop value): a sheet far
+        # past the cap is refused in a fraction of the time its cells would take to parse.
+        self._count_lines = count_lines
         self.header: tuple[Any, ...] = next(lines, ())
         self.is_empty = not any(cell_text(c) for c in self.header)
 
@@ -155,6 +164,13 @@ class Sheet:
         1,048,576 is refused rather than read for minutes; twice the row cap by default)."""
         limit = max_rows() if limit is None else limit
         max_lines = 2 * limit + 1000 if max_lines is None else max_lines
+        if self._count_lines is not None and self._count_lines(max_lines) > max_lines:
+            # Far past the cap: refused before a cell is parsed.
+            raise ValidationError(
+                f"Lembar '{self.title}' memuat lebih dari {number(max_lines)} baris. Berkas "
+                f"berisi lebih dari {number(limit)} baris; paling banyak {number(limit)} baris "
+                "— pecah berkas. Hapus baris kosong yang diberi format di bawah data, bila ada."
+            )
         count = 0
         for number_, line in enumerate(self._lines, start=2):
             if number_ > max_lines:
@@ -223,7 +239,11 @@ def open_xlsx(
         # MAX_COLUMNS wide, with the empty cells at their end left off.
         worksheet.reset_dimensions()
         lines = worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
-        yield Sheet(worksheet.title, _guarded(lines))
+        yield Sheet(
+            worksheet.title,
+            _guarded(lines),
+            count_lines=lambda stop: _count_row_tags(workbook, worksheet, stop),
+        )
     finally:
         workbook.close()
 
@@ -249,6 +269,31 @@ class _StreamingReader(ExcelReader):
             worksheet = _UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
             worksheet.sheet_state = sheet.state
             self.wb._sheets.append(worksheet)
+
+
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>]")
+_CHUNK = 1 << 20
+
+
+def _count_row_tags(workbook: Any, worksheet: Any, stop: int) -> int:
+    """How many <row> elements the sheet XML holds, counting no further than `stop` + 1:
+    a byte scan of the (already size-checked) part, ~50x faster than parsing the cells."""
+    count, tail = 0, b""
+    try:
+        with workbook._archive.open(worksheet._worksheet_path) as source:
+            while count <= stop:
+                chunk = source.read(_CHUNK)
+                if not chunk:
+                    break
+                data = tail + chunk
+                count += len(_ROW_TAG.findall(data))
+                # Keep the end of the chunk (a tag cut in two), minus what was counted in it.
+                cut = max(data.rfind(b"<"), len(data) - 16)
+                tail = data[cut:]
+                count -= len(_ROW_TAG.findall(tail))
+    except Exception:  # an unreadable part fails later, while its rows are read
+        return 0
+    return count
 
 
 def _load(upload: IO[bytes]) -> Any:

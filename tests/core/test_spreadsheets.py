@@ -52,6 +52,24 @@ def test_row_cap_message_names_the_limit(settings):
     ]
 
 
+def test_a_sheet_far_past_the_cap_is_refused_before_its_cells_are_parsed(settings, monkeypatch):
+    """The raw <row> count refuses it (the sheet's own size note says one row: a lie)."""
+    settings.IMPORT_MAX_ROWS = 10  # lines allowed: 2 x 10 + 1000
+    content = hostile.xlsx(HEADER, [[str(n), "x"] for n in range(1100)])
+    parsed = []
+    original = spreadsheets._guarded
+
+    def counting(lines):
+        for line in original(lines):
+            parsed.append(line)
+            yield line
+
+    monkeypatch.setattr(spreadsheets, "_guarded", counting)
+    with pytest.raises(ValidationError, match="memuat lebih dari 1.020 baris"):
+        read(content)
+    assert len(parsed) == 1  # the header only
+
+
 def test_default_row_cap_admits_a_kabupaten():
     assert spreadsheets.max_rows() == 25_000
 

@@ -267,9 +267,9 @@ CELERY_BEAT_SCHEDULE = {
 CELERY_ACCEPT_CONTENT = ["json"]
 
 # --- Domain parameters --------------------------------------------------------
-# Jam kerja efektif per year for ABK (DOMAIN.md §3.6): 1,250 hours = 75,000 minutes.
+# Jam kerja efektif per year for ABK (docs/domain.md §3.6): 1,250 hours = 75,000 minutes.
 JAM_KERJA_EFEKTIF_MENIT = envint("JAM_KERJA_EFEKTIF_MENIT", "75000")
-# Periodic evaluation: "triwulan" (TW I–III + IV/akhir, the official format, DOMAIN §1.8)
+# Periodic evaluation: "triwulan" (TW I–III + IV/akhir, the official format, docs/domain.md §1.8)
 # or "tahunan" (only the annual evaluation).
 EVALUATION_PERIODS = os.environ.get("EVALUATION_PERIODS", "triwulan")
 if EVALUATION_PERIODS not in {"triwulan", "tahunan"}:

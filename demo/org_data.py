@@ -5,7 +5,7 @@ checked without a configured settings module.
 
 Notes
 -----
-* ``OPD`` follows DOMAIN.md section 8.2. Apart from the names confirmed there
+* ``OPD`` follows docs/domain.md §8.2. Apart from the names confirmed there
   (BKD, Diskominfotik, DPMDT, DPPPA, Dinas Bina Marga, Bappeda), the list is
   the *typical* provincial set and is **UNVERIFIED** against the current Perda
   Provinsi Lampung on susunan perangkat daerah. Bidang/subunit names follow the

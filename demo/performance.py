@@ -236,7 +236,7 @@ class Command(BaseCommand):
     @staticmethod
     def _predikat_plan(employees: list[Employee]) -> dict[int, str]:
         """Annual predikat per person for organisation predikat Baik: at most 70% Baik and at
-        least one Butuh Perbaikan or Kurang (DOMAIN §1.7). The demo logins get Baik and
+        least one Butuh Perbaikan or Kurang (docs/domain.md §1.7). The demo logins get Baik and
         Sangat Baik so their pages read naturally."""
         n = len(employees)
         n_top = max(1, round(n * 0.22))

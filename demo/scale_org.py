@@ -1,5 +1,5 @@
 """Province-scale demo data (`seed_demo --scale lampung`): Pemerintah Provinsi Lampung and the
-15 kabupaten/kota of DOMAIN.md §8.1, about 120,000 employees in all. This module builds the
+15 kabupaten/kota of docs/domain.md §8.1, about 120,000 employees in all. This module builds the
 positions part of one instansi; SKPs and training come from the performance and training apps
 (`seed_scale_performance`, `seed_scale_training`), which read what is built here.
 
@@ -15,7 +15,7 @@ One instansi gets:
   (a third with earlier placements closed by a mutasi SK), a Plt in some vacant structural
   posts, leadership training for most structural holders, HR scopes and four logins.
 
-Sizes: DOMAIN.md §8.3 gives no verified ASN totals, so the split per instansi below is
+Sizes: docs/domain.md §8.3 gives no verified ASN totals, so the split per instansi below is
 plausible (larger kabupaten larger, teachers and health workers the biggest groups) and keeps
 the one figure it does give: the 5,469 PPPK the province appointed in July 2025. Kecamatan
 counts are plausible as well, and their names are placeholders.
@@ -71,7 +71,7 @@ FULL_SCALE = 120_000
 ASOF = dt.date(2025, 1, 1)
 WIB = ZoneInfo("Asia/Jakarta")
 CREATED_AT = dt.datetime(2026, 1, 2, 8, 0, tzinfo=WIB)  # never the run time: data is deterministic
-# DOMAIN.md §8.3: 5,469 PPPK of the province (formasi 2024) installed on 30 July 2025.
+# docs/domain.md §8.3: 5,469 PPPK of the province (formasi 2024) installed on 30 July 2025.
 PROVINCE_PPPK_2025 = 5_469
 PPPK_2025_TMT = dt.date(2025, 8, 1)
 PPPK_2025_SK = dt.date(2025, 7, 30)
@@ -104,7 +104,7 @@ class InstansiSpec:
         return f"demo.{self.slug}{'kota' if 'Kota ' in self.name else 'kab'}.go.id"
 
 
-# Codes as in DOMAIN.md §8.1 (Kemendagri). The province is built last: a database with the
+# Codes as in docs/domain.md §8.1 (Kemendagri). The province is built last: a database with the
 # province root but no kabupaten/kota root holds the small demo, not an interrupted scale run.
 INSTANSI = [
     InstansiSpec("18.01", "Pemerintah Kabupaten Lampung Barat", "lampungbarat", "Liwa", 4_900, 15),

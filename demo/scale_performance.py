@@ -12,7 +12,7 @@
   table, realisations of every IKI and umpan balik; Employee.latest_predikat follows it;
 * the predikat kinerja organisasi of every perangkat daerah for 2025 (closed), and the
   employee predikat drawn so that each OPD roughly follows its kurva distribusi; a head of OPD
-  gets the OPD's capaian as rating hasil kerja (DOMAIN.md §1.5);
+  gets the OPD's capaian as rating hasil kerja (docs/domain.md §1.5);
 * RatingHistory for 2021 (PP 30/2019: nilai SKP and sebutan) and 2022–2024 (ratings and
   predikat) for the years the employee was already in service (year from the NIP).
 
@@ -47,7 +47,8 @@ YEAR = 2025
 HISTORY_YEARS = (2021, 2022, 2023, 2024)
 JPT_JENIS = STRUCTURAL_JENIS[:3]
 
-# Employee predikat per predikat kinerja organisasi, inside the kurva distribusi (DOMAIN §1.7).
+# Employee predikat per predikat kinerja organisasi, inside the kurva distribusi
+# (docs/domain.md §1.7).
 PREDIKAT_WEIGHTS = {
     "istimewa": {"sangat_baik": 40, "baik": 52, "butuh_perbaikan": 6, "kurang": 2},
     "baik": {"sangat_baik": 18, "baik": 66, "butuh_perbaikan": 12, "kurang": 3, "sangat_kurang": 1},
@@ -60,7 +61,7 @@ PREDIKAT_WEIGHTS = {
     },
 }
 ORG_PREDIKAT_WEIGHTS = {"istimewa": 15, "baik": 75, "butuh_perbaikan": 10}
-# A head of unit's rating hasil kerja is the unit's capaian (DOMAIN §1.5).
+# A head of unit's rating hasil kerja is the unit's capaian (docs/domain.md §1.5).
 HEAD_RATING = {"istimewa": "diatas", "baik": "sesuai", "butuh_perbaikan": "dibawah"}
 
 JPT_RHK = [

@@ -47,7 +47,7 @@ LAST_DAY = {2024: dt.date(2024, 12, 15), 2025: dt.date(2025, 12, 15), 2026: dt.d
 WIB = ZoneInfo("Asia/Jakarta")
 
 # Same shape as the demo's PROGRAMS: code, name, category, method, jp, provider, competencies.
-# JP of the leadership programs and Latsar are plausible values, not verified (DOMAIN §5).
+# JP of the leadership programs and Latsar are plausible values, not verified (docs/domain.md §5).
 SCALE_PROGRAMS = [
     (
         "LATSAR-CPNS",

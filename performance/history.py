@@ -1,4 +1,4 @@
-"""Excel import of earlier years' results per employee (DOMAIN.md §2): 2022+ ratings and
+"""Excel import of earlier years' results per employee (docs/domain.md §2): 2022+ ratings and
 predikat, before 2022 nilai SKP and sebutan. Every row is checked first; the write is
 all-or-nothing and keyed on (employee, year), so importing the same file twice changes
 nothing."""

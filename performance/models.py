@@ -38,7 +38,8 @@ class PredikatOrganisasi(models.TextChoices):
     SANGAT_KURANG = "sangat_kurang", "Sangat Kurang"
 
 
-# The 7 BerAKHLAK core values with their panduan perilaku (SE MenPANRB 20/2021, DOMAIN §1.4).
+# The 7 BerAKHLAK core values with their panduan perilaku (SE MenPANRB 20/2021,
+# docs/domain.md §1.4).
 BERAKHLAK = [
     (
         "berorientasi_pelayanan",
@@ -143,7 +144,7 @@ def predikat_for(rating_hasil: str, rating_perilaku: str, regulation: str = REGU
 
 
 class CurveRule(models.Model):
-    """A rule of the kurva distribusi for one predikat kinerja organisasi (DOMAIN §1.7):
+    """A rule of the kurva distribusi for one predikat kinerja organisasi (docs/domain.md §1.7):
     the share of the listed employee predikat must be at least / at most a value, or at
     least `min_count` people must have one of them."""
 
@@ -606,7 +607,7 @@ class OrganisationPerformance(models.Model):
 
 class RatingHistory(models.Model):
     """Imported results of earlier years: 2022+ ratings and predikat, before 2022 nilai SKP
-    and sebutan (PP 46/2011, PP 30/2019; DOMAIN §2)."""
+    and sebutan (PP 46/2011, PP 30/2019; docs/domain.md §2)."""
 
     class Regime(models.TextChoices):
         PP46 = "pp46", "PP 46/2011"

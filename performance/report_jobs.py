@@ -1,6 +1,6 @@
 """Yearly report jobs: start, fan out one task per employee, render, store, verify, finish.
 
-The life of a job (DESIGN §4 flow 6):
+The life of a job (docs/architecture.md, "A Celery job"):
 
     start_*_job ─on_commit─▶ prepare_report_job(job, run)
         creates one ReportDocument per employee (idempotent), then sends one

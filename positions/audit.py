@@ -8,7 +8,7 @@ records (for the diff), then the employees, posts, SKP and events they name, eac
 query. The number of queries depends on how many kinds are on the page, never on how many
 rows.
 
-positions sits below performance and training (DESIGN §1): their models are looked up by
+positions sits below performance and training (docs/architecture.md): their models are looked up by
 label here, never imported, so this module adds no import-time dependency on them.
 """
 

@@ -37,7 +37,7 @@ def today() -> dt.date:
 
 
 class Golongan(models.TextChoices):
-    """PNS golongan/ruang with SIASN ids (DOMAIN.md §4.3) and PPPK golongan I–XVII.
+    """PNS golongan/ruang with SIASN ids (docs/domain.md §4.3) and PPPK golongan I–XVII.
 
     PNS ids sort in rank order, so "at or above a minimum" is a string comparison within PNS.
     """
@@ -93,7 +93,7 @@ class Golongan(models.TextChoices):
 
 
 class EducationLevel(models.TextChoices):
-    """Tingkat pendidikan with BKN codes (DOMAIN.md §4.4); codes sort by level."""
+    """Tingkat pendidikan with BKN codes (docs/domain.md §4.4); codes sort by level."""
 
     SD = "05", "SD"
     SLTP = "10", "SLTP"
@@ -111,7 +111,7 @@ class EducationLevel(models.TextChoices):
 
 
 class Predikat(models.TextChoices):
-    """Predikat kinerja pegawai (PermenPANRB 6/2022, DOMAIN.md §1.6)."""
+    """Predikat kinerja pegawai (PermenPANRB 6/2022, docs/domain.md §1.6)."""
 
     SANGAT_BAIK = "sangat_baik", "Sangat Baik"
     BAIK = "baik", "Baik"
@@ -121,7 +121,8 @@ class Predikat(models.TextChoices):
 
 
 class Leadership(models.TextChoices):
-    """Pelatihan kepemimpinan (DOMAIN.md §5); the old Diklatpim I–IV count as their successors."""
+    """Pelatihan kepemimpinan (docs/domain.md §5); the old Diklatpim I–IV count as their
+    successors."""
 
     PKP = "pkp", "PKP (Pelatihan Kepemimpinan Pengawas / Diklatpim IV)"
     PKA = "pka", "PKA (Pelatihan Kepemimpinan Administrator / Diklatpim III)"
@@ -377,7 +378,7 @@ class Position(models.Model):
 
     @property
     def bup_age(self) -> int:
-        """Batas usia pensiun by jabatan (PP 11/2017, DOMAIN.md §4.5)."""
+        """Batas usia pensiun by jabatan (PP 11/2017, docs/domain.md §4.5)."""
         if self.jenis in (self.Jenis.JPT_UTAMA, self.Jenis.JPT_MADYA, self.Jenis.JPT_PRATAMA):
             return 60
         if self.jenjang == self.Jenjang.AHLI_UTAMA:
@@ -819,7 +820,7 @@ class LeadershipTraining(models.Model):
 
 
 class WorkloadTask(models.Model):
-    """One row of the analisis beban kerja of a position (Form A, DOMAIN.md §3.6)."""
+    """One row of the analisis beban kerja of a position (Form A, docs/domain.md §3.6)."""
 
     position = models.ForeignKey(Position, models.CASCADE, related_name="workload_tasks")
     description = models.CharField("uraian tugas", max_length=300)

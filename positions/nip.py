@@ -1,4 +1,4 @@
-"""NIP (PNS) and NI PPPK: parsing and validation per DOMAIN.md §4.1–4.2.
+"""NIP (PNS) and NI PPPK: parsing and validation per docs/domain.md §4.1–4.2.
 
 PNS  : YYYYMMDD (lahir) + YYYYMM (TMT CPNS) + G (1 pria, 2 wanita) + NNN
 PPPK : YYYYMMDD (lahir) + YYYY (tahun pengangkatan) + KK + G + NNN

@@ -1,5 +1,5 @@
 """The 20 JP ledger, its compliance report, the leadership training rule and the self-report
-verification flow (DOMAIN.md §5).
+verification flow (docs/domain.md §5).
 
 Only verified AND passed participations count (`Participation.objects.counted()`), by the
 year of their end date. Dates of "today" are passed in explicitly so tests never mock the clock.

@@ -1,7 +1,7 @@
 """Pelatihan dan pengembangan kompetensi: catalog, events (angkatan) with sessions,
 participations (riwayat pengembangan kompetensi) and the 20 JP/year ledger, development plans.
 
-1 JP = 45 minutes (DOMAIN §5). Only verified and passed participations count towards JP."""
+1 JP = 45 minutes (docs/domain.md §5). Only verified and passed participations count towards JP."""
 
 from __future__ import annotations
 

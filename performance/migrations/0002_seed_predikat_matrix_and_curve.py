@@ -1,5 +1,5 @@
 """Seed the kuadran kinerja (9 cells) and the kurva distribusi rules of PermenPANRB 6/2022
-(DOMAIN.md §1.6–§1.7). Data is inlined: migrations never import app code."""
+(docs/domain.md §1.6–§1.7). Data is inlined: migrations never import app code."""
 
 from decimal import Decimal
 

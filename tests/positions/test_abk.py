@@ -7,7 +7,7 @@ from positions.models import WorkloadTask, kebutuhan_from_minutes
 
 
 def test_kebutuhan_rounds_up_the_exact_need():
-    # The worked example of DOMAIN.md §3.6: 54,300 minutes / 75,000 = 0.724 -> 1 person.
+    # The worked example of docs/domain.md §3.6: 54,300 minutes / 75,000 = 0.724 -> 1 person.
     assert kebutuhan_from_minutes(Decimal(54300), 75000) == 1
     assert kebutuhan_from_minutes(Decimal(150000), 75000) == 2
     assert kebutuhan_from_minutes(Decimal(150001), 75000) == 3

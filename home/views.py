@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from asnportal.http import AuthedRequest
 from positions.models import Employee, own_employee, scopes_for, today
 
 from . import calendar, pimpinan, selectors, services
@@ -14,7 +15,7 @@ from .forms import AnnouncementForm
 from .models import Announcement, leader_paths
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest, HttpResponse
+    from django.http import HttpResponse
 
     from asnportal.models import User
 
@@ -25,7 +26,7 @@ def _own_employee(user: User) -> Employee | None:
 
 
 @require_GET
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthedRequest) -> HttpResponse:
     """Beranda: one page, a section per role the user holds, in the order of the issue:
     pengumuman, my to-dos (pegawai), penilai, pengelola kepegawaian, pimpinan."""
     user = request.user
@@ -52,7 +53,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def panduan(request: HttpRequest) -> HttpResponse:
+def panduan(request: AuthedRequest) -> HttpResponse:
     """What to do this month and why, for each role the user holds."""
     user = request.user
     scopes = scopes_for(user)
@@ -84,7 +85,7 @@ def _require_announcer(user: User) -> list[str]:
 
 
 @require_GET
-def announcement_list(request: HttpRequest) -> HttpResponse:
+def announcement_list(request: AuthedRequest) -> HttpResponse:
     """Pengumuman the user wrote, or (a pengelola kepegawaian) that lie in their scope."""
     user = request.user
     editable = Announcement.objects.editable_by(user)
@@ -99,7 +100,7 @@ def announcement_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def announcement_create(request: HttpRequest) -> HttpResponse:
+def announcement_create(request: AuthedRequest) -> HttpResponse:
     paths = _require_announcer(request.user)
     form = AnnouncementForm(request.POST or None, allowed_paths=paths)
     if request.method == "POST" and form.is_valid():
@@ -119,7 +120,7 @@ def _get_announcement_for_user(user: User, pk: int, *, write: bool = False) -> A
 
 
 @require_http_methods(["GET", "POST"])
-def announcement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def announcement_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     announcement = _get_announcement_for_user(request.user, pk, write=True)
     # Anyone who may edit it may keep its unit, even outside their own leader paths.
     paths = [*leader_paths(request.user), announcement.unit.path]

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from asnportal.http import AuthedRequest
 from core.forms import add_service_errors, message_service_error
 from core.params import parse_year
 from positions.access import get_object_for
@@ -29,7 +30,7 @@ from .forms import (
 from .models import PANDUAN, RHK, SKP, Evaluation, Indicator
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest, HttpResponse
+    from django.http import HttpResponse
 
     from asnportal.models import User
 
@@ -58,7 +59,7 @@ def _can_edit(user: User, skp: SKP) -> bool:
 
 
 @require_GET
-def skp_list(request: HttpRequest) -> HttpResponse:
+def skp_list(request: AuthedRequest) -> HttpResponse:
     skps = (
         SKP.objects.filter(employee__user=request.user)
         .select_related("position", "superseded_by")
@@ -77,7 +78,7 @@ def skp_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def skp_create(request: HttpRequest) -> HttpResponse:
+def skp_create(request: AuthedRequest) -> HttpResponse:
     employee = services.acting_employee(request.user)
     if employee is None:
         raise PermissionDenied
@@ -116,7 +117,7 @@ def skp_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def skp_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def skp_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     skp = _get_skp_for_user(request.user, pk)
     rhks = list(
         skp.rhks.select_related("parent_rhk__skp__employee").prefetch_related(
@@ -170,7 +171,7 @@ def _realisasi_link(skp: SKP) -> dict[str, str]:
 # --- RHK and IKI -------------------------------------------------------------------------
 
 
-def _rhk_form_page(request: HttpRequest, skp: SKP, rhk: RHK | None = None) -> HttpResponse:
+def _rhk_form_page(request: AuthedRequest, skp: SKP, rhk: RHK | None = None) -> HttpResponse:
     choices = services.cascade_choices(skp)
     form = RHKForm(request.POST or None, instance=rhk, skp=skp, choices=choices)
     if request.method == "POST" and form.is_valid():
@@ -189,13 +190,13 @@ def _rhk_form_page(request: HttpRequest, skp: SKP, rhk: RHK | None = None) -> Ht
 
 
 @require_http_methods(["GET", "POST"])
-def rhk_create(request: HttpRequest, pk: int) -> HttpResponse:
+def rhk_create(request: AuthedRequest, pk: int) -> HttpResponse:
     skp = _get_skp_for_user(request.user, pk, edit=True)
     return _rhk_form_page(request, skp)
 
 
 @require_http_methods(["GET", "POST"])
-def rhk_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def rhk_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     rhk = get_object_or_404(RHK.objects.select_related("skp"), pk=pk)
     skp = _get_skp_for_user(request.user, rhk.skp_id, edit=True)
     return _rhk_form_page(request, skp, rhk)
@@ -207,7 +208,7 @@ def _skp_breadcrumbs(skp: SKP) -> list[tuple[str, str]]:
 
 # GET asks first (what will be deleted); POST deletes.
 @require_http_methods(["GET", "POST"])
-def rhk_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def rhk_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     rhk = get_object_or_404(RHK, pk=pk)
     skp = _get_skp_for_user(request.user, rhk.skp_id, edit=True)
     if request.method == "GET":
@@ -239,7 +240,7 @@ def rhk_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _indicator_form_page(
-    request: HttpRequest, skp: SKP, rhk: RHK, indicator: Indicator | None = None
+    request: AuthedRequest, skp: SKP, rhk: RHK, indicator: Indicator | None = None
 ) -> HttpResponse:
     form = IndicatorForm(request.POST or None, instance=indicator, skp=skp)
     if request.method == "POST" and form.is_valid():
@@ -258,7 +259,7 @@ def _indicator_form_page(
 
 
 @require_http_methods(["GET", "POST"])
-def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
+def indicator_create(request: AuthedRequest, pk: int) -> HttpResponse:
     rhk = get_object_or_404(RHK, pk=pk)
     skp = _get_skp_for_user(request.user, rhk.skp_id, edit=True)
     rhk.skp = skp
@@ -266,7 +267,7 @@ def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def indicator_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     indicator = get_object_or_404(Indicator.objects.select_related("rhk"), pk=pk)
     skp = _get_skp_for_user(request.user, indicator.rhk.skp_id, edit=True)
     indicator.rhk.skp = skp
@@ -274,7 +275,7 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def indicator_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def indicator_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     indicator = get_object_or_404(Indicator.objects.select_related("rhk"), pk=pk)
     skp = _get_skp_for_user(request.user, indicator.rhk.skp_id, edit=True)
     indicator.rhk.skp = skp
@@ -311,7 +312,7 @@ def indicator_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def skp_lampiran(request: HttpRequest, pk: int) -> HttpResponse:
+def skp_lampiran(request: AuthedRequest, pk: int) -> HttpResponse:
     """Lampiran SKP: dukungan sumber daya, skema pertanggungjawaban, konsekuensi. The pegawai
     writes it while the SKP is a draft (or returned); everyone who sees the SKP reads it."""
     skp = _get_skp_for_user(request.user, pk)
@@ -336,7 +337,7 @@ def skp_lampiran(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def skp_expectations(request: HttpRequest, pk: int) -> HttpResponse:
+def skp_expectations(request: AuthedRequest, pk: int) -> HttpResponse:
     skp = _get_skp_for_user(request.user, pk)
     if not services.can_set_expectations(request.user, skp):
         raise PermissionDenied
@@ -353,7 +354,7 @@ def skp_expectations(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def skp_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def skp_submit(request: AuthedRequest, pk: int) -> HttpResponse:
     skp = _get_skp_for_user(request.user, pk)
     try:
         services.submit_skp(skp, user=request.user)
@@ -367,7 +368,7 @@ def skp_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 # GET shows a page with just the note (handy on a phone); the detail page posts here too.
 @require_http_methods(["GET", "POST"])
-def skp_return(request: HttpRequest, pk: int) -> HttpResponse:
+def skp_return(request: AuthedRequest, pk: int) -> HttpResponse:
     skp = _get_skp_for_user(request.user, pk)
     if not services.is_penilai_of(request.user, skp):
         raise PermissionDenied
@@ -383,7 +384,7 @@ def skp_return(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "performance/skp_return.html", {"form": form, "skp": skp})
 
 
-def _approve_confirmation(request: HttpRequest, skp: SKP) -> HttpResponse:
+def _approve_confirmation(request: AuthedRequest, skp: SKP) -> HttpResponse:
     if not (services.is_penilai_of(request.user, skp) and skp.superseded_at is None):
         raise PermissionDenied
     if skp.status != SKP.Status.DIAJUKAN:
@@ -432,7 +433,7 @@ def _approve_confirmation(request: HttpRequest, skp: SKP) -> HttpResponse:
 
 # GET asks first (the link in the penilai's email lands here); POST approves.
 @require_http_methods(["GET", "POST"])
-def skp_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def skp_approve(request: AuthedRequest, pk: int) -> HttpResponse:
     skp = _get_skp_for_user(request.user, pk)
     if request.method == "GET":
         return _approve_confirmation(request, skp)
@@ -446,7 +447,7 @@ def skp_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def skp_revise(request: HttpRequest, pk: int) -> HttpResponse:
+def skp_revise(request: AuthedRequest, pk: int) -> HttpResponse:
     skp = _get_skp_for_user(request.user, pk)
     try:
         new = services.start_revision(skp, user=request.user)
@@ -463,7 +464,7 @@ def skp_revise(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def approval_inbox(request: HttpRequest) -> HttpResponse:
+def approval_inbox(request: AuthedRequest) -> HttpResponse:
     waiting, counts = selectors.approval_inbox(request.user)
     paginator = Paginator(waiting, INBOX_PAGE_SIZE)
     paginator.count = counts["diajukan"]  # the same rows: no second COUNT
@@ -472,7 +473,7 @@ def approval_inbox(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def role_matrix(request: HttpRequest) -> HttpResponse:
+def role_matrix(request: AuthedRequest) -> HttpResponse:
     """Matriks peran dan hasil: own RHK × the subordinates' RHK that intervene them."""
     year = parse_year(request.GET.get("tahun"), first=2000, last=2100)
     context = {"year": year, **selectors.role_matrix(request.user, year)}

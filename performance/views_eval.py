@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from asnportal.http import AuthedRequest
 from core import spreadsheets
 from core.forms import add_service_errors, message_service_error
 from core.params import parse_year
@@ -41,7 +42,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest
+    pass
 
 MONITORING_PAGE_SIZE = 50
 
@@ -87,7 +88,7 @@ def _behaviour_rows(skp: SKP, evaluation: Evaluation, form: Any) -> list[dict[st
 
 
 def _build_forms(
-    request: HttpRequest, evaluation: Evaluation, indicators: list[Any], *, bound: str = ""
+    request: AuthedRequest, evaluation: Evaluation, indicators: list[Any], *, bound: str = ""
 ) -> tuple[RealisationForm, FeedbackForm]:
     realisations = {r.indicator_id: r for r in evaluation.realisations.all()}
     behaviour = {f.value: f for f in evaluation.behaviour_feedback.all()}
@@ -111,7 +112,7 @@ def _build_forms(
 
 
 @require_http_methods(["GET", "POST"])
-def evaluation_detail(request: HttpRequest, pk: int, period: str) -> HttpResponse:
+def evaluation_detail(request: AuthedRequest, pk: int, period: str) -> HttpResponse:
     if period not in evaluation_periods():
         raise Http404
     skp = get_object_for(
@@ -237,7 +238,7 @@ def _evaluation_for_penilai(user: Any, pk: int, period: str) -> Evaluation:
 # GET shows what finalising means and what is missing; POST finalises (with a reason when
 # realisasi is missing). The evaluation page's "Simpan dan finalkan…" leads here.
 @require_http_methods(["GET", "POST"])
-def evaluation_finalise(request: HttpRequest, pk: int, period: str) -> HttpResponse:
+def evaluation_finalise(request: AuthedRequest, pk: int, period: str) -> HttpResponse:
     evaluation = _evaluation_for_penilai(request.user, pk, period)
     skp = evaluation.skp
     back = evaluation.get_absolute_url()
@@ -316,7 +317,7 @@ def evaluation_finalise(request: HttpRequest, pk: int, period: str) -> HttpRespo
 
 
 @require_POST
-def evaluation_send(request: HttpRequest, pk: int, period: str) -> HttpResponse:
+def evaluation_send(request: AuthedRequest, pk: int, period: str) -> HttpResponse:
     """ "Kirim ke penilai": the pegawai says the realisasi of the period is ready."""
     if period not in evaluation_periods():
         raise Http404
@@ -334,7 +335,7 @@ def evaluation_send(request: HttpRequest, pk: int, period: str) -> HttpResponse:
 
 
 @require_GET
-def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+def evidence_download(request: AuthedRequest, pk: int) -> FileResponse:
     """Stream a bukti dukung through the view (never a public media URL), for users who may
     see the SKP; everyone else gets 404."""
     realisation = get_object_or_404(
@@ -350,7 +351,7 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
 # --- Curve ---------------------------------------------------------------------------
 
 
-def _unit_year(request: HttpRequest) -> tuple[UnitYearFilterForm, OrgUnit, int]:
+def _unit_year(request: AuthedRequest) -> tuple[UnitYearFilterForm, OrgUnit, int]:
     """`?unit=&tahun=` of the curve and the monitoring: a unit the user may look at (HR and
     pimpinan scopes, the subtree a penilai heads; 403 with none, 404 for another) and a year
     from the first year of the history import to next year."""
@@ -369,7 +370,7 @@ def _unit_year(request: HttpRequest) -> tuple[UnitYearFilterForm, OrgUnit, int]:
 
 
 @require_http_methods(["GET", "POST"])
-def curve(request: HttpRequest) -> HttpResponse:
+def curve(request: AuthedRequest) -> HttpResponse:
     filters, unit, year = _unit_year(request)
     can_manage = can_write_path(request.user, unit.path)
     form = OrgPredikatForm()
@@ -418,7 +419,7 @@ def curve(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def close_year_confirm(request: HttpRequest) -> HttpResponse:
+def close_year_confirm(request: AuthedRequest) -> HttpResponse:
     """Asks before "Tutup tahun": what closing locks, and what is still open in the unit."""
     _, unit, year = _unit_year(request)
     if not can_write_path(request.user, unit.path):
@@ -467,7 +468,7 @@ def close_year_confirm(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def monitoring(request: HttpRequest) -> HttpResponse:
+def monitoring(request: AuthedRequest) -> HttpResponse:
     user = request.user
     scopes = scopes_for(user)
     is_staff_view = scopes.superuser or scopes.is_hr or scopes.is_pimpinan
@@ -515,7 +516,7 @@ def monitoring(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @ratelimit("import", methods=("POST",))
-def history_import(request: HttpRequest) -> HttpResponse:
+def history_import(request: AuthedRequest) -> HttpResponse:
     require_hr(request.user)
     if request.method == "GET" and request.GET.get("templat"):
         return spreadsheets.xlsx_response(history.build_template(), "templat-riwayat-kinerja.xlsx")
@@ -552,7 +553,7 @@ def history_import(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def employee_history(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_history(request: AuthedRequest, pk: int) -> HttpResponse:
     """SKP history of one employee (fragment for the profile page, loaded by htmx)."""
     employee = get_object_for(request.user, Employee.objects.all(), pk)
     context = {

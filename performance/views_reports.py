@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from asnportal.http import AuthedRequest
 from core.ratelimit import ratelimit
 from positions.models import Employee, OrgUnit, scopes_for, today
 
@@ -69,7 +70,7 @@ def report_units(user: object) -> object:
 
 @require_http_methods(["GET", "POST"])
 @ratelimit("report_start", methods=("POST",))
-def report_jobs_list(request: HttpRequest) -> HttpResponse:
+def report_jobs_list(request: AuthedRequest) -> HttpResponse:
     """The user's report jobs (and unit jobs in their HR scope), and for HR the start form."""
     is_hr = request.user.is_superuser or scopes_for(request.user).is_hr
     form = UnitJobForm(request.POST or None, user=request.user) if is_hr else None
@@ -101,7 +102,7 @@ def report_jobs_list(request: HttpRequest) -> HttpResponse:
     return render(request, "performance/report_jobs.html", {"page": page, "form": form})
 
 
-def _tell_start(request: HttpRequest, job: ReportJob, unit: OrgUnit) -> None:
+def _tell_start(request: AuthedRequest, job: ReportJob, unit: OrgUnit) -> None:
     """The message after "Mulai penyusunan" says what will happen (or, when the tasks ran
     in this process, what did): how many can be printed and how many will fail."""
     job.refresh_from_db(fields=["state", "total"])
@@ -134,7 +135,7 @@ def _page(items: QuerySet, per_page: int, number: str | None, *, count: int) -> 
     return paginator.get_page(number)
 
 
-def _get_job(request: HttpRequest, pk: int) -> ReportJob:
+def _get_job(request: AuthedRequest, pk: int) -> ReportJob:
     return get_object_or_404(
         ReportJob.objects.visible_to(request.user).select_related(
             "unit", "employee", "requested_by"
@@ -144,7 +145,7 @@ def _get_job(request: HttpRequest, pk: int) -> ReportJob:
 
 
 @require_GET
-def report_job(request: HttpRequest, pk: int) -> HttpResponse:
+def report_job(request: AuthedRequest, pk: int) -> HttpResponse:
     job = _get_job(request, pk)
     progress = report_jobs.progress(job)
     context: dict[str, object] = {
@@ -180,7 +181,7 @@ def report_job(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @ratelimit("report_start")
-def report_job_rerun(request: HttpRequest, pk: int) -> HttpResponse:
+def report_job_rerun(request: AuthedRequest, pk: int) -> HttpResponse:
     job = _get_job(request, pk)
     if not report_jobs.can_manage_job(request.user, job, rerun=True):
         raise PermissionDenied
@@ -195,7 +196,7 @@ def report_job_rerun(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @ratelimit("report_start")
-def report_job_resume(request: HttpRequest, pk: int) -> HttpResponse:
+def report_job_resume(request: AuthedRequest, pk: int) -> HttpResponse:
     job = _get_job(request, pk)
     if not report_jobs.can_manage_job(request.user, job):
         raise PermissionDenied
@@ -210,7 +211,7 @@ def report_job_resume(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @ratelimit("report_start")
-def report_employee_start(request: HttpRequest, pk: int) -> HttpResponse:
+def report_employee_start(request: AuthedRequest, pk: int) -> HttpResponse:
     """A pegawai for themself, a penilai for a subordinate, HR/pimpinan in scope."""
     employee = get_object_or_404(Employee, pk=pk)
     try:
@@ -241,7 +242,7 @@ def _pdf_response(field: object, filename: str, content_type: str) -> FileRespon
 
 
 @require_GET
-def report_job_archive(request: HttpRequest, pk: int) -> FileResponse:
+def report_job_archive(request: AuthedRequest, pk: int) -> FileResponse:
     job = _get_job(request, pk)
     if job.state != ReportJob.State.DONE or not job.archive:
         raise Http404
@@ -251,7 +252,7 @@ def report_job_archive(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @require_GET
-def report_job_recap(request: HttpRequest, pk: int) -> FileResponse:
+def report_job_recap(request: AuthedRequest, pk: int) -> FileResponse:
     job = _get_job(request, pk)
     if not job.recap:
         raise Http404
@@ -279,7 +280,7 @@ def _get_document_for_user(user: object, pk: int) -> ReportDocument:
 
 
 @require_GET
-def report_document_download(request: HttpRequest, pk: int) -> FileResponse:
+def report_document_download(request: AuthedRequest, pk: int) -> FileResponse:
     """One printed PDF: from the job page, from a pegawai's "Dokumen saya", by the penilai."""
     doc = _get_document_for_user(request.user, pk)
     return _pdf_response(doc.file, doc.filename, "application/pdf")

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
+from asnportal.http import AuthedRequest
 from core.forms import add_service_errors
 
 from . import selectors, services
@@ -61,7 +62,7 @@ PAGE_SIZE = 50
 
 
 @require_GET
-def unit_list(request: HttpRequest) -> HttpResponse:
+def unit_list(request: AuthedRequest) -> HttpResponse:
     """The organisation tree: the user's scope roots, opened one level; htmx opens the rest."""
     scopes = require_staff_view(request.user)
     context = {
@@ -86,7 +87,7 @@ def unit_children(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def unit_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     unit = get_unit_for_user(request.user, pk)
     context = {
         "unit": unit,
@@ -125,7 +126,7 @@ def position_list(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_GET
-def position_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def position_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     position = get_object_for(request.user, Position.objects.for_list(), pk)
     placements = position.placements.select_related("employee").order_by("-start_date")
     context = {
@@ -162,7 +163,7 @@ def employee_list(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_GET
-def employee_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     employee = get_employee_for_user(request.user, pk)
     context = selectors.own_figures(employee)
     context["placements"] = employee.placements.select_related("position__unit")
@@ -174,7 +175,7 @@ def employee_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def employee_create(request: HttpRequest) -> HttpResponse:
+def employee_create(request: AuthedRequest) -> HttpResponse:
     require_hr(request.user)
     form = EmployeeForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -185,7 +186,7 @@ def employee_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def employee_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     employee = get_employee_for_user(request.user, pk, write=True)
     form = EmployeeForm(request.POST or None, instance=employee, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -196,7 +197,7 @@ def employee_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def education_create(request: HttpRequest, pk: int) -> HttpResponse:
+def education_create(request: AuthedRequest, pk: int) -> HttpResponse:
     employee = get_employee_for_user(request.user, pk, write=True)
     form = EducationForm(request.POST or None, instance=None)
     form.instance.employee = employee
@@ -208,7 +209,7 @@ def education_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def placement_create(request: HttpRequest, pk: int) -> HttpResponse:
+def placement_create(request: AuthedRequest, pk: int) -> HttpResponse:
     employee = get_employee_for_user(request.user, pk, write=True)
     initial = {
         "position": request.GET.get("position"),
@@ -244,7 +245,7 @@ def placement_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def placement_end(request: HttpRequest, pk: int) -> HttpResponse:
+def placement_end(request: AuthedRequest, pk: int) -> HttpResponse:
     placement = get_object_for(
         request.user,
         Placement.objects.select_related("employee__unit", "position"),
@@ -273,7 +274,7 @@ def placement_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def unit_create(request: HttpRequest) -> HttpResponse:
+def unit_create(request: AuthedRequest) -> HttpResponse:
     require_hr(request.user)
     initial = {"parent": request.GET.get("induk")}
     form = UnitCreateForm(request.POST or None, user=request.user, initial=initial)
@@ -290,7 +291,7 @@ def unit_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def unit_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     unit = get_unit_for_user(request.user, pk, write=True)
     form = UnitForm(request.POST or None, instance=unit)
     if request.method == "POST" and form.is_valid():
@@ -301,7 +302,7 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def unit_move(request: HttpRequest, pk: int) -> HttpResponse:
+def unit_move(request: AuthedRequest, pk: int) -> HttpResponse:
     unit = get_unit_for_user(request.user, pk, write=True)
     form = UnitMoveForm(request.POST or None, unit=unit, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -317,7 +318,7 @@ def unit_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def unit_close(request: HttpRequest, pk: int) -> HttpResponse:
+def unit_close(request: AuthedRequest, pk: int) -> HttpResponse:
     unit = get_unit_for_user(request.user, pk, write=True)
     form = UnitCloseForm(request.POST or None, initial={"closed_at": today()})
     if request.method == "POST" and form.is_valid():
@@ -336,7 +337,7 @@ def unit_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def position_create(request: HttpRequest) -> HttpResponse:
+def position_create(request: AuthedRequest) -> HttpResponse:
     require_hr(request.user)
     initial = {"unit": request.GET.get("unit"), "parent": request.GET.get("atasan")}
     form = PositionForm(request.POST or None, user=request.user, initial=initial)
@@ -348,7 +349,7 @@ def position_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def position_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def position_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     position = get_position_for_user(request.user, pk, write=True)
     form = PositionForm(request.POST or None, instance=position, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -359,7 +360,7 @@ def position_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def position_competencies(request: HttpRequest, pk: int) -> HttpResponse:
+def position_competencies(request: AuthedRequest, pk: int) -> HttpResponse:
     position = get_position_for_user(request.user, pk, write=True)
     formset = PositionCompetencyFormSet(
         request.POST or None,
@@ -375,7 +376,7 @@ def position_competencies(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def position_abk(request: HttpRequest, pk: int) -> HttpResponse:
+def position_abk(request: AuthedRequest, pk: int) -> HttpResponse:
     """ABK: the workload tasks, the arithmetic per task and in total; saving sets kebutuhan."""
     position = get_position_for_user(request.user, pk)
     can_edit = can_write_path(request.user, position.unit.path)

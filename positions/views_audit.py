@@ -10,10 +10,12 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from asnportal.http import AuthedRequest
+
 from . import audit
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest, HttpResponse
+    from django.http import HttpResponse
 
 PAGE_SIZE = 25
 
@@ -62,7 +64,7 @@ class AuditFilterForm(forms.Form):
 
 
 @require_GET
-def audit_list(request: HttpRequest) -> HttpResponse:
+def audit_list(request: AuthedRequest) -> HttpResponse:
     if not audit.can_read_audit(request.user):
         raise PermissionDenied
     filters = AuditFilterForm(request.GET)

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from asnportal.http import AuthedRequest
 from core import spreadsheets
 from core.ratelimit import ratelimit
 
@@ -19,7 +20,7 @@ from .forms import RegisterFilterForm
 from .models import Employee, ImportBatch, today
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest
+    pass
 
 PREVIEW_PAGE_SIZE = 100
 
@@ -34,7 +35,7 @@ def _get_batch_for_user(user: Any, pk: int) -> ImportBatch:
 
 @require_http_methods(["GET", "POST"])
 @ratelimit("import", methods=("POST",))
-def import_upload(request: HttpRequest) -> HttpResponse:
+def import_upload(request: AuthedRequest) -> HttpResponse:
     require_hr(request.user)
     if request.method == "POST":
         form = importing.ImportUploadForm(request.POST, request.FILES)
@@ -52,13 +53,13 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def import_template(request: HttpRequest) -> HttpResponse:
+def import_template(request: AuthedRequest) -> HttpResponse:
     require_hr(request.user)
     return _xlsx_response(importing.build_template(request.user), "templat-impor-pegawai.xlsx")
 
 
 @require_GET
-def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
+def import_preview(request: AuthedRequest, pk: int) -> HttpResponse:
     require_hr(request.user)
     if request.htmx:  # the status poll while the batch is being saved: no rows loaded
         batch = get_object_or_404(ImportBatch.objects.defer("rows"), pk=pk, created_by=request.user)
@@ -84,7 +85,7 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def import_commit(request: HttpRequest, pk: int) -> HttpResponse:
+def import_commit(request: AuthedRequest, pk: int) -> HttpResponse:
     """Queue the batch; the Celery task saves it (eagerly, in this request, without Redis)."""
     require_hr(request.user)
     batch = _get_batch_for_user(request.user, pk)
@@ -104,7 +105,7 @@ def import_commit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def employee_export(request: HttpRequest) -> HttpResponse:
+def employee_export(request: AuthedRequest) -> HttpResponse:
     require_staff_view(request.user)
     filters = RegisterFilterForm(request.GET, user=request.user)
     employees = filters.filter(Employee.objects.visible_to(request.user).for_list())

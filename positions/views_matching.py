@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from asnportal.http import AuthedRequest
 from core.params import parse_id
 
 from . import matching
@@ -17,7 +18,7 @@ from .access import can_write_employee, can_write_path, get_position_for_user
 from .models import scopes_for
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest, HttpResponse
+    from django.http import HttpResponse
 
 LIMIT_CHOICES = (10, 20, 50, 100)
 
@@ -50,7 +51,7 @@ def _parse_limit(raw: str | None) -> tuple[int, str]:
 
 
 @require_GET
-def position_candidates(request: HttpRequest, pk: int) -> HttpResponse:
+def position_candidates(request: AuthedRequest, pk: int) -> HttpResponse:
     user = request.user
     _require_hr_or_pimpinan(user)
     position = get_position_for_user(user, pk)
@@ -78,7 +79,7 @@ def position_candidates(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def position_candidate_chain(request: HttpRequest, pk: int) -> HttpResponse:
+def position_candidate_chain(request: AuthedRequest, pk: int) -> HttpResponse:
     """The vacancy chain under the candidate page (fragment, requested by htmx once the page
     is shown): three more rankings the page itself no longer waits for."""
     user = request.user

@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
+from asnportal.http import AuthedRequest
 from asnportal.pdf import render_pdf
 from core import spreadsheets
 from core.params import parse_id
@@ -23,8 +24,6 @@ from .forms import UnitYearFilterForm
 from .models import OrgUnit, Scopes
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest
-
     from asnportal.models import User
 
 CASES_PER_PAGE = 50
@@ -35,7 +34,7 @@ PETA_ROWS_PER_PAGE = 50
 
 
 @require_GET
-def peta_jabatan(request: HttpRequest, pk: int) -> HttpResponse:
+def peta_jabatan(request: AuthedRequest, pk: int) -> HttpResponse:
     require_staff_view(request.user)
     unit = get_unit_for_user(request.user, pk)
     # A large dinas has >1,000 posts and 8,000 holders (1 MB of HTML, >1 s to render): the
@@ -49,7 +48,7 @@ def peta_jabatan(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def peta_jabatan_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+def peta_jabatan_xlsx(request: AuthedRequest, pk: int) -> HttpResponse:
     require_staff_view(request.user)
     unit = get_unit_for_user(request.user, pk)
     peta = domain.build_peta_jabatan(unit)
@@ -57,7 +56,7 @@ def peta_jabatan_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def peta_jabatan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def peta_jabatan_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     require_staff_view(request.user)
     unit = get_unit_for_user(request.user, pk)
     context = {
@@ -193,7 +192,7 @@ def _peta_workbook(peta: domain.PetaJabatan) -> bytes:
 
 
 @require_GET
-def mismatch_report(request: HttpRequest) -> HttpResponse:
+def mismatch_report(request: AuthedRequest) -> HttpResponse:
     scopes = require_staff_view(request.user)
     filters = UnitYearFilterForm(
         request.GET,

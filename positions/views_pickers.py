@@ -4,9 +4,10 @@ the posts and employees the user may choose, each labelled with its unit and per
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
+from asnportal.http import AuthedRequest
 from core.widgets import SEARCH_LIMIT, render_options
 
 from .access import require_hr
@@ -14,13 +15,13 @@ from .forms import placeable_positions, position_label
 from .models import Employee, opd_name_of
 
 
-def _field_id(request: HttpRequest) -> str:
+def _field_id(request: AuthedRequest) -> str:
     value = request.GET.get("field", "")
     return value if value.replace("_", "").isalnum() and len(value) < 60 else "id_pilihan"
 
 
 @require_GET
-def position_choices(request: HttpRequest) -> HttpResponse:
+def position_choices(request: AuthedRequest) -> HttpResponse:
     require_hr(request.user)
     query = request.GET.get("q", "")[:100]
     rows = placeable_positions(request.user).search(query).order_by("unit__path", "name", "pk")
@@ -29,7 +30,7 @@ def position_choices(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def employee_choices(request: HttpRequest) -> HttpResponse:
+def employee_choices(request: AuthedRequest) -> HttpResponse:
     require_hr(request.user)
     query = request.GET.get("q", "")[:100]
     rows = (

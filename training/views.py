@@ -10,10 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from asnportal.http import AuthedRequest
 from core.forms import message_service_error
 from core.params import parse_id
 from positions.access import get_object_for, require_hr
@@ -81,7 +82,7 @@ def _is_hr(user: User) -> bool:
 
 
 @require_GET
-def program_list(request: HttpRequest) -> HttpResponse:
+def program_list(request: AuthedRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     category = request.GET.get("kategori", "")
     programs = TrainingProgram.objects.all()
@@ -103,7 +104,7 @@ def program_list(request: HttpRequest) -> HttpResponse:
     return render(request, "training/program_list.html", context)
 
 
-def _save_program(request: HttpRequest, program: TrainingProgram | None) -> HttpResponse:
+def _save_program(request: AuthedRequest, program: TrainingProgram | None) -> HttpResponse:
     require_hr(request.user)
     form = ProgramForm(request.POST or None, instance=program)
     formset = ProgramCompetencyFormSet(request.POST or None, instance=form.instance)
@@ -122,17 +123,17 @@ def _save_program(request: HttpRequest, program: TrainingProgram | None) -> Http
 
 
 @require_http_methods(["GET", "POST"])
-def program_create(request: HttpRequest) -> HttpResponse:
+def program_create(request: AuthedRequest) -> HttpResponse:
     return _save_program(request, None)
 
 
 @require_http_methods(["GET", "POST"])
-def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def program_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     return _save_program(request, get_object_or_404(TrainingProgram, pk=pk))
 
 
 @require_GET
-def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def program_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     program = get_object_or_404(TrainingProgram, pk=pk)
     context = {
         "program": program,
@@ -152,7 +153,7 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def event_create(request: HttpRequest) -> HttpResponse:
+def event_create(request: AuthedRequest) -> HttpResponse:
     require_hr(request.user)
     initial = {}
     program_id = parse_id(request.GET.get("program"))
@@ -167,7 +168,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def event_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     event = _get_event_for_user(request.user, pk, write=True)
     form = EventForm(request.POST or None, user=request.user, instance=event)
     if request.method == "POST" and form.is_valid():
@@ -178,7 +179,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def event_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     event = _get_event_for_user(request.user, pk)
     can_manage = services.can_manage_event(request.user, event)
     sessions = list(event.sessions.all())
@@ -223,7 +224,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def event_sessions(request: HttpRequest, pk: int) -> HttpResponse:
+def event_sessions(request: AuthedRequest, pk: int) -> HttpResponse:
     event = _get_event_for_user(request.user, pk, write=True)
     formset = SessionFormSet(request.POST or None, instance=event, prefix="sesi")
     if request.method == "POST" and formset.is_valid():
@@ -233,7 +234,7 @@ def event_sessions(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "training/event_sessions.html", {"event": event, "formset": formset})
 
 
-def _enrol_from_post(request: HttpRequest, event: TrainingEvent) -> None:
+def _enrol_from_post(request: AuthedRequest, event: TrainingEvent) -> None:
     """One by one (NIP field or a row's button) or the ticked rows; messages say what happened."""
     user = request.user
     candidates = services.writable_employees(user)
@@ -263,7 +264,7 @@ def _enrol_from_post(request: HttpRequest, event: TrainingEvent) -> None:
 
 
 @require_http_methods(["GET", "POST"])
-def event_enrol(request: HttpRequest, pk: int) -> HttpResponse:
+def event_enrol(request: AuthedRequest, pk: int) -> HttpResponse:
     event = _get_event_for_user(request.user, pk, write=True)
     if request.method == "POST":
         _enrol_from_post(request, event)
@@ -287,7 +288,7 @@ def event_enrol(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def event_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+def event_attendance(request: AuthedRequest, pk: int) -> HttpResponse:
     event = _get_event_for_user(request.user, pk, write=True)
     if request.method == "POST":
         present = set()
@@ -317,7 +318,7 @@ def event_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def event_results(request: HttpRequest, pk: int) -> HttpResponse:
+def event_results(request: AuthedRequest, pk: int) -> HttpResponse:
     event = _get_event_for_user(request.user, pk, write=True)
     participations = event.participations.select_related("employee").order_by("employee__name")
     formset = ResultFormSet(
@@ -344,7 +345,7 @@ def event_results(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def certificate_download(request: HttpRequest, pk: int) -> FileResponse:
+def certificate_download(request: AuthedRequest, pk: int) -> FileResponse:
     """Certificates stream through this view only, for users who may see the participant."""
     participation = get_object_or_404(
         Participation.objects.visible_to(request.user).exclude(certificate=""), pk=pk

@@ -7,11 +7,12 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from asnportal.http import AuthedRequest
 from core.forms import message_service_error
 from positions.access import require_hr
 from positions.models import own_employee
@@ -37,7 +38,7 @@ class JoinDecisionForm(forms.Form):
     note = forms.CharField(label="Catatan", max_length=500, required=False)
 
 
-def _back(request: HttpRequest, default: str) -> HttpResponse:
+def _back(request: AuthedRequest, default: str) -> HttpResponse:
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -47,7 +48,7 @@ def _back(request: HttpRequest, default: str) -> HttpResponse:
 
 
 @require_POST
-def event_join(request: HttpRequest, pk: int) -> HttpResponse:
+def event_join(request: AuthedRequest, pk: int) -> HttpResponse:
     employee = own_employee(request.user)
     if employee is None:
         raise Http404
@@ -70,7 +71,7 @@ def event_join(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def join_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def join_cancel(request: AuthedRequest, pk: int) -> HttpResponse:
     employee = own_employee(request.user)
     join_request = get_object_or_404(
         JoinRequest.objects.select_related("event"), pk=pk, employee=employee
@@ -85,7 +86,7 @@ def join_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def join_requests(request: HttpRequest) -> HttpResponse:
+def join_requests(request: AuthedRequest) -> HttpResponse:
     require_hr(request.user)
     page = Paginator(
         pending_join_requests(request.user).order_by("event__start_date", "created_at", "pk"),
@@ -95,7 +96,7 @@ def join_requests(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def join_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def join_decide(request: AuthedRequest, pk: int) -> HttpResponse:
     require_hr(request.user)
     join_request = get_object_or_404(pending_join_requests(request.user), pk=pk)
     form = JoinDecisionForm(request.POST)

@@ -8,11 +8,12 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
+from asnportal.http import AuthedRequest
 from core.forms import add_service_errors
 from core.params import parse_year, year_choices
 from positions.access import (
@@ -31,14 +32,14 @@ from .models import JP_TARGET, Participation
 COMPLIANCE_PAGE_SIZE = 50
 
 
-def _own_employee(request: HttpRequest) -> Employee:
+def _own_employee(request: AuthedRequest) -> Employee:
     employee = own_employee(request.user)
     if employee is None:
         raise PermissionDenied("Akun ini tidak terhubung dengan data pegawai.")
     return employee
 
 
-def _unit_filter(request: HttpRequest, *, with_year: bool = True) -> UnitYearFilterForm:
+def _unit_filter(request: AuthedRequest, *, with_year: bool = True) -> UnitYearFilterForm:
     """`?unit=` (and `?tahun=`) of the compliance pages: HR (pengelola), pimpinan and
     managers (a plain pegawai gets 403), a unit they may see (404 for another)."""
     require_staff_view(request.user)
@@ -52,7 +53,7 @@ def _unit_filter(request: HttpRequest, *, with_year: bool = True) -> UnitYearFil
     return filters
 
 
-def _get_self_report_for_user(request: HttpRequest, pk: int) -> Participation:
+def _get_self_report_for_user(request: AuthedRequest, pk: int) -> Participation:
     """404 outside the user's visibility; 403 for one's own report or without write scope."""
     reports = Participation.objects.filter(is_self_reported=True).select_related(
         "employee__unit", "verified_by"
@@ -66,7 +67,7 @@ def _get_self_report_for_user(request: HttpRequest, pk: int) -> Participation:
 
 
 @require_GET
-def selfreport_list(request: HttpRequest) -> HttpResponse:
+def selfreport_list(request: AuthedRequest) -> HttpResponse:
     employee = _own_employee(request)
     reports = Participation.objects.filter(employee=employee, is_self_reported=True).order_by(
         "-end_date", "-pk"
@@ -77,7 +78,7 @@ def selfreport_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def selfreport_create(request: HttpRequest) -> HttpResponse:
+def selfreport_create(request: AuthedRequest) -> HttpResponse:
     employee = _own_employee(request)
     if request.method == "POST":
         form = SelfReportForm(request.POST, request.FILES)
@@ -96,7 +97,7 @@ def selfreport_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def verification_list(request: HttpRequest) -> HttpResponse:
+def verification_list(request: AuthedRequest) -> HttpResponse:
     require_hr(request.user)
     pending = domain.pending_verifications_for(request.user)
     page = Paginator(pending, COMPLIANCE_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -104,7 +105,7 @@ def verification_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def verification_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def verification_decide(request: AuthedRequest, pk: int) -> HttpResponse:
     participation = _get_self_report_for_user(request, pk)
     is_pending = participation.verification == Participation.Verification.PENDING
     if request.method == "POST":
@@ -131,7 +132,7 @@ def verification_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def ledger(request: HttpRequest, pk: int) -> HttpResponse:
+def ledger(request: AuthedRequest, pk: int) -> HttpResponse:
     employee = get_employee_for_user(request.user, pk)
     year = parse_year(request.GET.get("tahun"))
     context = {"ledger": domain.ledger_for(employee, year), "years": year_choices(), "year": year}
@@ -139,7 +140,7 @@ def ledger(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def employee_summary(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_summary(request: AuthedRequest, pk: int) -> HttpResponse:
     """This year's counted JP and the last lines (fragment for the profile page, via htmx)."""
     employee = get_employee_for_user(request.user, pk)
     year = today().year
@@ -159,7 +160,7 @@ def employee_summary(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def compliance(request: HttpRequest) -> HttpResponse:
+def compliance(request: AuthedRequest) -> HttpResponse:
     filters = _unit_filter(request)
     unit, year = filters.unit, filters.year
     report = domain.compliance(unit, year, today=today())
@@ -179,7 +180,7 @@ def compliance(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def compliance_xlsx(request: HttpRequest) -> HttpResponse:
+def compliance_xlsx(request: AuthedRequest) -> HttpResponse:
     filters = _unit_filter(request)
     unit, year = filters.unit, filters.year
     response = HttpResponse(
@@ -191,7 +192,7 @@ def compliance_xlsx(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def leadership_compliance(request: HttpRequest) -> HttpResponse:
+def leadership_compliance(request: AuthedRequest) -> HttpResponse:
     filters = _unit_filter(request, with_year=False)
     unit = filters.unit
     report = domain.leadership_report(unit, today=today())

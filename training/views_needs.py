@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from asnportal.http import AuthedRequest
 from core import spreadsheets
 from core.forms import add_service_errors, message_service_error
 from core.params import parse_id
@@ -39,8 +40,6 @@ from .forms_needs import (
 from .models import DevelopmentPlan
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest
-
     from asnportal.models import User
 
 PAGE_SIZE = 50
@@ -51,7 +50,7 @@ _xlsx = spreadsheets.xlsx_response
 
 
 @require_http_methods(["GET", "POST"])
-def assessment_create(request: HttpRequest, pk: int) -> HttpResponse:
+def assessment_create(request: AuthedRequest, pk: int) -> HttpResponse:
     employee = get_employee_for_user(request.user, pk, write=True)
     form = AssessmentForm(request.POST or None, employee=employee)
     if request.method == "POST" and form.is_valid():
@@ -69,7 +68,7 @@ def assessment_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @ratelimit("import", methods=("POST",))
-def assessment_import(request: HttpRequest) -> HttpResponse:
+def assessment_import(request: AuthedRequest) -> HttpResponse:
     require_hr(request.user)
     if request.method == "GET" and request.GET.get("templat"):
         return _xlsx(analysis.assessment_template(), "templat-penilaian-kompetensi.xlsx")
@@ -121,7 +120,7 @@ def _default_unit(user: User, scopes: Scopes) -> OrgUnit:
     return get_object_or_404(units.order_by("depth", "path")[:1])
 
 
-def _needs_filter(request: HttpRequest, scopes: Scopes) -> tuple[UnitYearFilterForm, OrgUnit]:
+def _needs_filter(request: AuthedRequest, scopes: Scopes) -> tuple[UnitYearFilterForm, OrgUnit]:
     """`?unit=` an id of a unit the user may see (404 for another; a closed unit linked from
     its page too), else the widest unit of their scope; `?tahun=` the plan year, next year by
     default."""
@@ -143,7 +142,7 @@ def _needs_filter(request: HttpRequest, scopes: Scopes) -> tuple[UnitYearFilterF
 
 
 @require_GET
-def needs(request: HttpRequest) -> HttpResponse:
+def needs(request: AuthedRequest) -> HttpResponse:
     scopes = require_staff_view(request.user)
     filters, unit = _needs_filter(request, scopes)
     year = filters.year
@@ -163,7 +162,7 @@ def needs(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def employee_needs(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_needs(request: AuthedRequest, pk: int) -> HttpResponse:
     require_staff_view(request.user)
     employee = get_employee_for_user(request.user, pk)
     (result,) = analysis.analyse(Employee.objects.filter(pk=employee.pk))
@@ -184,7 +183,7 @@ def _get_plan_for_user(user: User, pk: int, *, write: bool = False) -> Developme
 
 
 @require_POST
-def plan_create(request: HttpRequest) -> HttpResponse:
+def plan_create(request: AuthedRequest) -> HttpResponse:
     require_hr(request.user)
     form = PlanCreateForm(request.POST)
     if not form.is_valid():
@@ -208,7 +207,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     require_staff_view(request.user)
     plan = _get_plan_for_user(request.user, pk, write=request.method == "POST")
     item_form = PlanItemForm(unit=plan.unit)
@@ -257,7 +256,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_export(request: AuthedRequest, pk: int) -> HttpResponse:
     require_staff_view(request.user)
     plan = _get_plan_for_user(request.user, pk)
     content = analysis.plan_workbook(plan, analysis.plan_items(plan))

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib.auth import forms as auth_forms
 
 
@@ -8,7 +10,7 @@ class LoginForm(auth_forms.AuthenticationForm):
         "inactive": "Akun ini tidak aktif. Hubungi pengelola kepegawaian.",
     }
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "Nama pengguna"
         self.fields["password"].label = "Kata sandi"

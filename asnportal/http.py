@@ -7,11 +7,14 @@ an `AnonymousUser`. Annotating those views with `AuthedRequest` tells mypy the s
 """
 
 from django.http import HttpRequest
+from django_htmx.middleware import HtmxDetails
 
 from .models import User
 
 
 class AuthedRequest(HttpRequest):
-    """An `HttpRequest` whose user is logged in (LoginRequiredMiddleware)."""
+    """An `HttpRequest` whose user is logged in (LoginRequiredMiddleware), with the
+    `request.htmx` that `HtmxMiddleware` sets on every request."""
 
     user: User
+    htmx: HtmxDetails

@@ -347,7 +347,7 @@ class LineChart:
         plot_w = self.WIDTH - self.LEFT - self.RIGHT - 2 * self.INSET
         plot_h = self.HEIGHT - self.TOP - self.BOTTOM
         step = plot_w / (len(self.points) - 1) if len(self.points) > 1 else 0
-        result = []
+        result: list[tuple[float, float | None]] = []
         for index, point in enumerate(self.points):
             x = self.LEFT + self.INSET + (step * index if len(self.points) > 1 else plot_w / 2)
             if point.value is None:
@@ -370,12 +370,12 @@ class LineChart:
         plot_h = self.HEIGHT - self.TOP - self.BOTTOM
         parts = []
         for tick in range(5):  # gridlines at 0, 25, 50, 75, 100 % of max_value
-            y = self.TOP + plot_h * (1 - tick / 4)
+            grid_y = self.TOP + plot_h * (1 - tick / 4)
             value = self.max_value * tick / 4
             parts.append(
-                f'<line x1="{self.LEFT}" x2="{self.WIDTH - self.RIGHT}" y1="{y:.1f}" '
-                f'y2="{y:.1f}" stroke="{GRID}" stroke-width="1"></line>'
-                f'<text x="{self.LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="12" '
+                f'<line x1="{self.LEFT}" x2="{self.WIDTH - self.RIGHT}" y1="{grid_y:.1f}" '
+                f'y2="{grid_y:.1f}" stroke="{GRID}" stroke-width="1"></line>'
+                f'<text x="{self.LEFT - 6}" y="{grid_y + 4:.1f}" text-anchor="end" font-size="12" '
                 f'fill="{MUTED}">{escape(_number(value))}{escape(self.unit)}</text>'
             )
         coords = self.coordinates()

@@ -12,8 +12,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.apps import apps
+from django.core.files.storage import Storage
 from django.db import models, router, transaction
 from django.db.models.signals import post_delete, pre_save
 
@@ -54,7 +56,7 @@ def _delete_when_committed(
 
 
 def _remember_old_files(
-    sender: type[models.Model], instance: models.Model, raw: bool = False, **kwargs: object
+    sender: type[models.Model], instance: models.Model, raw: bool = False, **kwargs: Any
 ) -> None:
     if raw or instance._state.adding or instance.pk is None:
         return
@@ -118,18 +120,18 @@ def referenced_names() -> dict[int, set[str]]:
     return names
 
 
-def _storages() -> dict[int, object]:
-    found: dict[int, object] = {}
+def _storages() -> dict[int, Storage]:
+    found: dict[int, Storage] = {}
     for _model, fields in models_with_files():
         for field in fields:
             found[id(field.storage)] = field.storage
     return found
 
 
-def walk(storage: object, folder: str = "") -> Iterator[str]:
+def walk(storage: Storage, folder: str = "") -> Iterator[str]:
     """Every file name in a storage, recursively (Storage.listdir gives one level)."""
     try:
-        dirs, files = storage.listdir(folder)  # type: ignore[attr-defined]
+        dirs, files = storage.listdir(folder)
     except (FileNotFoundError, NotADirectoryError):
         return
     for name in files:
@@ -157,5 +159,5 @@ def check_storage() -> FileReport:
         wanted = referenced.get(key, set())
         present = set(walk(storage))
         orphans.extend(sorted(present - wanted))
-        missing.extend(sorted(n for n in wanted - present if not storage.exists(n)))  # type: ignore[attr-defined]
+        missing.extend(sorted(n for n in wanted - present if not storage.exists(n)))
     return FileReport(orphans=orphans, missing=missing)

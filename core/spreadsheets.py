@@ -383,7 +383,7 @@ def inert(cell: Any) -> Any:
 def write_formula(sheet: Any, row: int, column: int, formula: str) -> Any:
     """A formula the portal writes on purpose (the only way to keep one live)."""
     cell = sheet.cell(row=row, column=column, value=formula)
-    kept = getattr(sheet.parent, _FORMULAS_ATTR, set())
+    kept: set[tuple[str, str]] = getattr(sheet.parent, _FORMULAS_ATTR, set())
     kept.add((sheet.title, cell.coordinate))
     setattr(sheet.parent, _FORMULAS_ATTR, kept)
     return cell
@@ -435,7 +435,7 @@ def workbook_bytes(workbook: Any) -> bytes:
     """Save a workbook; every formula cell not written with `write_formula` becomes inert text
     first (so an export that forgot the helper still writes no live user formula)."""
     if not getattr(workbook, "write_only", False):
-        kept = getattr(workbook, _FORMULAS_ATTR, set())
+        kept: set[tuple[str, str]] = getattr(workbook, _FORMULAS_ATTR, set())
         for sheet in workbook.worksheets:
             for cell in sheet._cells.values():  # every written cell, without creating new ones
                 if (sheet.title, cell.coordinate) in kept:

@@ -9,9 +9,10 @@ queryset, so a value the list did not show is still checked for scope on POST.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.html import format_html, format_html_join
 
 SEARCH_LIMIT = 50
@@ -22,7 +23,7 @@ class AutocompleteSelect(forms.Select):
 
     def __init__(
         self,
-        url: str,
+        url: str | Promise,  # reverse_lazy() in a form class body
         *,
         placeholder: str = "Ketik untuk mencari",
         limit: int = SEARCH_LIMIT,
@@ -43,8 +44,10 @@ class AutocompleteSelect(forms.Select):
         rows = list(queryset.filter(pk__in=chosen)) if chosen else []
         rows += list(queryset.exclude(pk__in=chosen)[: self.limit])
         full_choices = self.choices
-        self.choices = [("", iterator.field.empty_label or "---------")] + [
-            iterator.choice(obj) for obj in rows
+        # A choices iterable with a queryset is a ModelChoiceField's ModelChoiceIterator.
+        model_choices = cast(forms.models.ModelChoiceIterator, iterator)
+        self.choices = [("", model_choices.field.empty_label or "---------")] + [
+            model_choices.choice(obj) for obj in rows
         ]
         try:
             return super().optgroups(name, value, attrs)

@@ -49,7 +49,7 @@ class AnnouncementForm(forms.ModelForm):
             self.initial.setdefault("ends_on", today() + dt.timedelta(days=14))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         starts, ends = data.get("starts_on"), data.get("ends_on")
         if starts and ends:
             if ends < starts:

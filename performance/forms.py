@@ -36,7 +36,7 @@ class SKPCreateForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         year = data.get("year")
         if year:
             data["period_start"] = data.get("period_start") or dt.date(year, 1, 1)
@@ -81,7 +81,7 @@ class RHKForm(forms.ModelForm):
             del self.fields["perspektif"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("jenis") == RHK.Jenis.TAMBAHAN:
             data["parent_rhk"] = None  # only a utama RHK intervenes the superior's RHK
         data.setdefault("perspektif", "")
@@ -110,7 +110,7 @@ class IndicatorForm(forms.ModelForm):
             self.fields["target_text"].required = True
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         for name in ("target_satuan", "target_text"):
             data.setdefault(name, "")
         data.setdefault("target_value", None)
@@ -135,7 +135,7 @@ class LampiranForm(forms.ModelForm):
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields}
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         for name in self.Meta.fields:
             data[name] = (data.get(name) or "").strip()
         return data

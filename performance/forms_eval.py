@@ -144,7 +144,7 @@ class FeedbackForm(forms.Form):
             )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if bool(data.get("rating_hasil")) != bool(data.get("rating_perilaku")):
             raise forms.ValidationError(
                 "Isi kedua rating (hasil kerja dan perilaku kerja) atau kosongkan keduanya."

@@ -3,7 +3,7 @@ Files are streamed through these views after an access check, never from a media
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
@@ -24,7 +24,10 @@ from . import report_jobs, selectors
 from .models import DocumentVerification, ReportDocument, ReportJob
 
 if TYPE_CHECKING:
+    from django.db.models.fields.files import FieldFile
     from django.http import HttpRequest
+
+    from asnportal.models import User
 
 PAGE_SIZE = 20
 FAILURES_PAGE_SIZE = 50
@@ -41,7 +44,7 @@ class UnitJobForm(forms.Form):
     )
     year = forms.TypedChoiceField(label="Tahun penilaian", coerce=int)
 
-    def __init__(self, *args: object, user: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         units = report_units(user)
         self.fields["unit"].queryset = units
@@ -55,12 +58,12 @@ class UnitJobForm(forms.Form):
         self.fields["year"].initial = latest or today().year - 1
 
 
-def report_units(user: object) -> object:
+def report_units(user: User) -> QuerySet[OrgUnit]:
     """Units an HR officer may report on: their write scopes, three levels deep (instansi,
     perangkat daerah, bidang) — a select of every seksi in a province helps nobody."""
     scopes = scopes_for(user)
     units = OrgUnit.objects.active()
-    if user.is_superuser:  # type: ignore[attr-defined]
+    if user.is_superuser:
         return units.filter(depth__lte=3)
     q = Q(pk__in=[])
     for path in scopes.write_paths:
@@ -232,9 +235,9 @@ def report_employee_start(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect(job)
 
 
-def _pdf_response(field: object, filename: str, content_type: str) -> FileResponse:
+def _pdf_response(field: FieldFile, filename: str, content_type: str) -> FileResponse:
     return FileResponse(
-        field.open("rb"),  # type: ignore[attr-defined]
+        field.open("rb"),
         as_attachment=True,
         filename=filename,
         content_type=content_type,
@@ -261,7 +264,7 @@ def report_job_recap(request: AuthedRequest, pk: int) -> FileResponse:
     )
 
 
-def _get_document_for_user(user: object, pk: int) -> ReportDocument:
+def _get_document_for_user(user: User, pk: int) -> ReportDocument:
     """A printed document is visible to whoever may see its job (the same rule as the job's
     ZIP, so every PDF in the archive is also downloadable on its own) and to whoever may see
     the employee or the SKP (the pegawai themself, the penilai, HR and pimpinan in scope).

@@ -105,7 +105,7 @@ class EducationForm(forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         # The employee is set on the instance by the view, so the model's unique check
         # (employee, level, field) is skipped by ModelForm: check it here for a clear message.
-        data = super().clean()
+        data = super().clean() or {}
         employee_id = self.instance.employee_id
         if employee_id and data.get("level"):
             duplicate = Education.objects.filter(

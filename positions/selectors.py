@@ -100,7 +100,7 @@ def with_subtree_counts(units: list[OrgUnit]) -> list[OrgUnit]:
             .values_list("prefix", "n")
         )
         for unit in group:
-            unit.employee_count = counts.get(unit.path, 0)  # type: ignore[attr-defined]
+            unit.employee_count = counts.get(unit.path, 0)
     return units
 
 
@@ -118,7 +118,7 @@ def unit_tree(scopes: Scopes) -> list[OrgUnit]:
     )
     with_subtree_counts(roots + children)
     for root in roots:
-        root.expanded_children = [c for c in children if c.path.startswith(root.path)]  # type: ignore[attr-defined]
+        root.expanded_children = [c for c in children if c.path.startswith(root.path)]
     return roots
 
 

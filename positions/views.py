@@ -8,7 +8,6 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.middleware import HtmxDetails
 
 from asnportal.http import AuthedRequest
 from core.forms import add_service_errors
@@ -49,10 +48,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest, HttpResponse
-
-    class HtmxHttpRequest(HttpRequest):
-        htmx: HtmxDetails
+    from django.http import HttpResponse
 
 
 PAGE_SIZE = 50
@@ -74,13 +70,13 @@ def unit_list(request: AuthedRequest) -> HttpResponse:
 
 @require_GET
 @vary_on_headers("HX-Request")
-def unit_children(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def unit_children(request: AuthedRequest, pk: int) -> HttpResponse:
     """One tree node, opened (with its children) or closed (`?tutup=1`): htmx swaps it in."""
     unit = get_unit_for_user(request.user, pk)
     expanded = request.GET.get("tutup") != "1"
     children = list(OrgUnit.objects.get_children(unit).active()) if expanded else []
     selectors.with_subtree_counts([unit, *children])
-    unit.expanded_children = children  # type: ignore[attr-defined]
+    unit.expanded_children = children
     if not request.htmx:
         return redirect(unit)
     return render(request, "positions/_unit_node.html", {"u": unit, "expanded": expanded})
@@ -105,7 +101,7 @@ def unit_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @vary_on_headers("HX-Request")
-def position_list(request: HtmxHttpRequest) -> HttpResponse:
+def position_list(request: AuthedRequest) -> HttpResponse:
     require_staff_view(request.user)
     query = request.GET.get("q", "").strip()
     jenis = request.GET.get("jenis", "")
@@ -146,7 +142,7 @@ def position_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @vary_on_headers("HX-Request")
-def employee_list(request: HtmxHttpRequest) -> HttpResponse:
+def employee_list(request: AuthedRequest) -> HttpResponse:
     scopes = require_staff_view(request.user)
     filters = RegisterFilterForm(request.GET, user=request.user)
     employees = filters.filter(Employee.objects.visible_to(request.user).for_list())

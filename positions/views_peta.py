@@ -59,8 +59,9 @@ def peta_jabatan_xlsx(request: AuthedRequest, pk: int) -> HttpResponse:
 def peta_jabatan_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     require_staff_view(request.user)
     unit = get_unit_for_user(request.user, pk)
+    peta = domain.build_peta_jabatan(unit)
     context = {
-        "peta": domain.build_peta_jabatan(unit),
+        "peta": peta,
         "unit": unit,
         "instansi_name": settings.INSTANSI_NAME,
         "printed_at": timezone.localtime(),
@@ -68,7 +69,7 @@ def peta_jabatan_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     }
     pdf = render_pdf("positions/pdf/peta_jabatan.html", context)
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{_filename(context["peta"], "pdf")}"'
+    response["Content-Disposition"] = f'inline; filename="{_filename(peta, "pdf")}"'
     return response
 
 
@@ -105,8 +106,8 @@ def _peta_workbook(peta: domain.PetaJabatan) -> bytes:
     sheet["A2"] = peta.unit.name.upper()
     sheet["A2"].font = Font(bold=True, size=12)
     sheet["A3"] = f"{settings.INSTANSI_NAME} · keadaan per {date_format(peta.on, 'j F Y')}"
-    for row in (1, 2, 3):
-        sheet.merge_cells(f"A{row}:{last_column}{row}")
+    for title_row in (1, 2, 3):
+        sheet.merge_cells(f"A{title_row}:{last_column}{title_row}")
 
     header_row = 5
     thin = Side(style="thin", color="999999")

@@ -61,7 +61,7 @@ class SelfReportForm(forms.Form):
         return upload
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         start: dt.date | None = data.get("start_date")
         end: dt.date | None = data.get("end_date")
         if start and end:
@@ -110,7 +110,7 @@ class VerificationForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("decision") == "reject" and not (data.get("note") or "").strip():
             self.add_error("note", "Catatan wajib diisi bila laporan ditolak.")
         return data

@@ -35,7 +35,7 @@ class AssessmentForm(forms.ModelForm):
         return value
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         # The employee is not a form field, so Django's own unique check skips this constraint.
         if (
             data.get("competency")

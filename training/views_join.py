@@ -108,7 +108,7 @@ def join_decide(request: AuthedRequest, pk: int) -> HttpResponse:
         services.decide_join(
             join_request,
             approve=approve,
-            decided_by=request.user,  # type: ignore[arg-type]
+            decided_by=request.user,
             note=form.cleaned_data["note"],
         )
     except ValidationError as exc:

@@ -197,7 +197,7 @@ def _hasil_groups(skp: SKP, evaluation: Evaluation | None) -> list[dict[str, Any
     realisations = {r.indicator_id: r for r in evaluation.realisations.all()} if evaluation else {}
     groups = []
     for jenis, label in ((RHK.Jenis.UTAMA, "A. UTAMA"), (RHK.Jenis.TAMBAHAN, "B. TAMBAHAN")):
-        items = []
+        items: list[dict[str, Any]] = []
         for rhk in (r for r in skp.rhks.all() if r.jenis == jenis):
             rows = []
             for indicator in rhk.indicators.all():

@@ -122,7 +122,7 @@ def place_employee(
     return placement
 
 
-END_REASON_STATUS = {
+END_REASON_STATUS: dict[str, str] = {
     Placement.EndReason.PENSIUN: Employee.Status.PENSIUN,
     Placement.EndReason.MUTASI_KELUAR: Employee.Status.MUTASI_KELUAR,
     Placement.EndReason.BERHENTI: Employee.Status.BERHENTI,

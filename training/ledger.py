@@ -95,7 +95,8 @@ def ledger_for(employee: Employee, year: int) -> Ledger:
         .select_related("event__program")
         .order_by("end_date", "pk")
     )
-    counted, other = [], []
+    counted: list[LedgerLine] = []
+    other: list[LedgerLine] = []
     for p in rows:
         reason = not_counted_reason(p)
         (other if reason else counted).append(LedgerLine(p, reason))

@@ -164,8 +164,11 @@ def decide_join(
 ) -> JoinRequest:
     """Approve (enrol the pegawai, taking a seat: refused when the quota is full) or decline
     (with a note). Only a pengelola of the event's organiser unit decides."""
-    event = TrainingEvent.objects.select_for_update().select_related("program", "organiser_unit")
-    event = event.get(pk=join_request.event_id)
+    event = (
+        TrainingEvent.objects.select_for_update()
+        .select_related("program", "organiser_unit")
+        .get(pk=join_request.event_id)
+    )
     _require_manager(decided_by, event)
     locked = (
         JoinRequest.objects.select_for_update().select_related("employee").get(pk=join_request.pk)

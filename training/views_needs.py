@@ -73,11 +73,11 @@ def assessment_import(request: AuthedRequest) -> HttpResponse:
     if request.method == "GET" and request.GET.get("templat"):
         return _xlsx(analysis.assessment_template(), "templat-penilaian-kompetensi.xlsx")
     if request.method == "GET" and request.GET.get("galat"):
-        report = spreadsheets.error_report_response(
+        download = spreadsheets.error_report_response(
             request.user.pk, request.GET["galat"], "masalah-impor-penilaian-kompetensi.xlsx"
         )
-        if report is not None:
-            return report
+        if download is not None:
+            return download
         messages.error(request, "Daftar masalah sudah kedaluwarsa; unggah ulang berkasnya.")
     form = AssessmentImportForm(request.POST or None, request.FILES or None)
     context: dict[str, Any] = {"form": form, "shown": spreadsheets.ERROR_PAGE_LIMIT}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import openpyxl
@@ -107,7 +107,7 @@ def _instructions_sheet(sheet: Any) -> None:
     for cell in sheet[header_row]:
         cell.font = bold
 
-    def table(title: str, rows: list[tuple[str, ...]], headers: tuple[str, ...]) -> None:
+    def table(title: str, rows: Sequence[tuple[str, ...]], headers: tuple[str, ...]) -> None:
         sheet.append([])
         sheet.append([title])
         sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, size=12)

@@ -1,0 +1,79 @@
+"""Personnel core: organisation tree, positions, employees, placements and HR scopes.
+
+One module per seam; every name is re-exported here, so `from positions.models import X` is
+the one import path for the rest of the code (and Django finds the models through it).
+"""
+
+from .employee import (
+    Education,
+    EducationField,
+    Employee,
+    EmployeeCompetency,
+    EmployeeQuerySet,
+    LeadershipTraining,
+)
+from .imports import ImportBatch
+from .org import OrgUnit, OrgUnitManager, OrgUnitQuerySet, opd_name_of
+from .placement import Placement, PlacementQuerySet
+from .position import (
+    LEVEL_RANGE,
+    LEVEL_VALIDATORS,
+    Competency,
+    CompetencyLevel,
+    Position,
+    PositionCompetency,
+    PositionQuerySet,
+    WorkloadTask,
+    kebutuhan_from_minutes,
+)
+from .reference import (
+    LEADERSHIP_BY_JENIS,
+    LEADERSHIP_RANK,
+    STRUCTURAL_JENIS,
+    EducationLevel,
+    Golongan,
+    Leadership,
+    Predikat,
+    retirement_date,
+    today,
+)
+from .scope import HRScope, Scopes, _outermost, own_employee, scopes_for
+
+__all__ = [
+    "LEADERSHIP_BY_JENIS",
+    "LEADERSHIP_RANK",
+    "LEVEL_RANGE",
+    "LEVEL_VALIDATORS",
+    "STRUCTURAL_JENIS",
+    "Competency",
+    "CompetencyLevel",
+    "Education",
+    "EducationField",
+    "EducationLevel",
+    "Employee",
+    "EmployeeCompetency",
+    "EmployeeQuerySet",
+    "Golongan",
+    "HRScope",
+    "ImportBatch",
+    "Leadership",
+    "LeadershipTraining",
+    "OrgUnit",
+    "OrgUnitManager",
+    "OrgUnitQuerySet",
+    "Placement",
+    "PlacementQuerySet",
+    "Position",
+    "PositionCompetency",
+    "PositionQuerySet",
+    "Predikat",
+    "Scopes",
+    "WorkloadTask",
+    "_outermost",
+    "kebutuhan_from_minutes",
+    "opd_name_of",
+    "own_employee",
+    "retirement_date",
+    "scopes_for",
+    "today",
+]

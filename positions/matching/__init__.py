@@ -1,0 +1,81 @@
+"""Competency-based matching: ranked candidates for a position, with an explainable score.
+
+`ranking` builds the one ranking query (eligibility and score as SQL expressions; the scoring
+rules are in its docstring); `explain` turns the displayed rows into words and assembles the
+candidate page and the vacancy chain. Every name is re-exported here: `positions.matching` is
+the one import path.
+"""
+
+from .explain import (
+    Candidate,
+    CandidatePage,
+    ChainEntry,
+    Component,
+    _duration,
+    candidate_chain,
+    candidate_page,
+    explain,
+    vacancy_chain,
+)
+from .ranking import (
+    CHAIN_CANDIDATES,
+    CHAIN_LENGTH,
+    COMPONENT_LABELS,
+    DEFAULT_LIMIT,
+    EXCLUSION_LABELS,
+    FIELD_SAME_GROUP,
+    FULL_TENURE_MONTHS,
+    MAX_LIMIT,
+    PREDIKAT_NEUTRAL,
+    PREDIKAT_VALUE,
+    RANK_ORDER,
+    WEIGHTS,
+    RequiredCompetency,
+    Requirements,
+    candidate_pool,
+    eligibility_conditions,
+    eligibility_summary,
+    leadership_short,
+    min_birth_date,
+    min_months_to_bup,
+    months_between,
+    rank,
+    requirements_for,
+    score_components,
+)
+
+__all__ = [
+    "CHAIN_CANDIDATES",
+    "CHAIN_LENGTH",
+    "COMPONENT_LABELS",
+    "DEFAULT_LIMIT",
+    "EXCLUSION_LABELS",
+    "FIELD_SAME_GROUP",
+    "FULL_TENURE_MONTHS",
+    "MAX_LIMIT",
+    "PREDIKAT_NEUTRAL",
+    "PREDIKAT_VALUE",
+    "RANK_ORDER",
+    "WEIGHTS",
+    "Candidate",
+    "CandidatePage",
+    "ChainEntry",
+    "Component",
+    "RequiredCompetency",
+    "Requirements",
+    "_duration",
+    "candidate_chain",
+    "candidate_page",
+    "candidate_pool",
+    "eligibility_conditions",
+    "eligibility_summary",
+    "explain",
+    "leadership_short",
+    "min_birth_date",
+    "min_months_to_bup",
+    "months_between",
+    "rank",
+    "requirements_for",
+    "score_components",
+    "vacancy_chain",
+]

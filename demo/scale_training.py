@@ -24,14 +24,8 @@ import random
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from demo.scale_org import (
-    PROVINCE_CODE,
-    SCALE_JF_GROUP,
-    SEED,
-    RowWriter,
-    hr_user_id,
-    spec_for,
-)
+from demo.scale_org import PROVINCE_CODE, SEED, RowWriter, hr_user_id, spec_for
+from demo.scale_vocabulary import SCALE_JF_GROUP
 from demo.training import PROGRAMS as DEMO_PROGRAMS
 from positions.models import LEADERSHIP_BY_JENIS, Competency, LeadershipTraining, OrgUnit, Placement
 from training.models import (

@@ -29,7 +29,8 @@ class _RedisChannel(kombu_redis.Channel):
     def _connparams(self, asynchronous: bool = False) -> dict:
         if self.connection.client is None:
             raise redis_lib.exceptions.ConnectionError("broker connection already released")
-        return super()._connparams(asynchronous=asynchronous)
+        # kombu's Channel._connparams has no annotations.
+        return super()._connparams(asynchronous=asynchronous)  # type: ignore[no-untyped-call]
 
 
 class RedisTransport(kombu_redis.Transport):

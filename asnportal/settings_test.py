@@ -1,5 +1,7 @@
 """Test speed overrides only."""
 
+import os
+
 from .settings import *  # noqa: F403
 from .settings import REDIS_URL
 
@@ -24,8 +26,8 @@ WHITENOISE_AUTOREFRESH = True
 # worker process started by the integration tests can open the same test database.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": os.environ.get(  # noqa: F405
+        "NAME": os.environ.get(
             "SQLITE_TEST_PATH",
-            f"/tmp/asnportal-test-{os.getpid()}.sqlite3",  # noqa: F405
+            f"/tmp/asnportal-test-{os.getpid()}.sqlite3",
         )
     }

@@ -135,12 +135,13 @@ def evaluation_detail(request: AuthedRequest, pk: int, period: str) -> HttpRespo
         raise PermissionDenied
     else:
         # Readers (HR, pimpinan) never create rows by looking.
-        evaluation = Evaluation.objects.filter(skp=skp, period=period).first()
-        if evaluation is None:
+        found = Evaluation.objects.filter(skp=skp, period=period).first()
+        if found is None:
             context["unavailable"] = (
                 "Evaluasi periode ini belum dimulai oleh pegawai atau pejabat penilai."
             )
             return render(request, "performance/evaluation.html", context)
+        evaluation = found
     is_draft = evaluation.status == Evaluation.Status.DRAFT
     can_edit_realisasi = is_owner and is_draft
     can_rate = is_penilai and is_draft

@@ -135,7 +135,7 @@ class PlacementForm(forms.Form):
     )
     confirm_sk_date = forms.BooleanField(
         required=False,
-        label="Tanggal SK memang lebih lambat dari hari ini atau dari TMT; tetap simpan.",
+        label="Tanggal SK yang tidak lazim ini memang benar; tetap simpan.",
     )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:

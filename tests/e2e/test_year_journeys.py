@@ -241,7 +241,8 @@ def test_6_pegawai_downloads_their_own_document(person, width, tmp_path):
     hr_user = get_user_model().objects.get(username="hr.dinkes")
     job = report_jobs.start_employee_job(hr_user, employee, 2025)  # runs eagerly in tests
     job.refresh_from_db()
-    assert job.documents.filter(state=ReportDocument.State.DONE).count() == 1
+    states = list(job.documents.values_list("state", "error"))
+    assert job.documents.filter(state=ReportDocument.State.DONE).count() == 1, states
 
     pegawai = person("staf.yankes", width)
     link = pegawai.main.get_by_role("link", name=re.compile("Dokumen evaluasi kinerja 2025"))

@@ -135,7 +135,7 @@ class PlacementForm(forms.Form):
     )
     confirm_sk_date = forms.BooleanField(
         required=False,
-        label="Tanggal SK yang tidak lazim ini memang benar; tetap simpan.",
+        label="Saya sudah memeriksa tanggal surat keputusan yang tidak lazim ini; tetap simpan.",
     )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:

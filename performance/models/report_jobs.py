@@ -94,7 +94,8 @@ class ReportJob(models.Model):
         indexes = [models.Index(fields=["requested_by", "-created_at"])]
 
     def __str__(self) -> str:
-        target = self.unit.name if self.unit_id else self.employee.name
+        # reportjob_target_matches_kind: a unit job has a unit, a pegawai job an employee.
+        target = self.unit.name if self.unit_id else self.employee.name  # type: ignore[union-attr]
         return f"Laporan {self.year} — {target}"
 
     def get_absolute_url(self) -> str:
@@ -102,7 +103,7 @@ class ReportJob(models.Model):
 
     @property
     def target_name(self) -> str:
-        return self.unit.name if self.kind == self.Kind.UNIT else self.employee.name
+        return self.unit.name if self.kind == self.Kind.UNIT else self.employee.name  # type: ignore[union-attr]
 
     @property
     def is_active(self) -> bool:

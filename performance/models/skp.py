@@ -34,8 +34,7 @@ class SKPQuerySet(models.QuerySet["SKP"]):
         # EXISTS, not `employee__in`: PostgreSQL would hash the user's whole visible set
         # (19,000 employees for a province HR) to test even a single SKP (~100 ms).
         visible = Employee.objects.visible_to(user).filter(pk=models.OuterRef("employee_id"))
-        q |= models.Exists(visible)
-        return self.filter(q)
+        return self.filter(q | models.Exists(visible))
 
     def current(self) -> SKPQuerySet:
         return self.filter(superseded_at__isnull=True)

@@ -150,7 +150,7 @@ def _component(key: str, emp: Employee, fact: str, verdict: str = "") -> Compone
 
 
 def _education_text(edu: Education) -> str:
-    name = f" {edu.field.name}" if edu.field_id else ""
+    name = f" {edu.field.name}" if edu.field_id else ""  # type: ignore[union-attr]
     return f"{edu.get_level_display()}{name}"
 
 

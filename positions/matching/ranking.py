@@ -308,7 +308,7 @@ def score_components(req: Requirements, *, on: dt.date | None = None) -> dict[st
                 .values("ratio")[:1]
             )
             ratios.append(Coalesce(Subquery(latest, output_field=FloatField()), _float(0)))
-        total = ratios[0]
+        total: Combinable = ratios[0]
         for ratio in ratios[1:]:
             total = total + ratio
         components["competency"] = ExpressionWrapper(

@@ -258,7 +258,7 @@ class Employee(models.Model):
         if placement is None:
             return None, None
         position_id = placement.position.parent_id
-        found: list[Employee] = []
+        found: list[Employee | None] = []
         seen: set[int] = set()
         while position_id is not None and position_id not in seen and len(found) < 2:
             seen.add(position_id)

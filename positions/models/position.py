@@ -77,7 +77,8 @@ class PositionQuerySet(models.QuerySet["Position"]):
         )
 
     def vacant(self, on: dt.date | None = None) -> PositionQuerySet:
-        return self.with_bezetting(on).filter(bezetting__lt=F("kebutuhan"))
+        # bezetting is the annotation of with_bezetting, which the stubs cannot see.
+        return self.with_bezetting(on).filter(bezetting__lt=F("kebutuhan"))  # type: ignore[misc]
 
     def for_list(self) -> PositionQuerySet:
         return self.select_related("unit", "parent").with_bezetting().with_opd()
@@ -126,7 +127,7 @@ class Position(models.Model):
         "pendidikan minimal", max_length=2, choices=EducationLevel.choices, blank=True
     )
     accepted_fields = models.ManyToManyField(
-        "EducationField",
+        "positions.EducationField",
         blank=True,
         related_name="+",
         verbose_name="bidang pendidikan yang sesuai",

@@ -115,7 +115,7 @@ def scopes_for(user: User) -> Scopes:
         for path, position_id in headed:
             scopes.headed_paths.append(path)
             scopes.headed_position_ids.append(position_id)
-    user._asn_scopes = scopes  # type: ignore[union-attr]
+    user._asn_scopes = scopes  # type: ignore[attr-defined]  # a cache on the user object
     return scopes
 
 
@@ -125,7 +125,7 @@ def own_employee(user: User) -> Employee | None:
     if not user.is_authenticated:
         return None
     if not hasattr(user, "_asn_employee"):
-        user._asn_employee = (  # type: ignore[union-attr]
+        user._asn_employee = (  # type: ignore[attr-defined]  # a cache on the user object
             Employee.objects.filter(user=user).select_related("unit").first()
         )
-    return user._asn_employee  # type: ignore[union-attr]
+    return user._asn_employee  # type: ignore[attr-defined]  # a cache on the user object

@@ -57,6 +57,7 @@ class PegawaiTodo:
     jp: int
     events: list[Any]
     documents: list[Any]
+    printable_years: list[int]  # final evaluation, no printed document yet
     jp_target: int = JP_TARGET
 
     @property
@@ -72,6 +73,7 @@ def pegawai_todo(employee: Employee, on: dt.date) -> PegawaiTodo:
     year = on.year
     step = performance_selectors.my_skp_next_step(employee, year)
     period = performance_selectors.open_period(on)
+    documents = list(performance_selectors.documents_for_employee(employee))
     realisasi_url = ""
     if step.skp is not None and step.skp.status == SKP.Status.DISETUJUI:
         realisasi_url = reverse("performance:evaluation", args=[step.skp.pk, period.period])
@@ -83,7 +85,10 @@ def pegawai_todo(employee: Employee, on: dt.date) -> PegawaiTodo:
         jp=ledger.counted_jp(employee, year),
         # Events are offered within the employee's instansi: none without a unit on record.
         events=training_selectors.open_events_for(employee) if employee.unit_id else [],
-        documents=list(performance_selectors.documents_for_employee(employee)),
+        documents=documents,
+        printable_years=performance_selectors.final_years_without_document(
+            employee, printed={doc.job.year for doc in documents}
+        ),
     )
 
 

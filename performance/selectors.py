@@ -52,6 +52,24 @@ def documents_for_employee(employee: Employee) -> ReportDocumentQuerySet:
     )
 
 
+def final_years_without_document(employee: Employee, *, printed: set[int]) -> list[int]:
+    """Years (newest first) in which the employee has a final akhir (TW IV) evaluation but no
+    printed yearly document among `printed`: the pegawai may print it from the home page.
+    One query."""
+    years = (
+        Evaluation.objects.filter(
+            skp__employee=employee,
+            period=Evaluation.Period.TW4,
+            status=Evaluation.Status.FINAL,
+            skp__superseded_at__isnull=True,
+        )
+        .order_by("-skp__year")
+        .values_list("skp__year", flat=True)
+        .distinct()
+    )
+    return [year for year in years if year not in printed]
+
+
 def latest_final_evaluation_year(unit: OrgUnit | None = None) -> int | None:
     """The latest year with at least one final akhir (TW IV) evaluation (in the unit's
     subtree when given), or None. The report form's default year."""

@@ -114,6 +114,23 @@ def test_pegawai_downloads_their_own_final_document(client_as, employee, world):
     assert client.get(url).status_code == 200
 
 
+def test_pegawai_prints_a_final_year_not_yet_printed_from_home(
+    client_as, employee, world, django_capture_on_commit_callbacks
+):
+    rated_skp(world.employee_emp, year=2025)  # final TW IV evaluation, no document yet
+    client = client_as(employee)
+    body = client.get(URL).content.decode()
+    assert "Cetak dokumen evaluasi 2025" in body
+    start = reverse("performance:report_employee_start", args=[world.employee_emp.pk])
+    with django_capture_on_commit_callbacks(execute=True):  # the tasks run eagerly in tests
+        client.post(start, {"tahun": "2025", "next": URL})
+    document = ReportDocument.objects.get(employee=world.employee_emp, job__year=2025)
+    assert document.state == ReportDocument.State.DONE, document.error
+    body = client.get(URL).content.decode()
+    assert "Cetak dokumen evaluasi 2025" not in body
+    assert reverse("performance:report_document", args=[document.pk]) in body
+
+
 def test_pegawai_sees_counted_jp_against_twenty(client_as, employee, world):
     from training.models import Participation
 
@@ -298,12 +315,12 @@ def test_current_announcement_shows_to_those_concerned(
 # (+unit), current pengumuman (visibility in SQL): 6.
 HOME_BUDGETS = {
     # 6 + SKP of the year, its missing items for a draft (RHK with IKI, the penilai's SKP),
-    # counted JP, open events, documents
-    "employee": 12,
+    # counted JP, open events, documents, final years not yet printed
+    "employee": 13,
     # 6 + leader posts (may they write pengumuman), SKP of the year (none: "Buat SKP"), counted
-    # JP, open events, documents, SKP waiting (COUNT, reused by the badge), evaluations waiting
-    # (COUNT and the first rows), subordinates without SKP
-    "manager": 15,
+    # JP, open events, documents, final years not yet printed, SKP waiting (COUNT, reused by
+    # the badge), evaluations waiting (COUNT and the first rows), subordinates without SKP
+    "manager": 16,
     # 6 + scope roots, report jobs, import batches, units below the roots, staff per unit,
     # SKP per unit, final evaluations per unit, JP compliance of the root
     "hr_dinkes": 14,

@@ -27,10 +27,10 @@ from zoneinfo import ZoneInfo
 from demo.scale_org import PROVINCE_CODE, SEED, RowWriter, hr_user_id, spec_for
 from demo.scale_vocabulary import SCALE_JF_GROUP
 from demo.training import PROGRAMS as DEMO_PROGRAMS
-from positions.models import LEADERSHIP_BY_JENIS, Competency, LeadershipTraining, OrgUnit, Placement
+from demo.training import ensure_programs as ensure_demo_programs
+from positions.models import LEADERSHIP_BY_JENIS, LeadershipTraining, OrgUnit, Placement
 from training.models import (
     Participation,
-    ProgramCompetency,
     Session,
     TrainingEvent,
     TrainingProgram,
@@ -198,27 +198,7 @@ QUOTA = {"e_learning": 500, "jarak_jauh": 200, "coaching": 30, "klasikal": 40}
 
 def ensure_programs() -> dict[str, TrainingProgram]:
     """The catalog, created once (by code) for all instansi."""
-    competencies = {c.code: c for c in Competency.objects.all()}
-    programs = {}
-    for code, name, category, method, jp, provider, targets in ALL_PROGRAMS:
-        program, created = TrainingProgram.objects.get_or_create(
-            code=code,
-            defaults={
-                "name": name,
-                "category": category,
-                "method": method,
-                "jp": jp,
-                "provider": provider,
-            },
-        )
-        if created:
-            ProgramCompetency.objects.bulk_create(
-                ProgramCompetency(program=program, competency=competencies[c], target_level=lv)
-                for c, lv in targets
-                if c in competencies
-            )
-        programs[code] = program
-    return programs
+    return ensure_demo_programs(ALL_PROGRAMS)
 
 
 def is_done(root: OrgUnit) -> bool:

@@ -105,27 +105,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Data pelatihan demo siap ({created} keikutsertaan baru).")
 
     def _programs(self) -> dict[str, TrainingProgram]:
-        competencies = {c.code: c for c in Competency.objects.all()}
-        result = {}
-        for code, name, category, method, jp, provider, targets in PROGRAMS:
-            program, created = TrainingProgram.objects.get_or_create(
-                code=code,
-                defaults={
-                    "name": name,
-                    "category": category,
-                    "method": method,
-                    "jp": jp,
-                    "provider": provider,
-                },
-            )
-            if created:
-                ProgramCompetency.objects.bulk_create(
-                    ProgramCompetency(program=program, competency=competencies[c], target_level=lv)
-                    for c, lv in targets
-                    if c in competencies
-                )
-            result[code] = program
-        return result
+        return ensure_programs(PROGRAMS)
 
     def _events(
         self, programs: dict[str, TrainingProgram], bpsdm: OrgUnit, rows: list[Any]
@@ -240,3 +220,29 @@ class Command(BaseCommand):
             )
             created += 1
         return created
+
+
+def ensure_programs(rows: list) -> dict[str, TrainingProgram]:  # type: ignore[type-arg]
+    """Catalog rows (code, name, category, method, jp, provider, competency targets), each
+    created once with its competency targets; returns the programs by code."""
+    competencies = {c.code: c for c in Competency.objects.all()}
+    result = {}
+    for code, name, category, method, jp, provider, targets in rows:
+        program, created = TrainingProgram.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "category": category,
+                "method": method,
+                "jp": jp,
+                "provider": provider,
+            },
+        )
+        if created:
+            ProgramCompetency.objects.bulk_create(
+                ProgramCompetency(program=program, competency=competencies[c], target_level=lv)
+                for c, lv in targets
+                if c in competencies
+            )
+        result[code] = program
+    return result

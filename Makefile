@@ -49,7 +49,7 @@ format: venv-dev
 ## make audit: known vulnerabilities in the pinned requirements (needs pypi.org) + bandit
 audit: venv-dev
 	$(VENV)/bin/pip-audit --strict --progress-spinner off -r requirements.txt -r requirements-dev.txt
-	$(VENV)/bin/bandit -c pyproject.toml -r asnportal core positions performance training home demo -q
+	$(VENV)/bin/bandit -c pyproject.toml -r asnportal core positions performance training talent home demo -q
 
 migrate: venv
 	$(PY) manage.py migrate --noinput

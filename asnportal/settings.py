@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "positions",
     "performance",
     "training",
+    "talent",
     "home",
     "demo",  # seed data for every app (seed_demo …); sits on top, no app imports it
 ]

@@ -32,6 +32,7 @@ urlpatterns = [
     path("verifikasi/<str:code>/", views_reports.verify, name="verify_code"),
     path("kinerja/", include("performance.urls")),
     path("pelatihan/", include("training.urls")),
+    path("talenta/", include("talent.urls")),
     path("", include("home.urls")),
     path("", include("positions.urls")),
 ]

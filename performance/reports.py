@@ -27,7 +27,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone, translation
 
-from asnportal.pdf import render_pdf
+from core.pdf import render_pdf
 from positions.models import STRUCTURAL_JENIS, Employee, OrgUnit, Placement, Position, Predikat
 
 from . import services

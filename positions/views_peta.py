@@ -14,9 +14,9 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from asnportal.http import AuthedRequest
-from asnportal.pdf import render_pdf
 from core import spreadsheets
 from core.params import parse_id
+from core.pdf import render_pdf
 
 from . import peta as domain
 from .access import get_unit_for_user, require_staff_view

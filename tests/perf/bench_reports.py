@@ -655,8 +655,8 @@ def pipeline_vs_bare(unit: Any, n_docs: int, warmup: int, profile: int) -> dict[
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
-    from asnportal import pdf
     from asnportal.models import User
+    from core import pdf
     from performance import report_jobs, reports
     from performance.models import ReportDocument, ReportJob
     from positions.models import Employee

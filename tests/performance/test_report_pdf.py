@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 from django.conf import settings
 
-from asnportal.pdf import render_pdf
+from core.pdf import render_pdf
 from performance import annual, reports, services
 from performance.models import (
     RHK,

@@ -2,7 +2,7 @@ import copy
 
 import pytest
 
-from asnportal.pdf import render_pdf
+from core.pdf import render_pdf
 
 
 @pytest.fixture

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class TalentConfig(AppConfig):
+    """Manajemen talenta (docs/domain.md §6): the 9-box talent grid, jabatan kritikal and
+    rencana suksesi, the vacancy forecast and the sistem merit picture.
+
+    talent sits above performance and training (it reads their ratings, assessments and
+    development plans) and below home (docs/architecture.md).
+    """
+
+    name = "talent"
+    verbose_name = "Manajemen talenta"

@@ -1,0 +1,1 @@
+"""Models of manajemen talenta (docs/domain.md §6)."""

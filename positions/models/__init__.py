@@ -14,12 +14,14 @@ from .employee import (
 )
 from .imports import ImportBatch
 from .org import OrgUnit, OrgUnitManager, OrgUnitQuerySet, opd_name_of
+from .peta_job import PetaJob
 from .placement import Placement, PlacementQuerySet
 from .position import (
     LEVEL_RANGE,
     LEVEL_VALIDATORS,
     Competency,
     CompetencyLevel,
+    FunctionalBup,
     Position,
     PositionCompetency,
     PositionQuerySet,
@@ -53,6 +55,7 @@ __all__ = [
     "Employee",
     "EmployeeCompetency",
     "EmployeeQuerySet",
+    "FunctionalBup",
     "Golongan",
     "HRScope",
     "ImportBatch",
@@ -61,6 +64,7 @@ __all__ = [
     "OrgUnit",
     "OrgUnitManager",
     "OrgUnitQuerySet",
+    "PetaJob",
     "Placement",
     "PlacementQuerySet",
     "Position",

@@ -19,7 +19,7 @@ from positions.nip import parse_nip
 
 from .org import OrgUnit, opd_name_of
 from .position import LEVEL_RANGE, LEVEL_VALIDATORS, Competency, Position
-from .reference import EducationLevel, Golongan, Leadership, Predikat, today
+from .reference import EducationLevel, Golongan, Leadership, Predikat, retirement_date, today
 
 if TYPE_CHECKING:
     from asnportal.models import User
@@ -145,6 +145,13 @@ class Employee(models.Model):
         "predikat kinerja terakhir", max_length=20, choices=Predikat.choices, blank=True
     )
     latest_predikat_year = models.PositiveSmallIntegerField("tahun predikat", null=True, blank=True)
+    # PPPK have no BUP: they leave when the perjanjian kerja ends (docs/domain.md §4.5).
+    contract_end = models.DateField(
+        "akhir perjanjian kerja (PPPK)",
+        null=True,
+        blank=True,
+        help_text="Hanya untuk PPPK: tanggal berakhirnya perjanjian kerja.",
+    )
 
     objects = EmployeeQuerySet.as_manager()
     history = HistoricalRecords()
@@ -164,6 +171,11 @@ class Employee(models.Model):
                 condition=(Q(kind="pppk") & Q(golongan__startswith="P"))
                 | (~Q(kind="pppk") & ~Q(golongan__startswith="P")),
                 name="employee_golongan_matches_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="pppk") | Q(contract_end__isnull=True),
+                name="employee_contract_end_only_pppk",
+                violation_error_message="Akhir perjanjian kerja hanya untuk PPPK.",
             ),
         ]
 
@@ -215,6 +227,8 @@ class Employee(models.Model):
                         "Jenis kelamin tidak sesuai dengan digit ke-15 NIP "
                         f"({'1 = laki-laki' if info.gender == 'L' else '2 = perempuan'})."
                     )
+        if self.contract_end and self.kind and not self.is_pppk:
+            errors["contract_end"] = "Akhir perjanjian kerja hanya diisi untuk PPPK."
         if self.golongan and self.kind:
             if self.is_pppk and not self.golongan.startswith("P"):
                 errors["golongan"] = "PPPK memakai golongan I–XVII, bukan golongan ruang PNS."
@@ -224,6 +238,16 @@ class Employee(models.Model):
                 )
         if errors:
             raise ValidationError(errors)
+
+    def exit_date(self, bup_age: int) -> dt.date:
+        """The day the employee leaves service by age or contract (docs/domain.md §4.5).
+
+        PNS/CPNS: TMT pensiun, the first of the month after reaching the post's BUP. PPPK have
+        no BUP: the end of the perjanjian kerja, or, where it is not recorded, the age at which
+        a PPPK contract ends, which follows the same table as BUP."""
+        if self.is_pppk and self.contract_end:
+            return self.contract_end
+        return retirement_date(self.birth_date, bup_age)
 
     def definitive_placement(self, on: dt.date | None = None) -> Placement | None:
         from .placement import Placement

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -138,6 +138,10 @@ class Position(models.Model):
         blank=True,
         choices=[(v, label) for v, label in Golongan.choices if not v.startswith("P")],
     )
+    # Batas usia pensiun of the post (docs/domain.md §4.5), written by save() and by
+    # positions.bup.refresh_bup_ages() from the rules and the FunctionalBup table, so every
+    # reader (profile, ranking, forecast, dashboards) uses one stored number, also in SQL.
+    bup_age = models.PositiveSmallIntegerField("BUP (tahun)", default=58, editable=False)
 
     objects = PositionQuerySet.as_manager()
     history = HistoricalRecords()
@@ -174,6 +178,15 @@ class Position(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        from positions.bup import bup_age_for
+
+        self.bup_age = bup_age_for(self.jenis, self.name, self.jenjang)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"jenis", "name", "jenjang"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "bup_age"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("positions:position_detail", args=[self.pk])
 
@@ -191,17 +204,6 @@ class Position(models.Model):
     def required_leadership(self) -> str:
         """The leadership training a holder of this post must have ("" when none)."""
         return LEADERSHIP_BY_JENIS.get(self.jenis, "")
-
-    @property
-    def bup_age(self) -> int:
-        """Batas usia pensiun by jabatan (PP 11/2017, docs/domain.md §4.5)."""
-        if self.jenis in (self.Jenis.JPT_UTAMA, self.Jenis.JPT_MADYA, self.Jenis.JPT_PRATAMA):
-            return 60
-        if self.jenjang == self.Jenjang.AHLI_UTAMA:
-            return 65
-        if self.jenjang == self.Jenjang.AHLI_MADYA:
-            return 60
-        return 58
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
@@ -336,3 +338,60 @@ def kebutuhan_from_minutes(total_minutes: Decimal, jam_kerja_efektif: int) -> in
     if total_minutes <= 0:
         return 0
     return math.ceil(total_minutes / Decimal(jam_kerja_efektif))
+
+
+class FunctionalBup(models.Model):
+    """BUP of a jabatan fungsional set by its own law or by jenjang (docs/domain.md §4.5).
+
+    A row names a JF (``name``, as the post's name is written, e.g. "Guru"), a jenjang, or
+    both; blank means "every". The most specific row wins: name and jenjang, then name, then
+    jenjang. Posts not covered keep the rule of PP 11/2017 Ps. 239 (JPT 60, others 58).
+    HR edits the table (Kepegawaian → Tabel BUP); every edit re-stamps the posts it covers."""
+
+    name = models.CharField(
+        "nama jabatan fungsional",
+        max_length=200,
+        blank=True,
+        help_text="Ditulis seperti nama jabatan, mis. \"Guru\". Kosong: semua jabatan fungsional.",
+    )
+    jenjang = models.CharField(
+        "jenjang",
+        max_length=20,
+        choices=Position.Jenjang.choices,
+        blank=True,
+        help_text="Kosong: semua jenjang.",
+    )
+    bup_age = models.PositiveSmallIntegerField(
+        "BUP (tahun)", validators=[MinValueValidator(50), MaxValueValidator(75)]
+    )
+    legal_basis = models.CharField("dasar hukum", max_length=200)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "BUP jabatan fungsional"
+        verbose_name_plural = "BUP jabatan fungsional"
+        ordering = ["name", "jenjang"]
+        constraints = [
+            models.UniqueConstraint(
+                models.functions.Lower("name"),
+                "jenjang",
+                name="functionalbup_unique_name_jenjang",
+                violation_error_message="Aturan BUP untuk jabatan dan jenjang ini sudah ada.",
+            ),
+            models.CheckConstraint(
+                condition=Q(bup_age__gte=50, bup_age__lte=75),
+                name="functionalbup_age_50_75",
+                violation_error_message="BUP harus antara 50 dan 75 tahun.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(name="", jenjang=""),
+                name="functionalbup_names_something",
+                violation_error_message="Isi nama jabatan fungsional, jenjang, atau keduanya.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        who = self.name or "Semua JF"
+        jenjang = f" {self.get_jenjang_display()}" if self.jenjang else ""
+        return f"{who}{jenjang}: {self.bup_age} tahun"

@@ -1,0 +1,91 @@
+"""Printing a large peta jabatan in the background (a province, a kabupaten, a big dinas)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from core.limits import SYSTEM_ERROR, max_length_check
+
+from .org import OrgUnit
+
+if TYPE_CHECKING:
+    from asnportal.models import User
+
+
+def peta_file_path(instance: models.Model, filename: str) -> str:
+    """Printed charts under unguessable names: served only through the scoped view."""
+    from core.uploads import random_storage_name
+
+    return random_storage_name("peta", filename)
+
+
+class PetaJobQuerySet(models.QuerySet["PetaJob"]):
+    def visible_to(self, user: User) -> PetaJobQuerySet:
+        """Jobs the user asked for, and jobs on units inside the user's HR/pimpinan scope."""
+        if user.is_superuser:
+            return self
+        from .scope import scopes_for
+
+        scopes = scopes_for(user)
+        q = Q(requested_by=user)
+        for path in scopes.write_paths + scopes.read_paths:
+            q |= Q(unit__path__startswith=path)
+        return self.filter(q)
+
+
+class PetaJob(models.Model):
+    """One request to print a unit's peta jabatan as a chart. `run` counts (re)starts: the
+    task carries the run it was sent for, so a re-delivered or stale task never overwrites a
+    newer result; `done`/`total` count printed sheets for the progress bar."""
+
+    class State(models.TextChoices):
+        QUEUED = "antri", "Menunggu"
+        RUNNING = "berjalan", "Berjalan"
+        DONE = "selesai", "Selesai"
+        FAILED = "gagal", "Gagal"
+
+    unit = models.ForeignKey(OrgUnit, models.PROTECT, related_name="+", verbose_name="unit")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="peta_jobs"
+    )
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    run = models.PositiveIntegerField(default=1)
+    total = models.PositiveIntegerField("lembar", default=0)
+    done = models.PositiveIntegerField("lembar tercetak", default=0)
+    file = models.FileField(upload_to=peta_file_path, blank=True)
+    error = models.TextField(blank=True, max_length=SYSTEM_ERROR)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PetaJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "pekerjaan cetak peta jabatan"
+        verbose_name_plural = "pekerjaan cetak peta jabatan"
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            max_length_check("petajob_error_length", "error", SYSTEM_ERROR),
+        ]
+        indexes = [models.Index(fields=["unit", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"Peta jabatan {self.unit.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("positions:peta_job", args=[self.pk])
+
+    @property
+    def is_active(self) -> bool:
+        return self.state in (self.State.QUEUED, self.State.RUNNING)
+
+    @property
+    def percent(self) -> int:
+        if self.state == self.State.DONE:
+            return 100
+        return int(self.done * 100 / self.total) if self.total else 0

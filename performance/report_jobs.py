@@ -36,7 +36,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import spreadsheets
-from positions.models import Employee, OrgUnit, scopes_for
+from positions.access import can_write_path
+from positions.models import Employee, OrgUnit
 
 from .models import (
     SKP,
@@ -61,7 +62,7 @@ SEND_CHUNK = 500
 
 
 def can_start_unit_job(user: User, unit: OrgUnit) -> bool:
-    return bool(user.is_superuser or scopes_for(user).can_write_path(unit.path))
+    return can_write_path(user, unit.path)
 
 
 def can_manage_job(user: User, job: ReportJob, *, rerun: bool = False) -> bool:

@@ -21,6 +21,7 @@ from positions.models import (
 if TYPE_CHECKING:
     from asnportal.models import User
 
+from .career import Check, assess, duration, grace_months, months_between
 from .ranking import (
     CHAIN_CANDIDATES,
     CHAIN_LENGTH,
@@ -36,7 +37,6 @@ from .ranking import (
     leadership_short,
     min_birth_date,
     min_months_to_bup,
-    months_between,
     rank,
     requirements_for,
 )
@@ -64,6 +64,14 @@ class Candidate:
     placement: Placement | None  # current definitive placement (vacated if placed)
     education: Education | None  # highest
     months_in_position: int | None
+    checks: list[Check] = field(default_factory=list)  # career requirements, met or not
+
+    @property
+    def leadership_due(self) -> str:
+        """“PKA wajib dalam 12 bulan …” when the training is still to be done, else ""."""
+        return next(
+            (c.fact for c in self.checks if c.key == "kepemimpinan" and c.fact != "sudah"), ""
+        )
 
 
 @dataclass
@@ -77,30 +85,28 @@ class ChainEntry:
     placeable_ids: set[int] = field(default_factory=set)  # filled by the view from the scopes
 
 
-def _duration(months: int) -> str:
-    years, rest = divmod(max(months, 0), 12)
-    parts = []
-    if years:
-        parts.append(f"{years} tahun")
-    if rest or not years:
-        parts.append(f"{rest} bulan")
-    return " ".join(parts)
+_duration = duration  # the name the tests and templates have used
 
 
 def explain(
     employees: list[Employee], req: Requirements, *, on: dt.date | None = None
 ) -> list[Candidate]:
-    """Words for each component of the ranked rows: four queries (current placements,
-    educations, competency assessments, leadership trainings), whatever the row count."""
+    """Words for each component and each career requirement of the ranked rows: four queries
+    (definitive placements, educations, competency assessments, leadership trainings), whatever
+    the row count."""
     on = on or today()
     ids = [e.pk for e in employees]
     if not ids:
         return []
-    placements = {
-        p.employee_id: p
-        for p in Placement.objects.open()
-        .filter(employee_id__in=ids, kind=Placement.Kind.DEFINITIF)
+    history: dict[int, list[Placement]] = {}
+    for p in (
+        Placement.objects.filter(employee_id__in=ids, kind=Placement.Kind.DEFINITIF)
         .select_related("position__unit")
+        .order_by("employee_id", "-start_date")
+    ):
+        history.setdefault(p.employee_id, []).append(p)
+    placements = {
+        pk: next((p for p in rows if p.end_date is None), None) for pk, rows in history.items()
     }
     educations: dict[int, list[Education]] = {}
     for edu in Education.objects.filter(employee_id__in=ids).select_related("field"):
@@ -139,6 +145,16 @@ def explain(
                 placement=placement,
                 education=edus[0] if edus else None,
                 months_in_position=months,
+                checks=assess(
+                    req.position,
+                    birth_date=emp.birth_date,
+                    kind=emp.kind,
+                    golongan=emp.golongan,
+                    education_level=edus[0].level if edus else "",
+                    placements=history.get(emp.pk, []),
+                    has_leadership=bool(trainings.get(emp.pk)),
+                    on=on,
+                ),
             )
         )
     return result
@@ -195,7 +211,9 @@ def _leadership_component(
     if held:
         lt = held[0]
         return _component("leadership", emp, f"{leadership_short(lt.kind)} {lt.year}", "ok")
-    return _component("leadership", emp, f"belum {req.leadership_label}", "no")
+    # Not a precondition (docs/domain.md §3.8): due within the grace period after appointment.
+    due = f"belum {req.leadership_label} — wajib dalam {grace_months()} bulan setelah pelantikan"
+    return _component("leadership", emp, due, "no")
 
 
 def _predikat_component(emp: Employee) -> Component:

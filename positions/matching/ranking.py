@@ -30,7 +30,6 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     FloatField,
-    IntegerField,
     OuterRef,
     Q,
     QuerySet,
@@ -39,7 +38,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import Combinable
-from django.db.models.functions import Cast, Coalesce, ExtractMonth, ExtractYear
+from django.db.models.functions import Cast, Coalesce
 
 from positions.models import (
     LEADERSHIP_RANK,
@@ -57,6 +56,14 @@ from positions.models import (
     PositionCompetency,
     Predikat,
     today,
+)
+
+from .career import EXCLUSION_LABELS as CAREER_LABELS
+from .career import (
+    career_conditions,
+    min_education,
+    min_golongan,
+    months_since,
 )
 
 if TYPE_CHECKING:
@@ -95,24 +102,20 @@ MAX_LIMIT = 100
 CHAIN_LENGTH = 3  # vacancy chain for the top three candidates: one ranking query each
 CHAIN_CANDIDATES = 3
 
+# In display order; eligibility_summary evaluates them in reverse (column tests first).
 EXCLUSION_LABELS: dict[str, str] = {
+    "turun_jenjang": CAREER_LABELS["turun_jenjang"],
+    "lompat_jenjang": CAREER_LABELS["lompat_jenjang"],
     "pendidikan": "pendidikan di bawah syarat minimal",
+    "pengalaman": CAREER_LABELS["pengalaman"],
     "golongan": "golongan/status kepegawaian tidak memenuhi",
+    "usia": CAREER_LABELS["usia"],
     "bup": "mencapai BUP dalam waktu dekat",
 }
 
 
 def min_months_to_bup() -> int:
     return int(getattr(settings, "MATCHING_MIN_MONTHS_TO_BUP", 24))
-
-
-def months_between(start: dt.date, on: dt.date) -> int:
-    """Whole months from `start` to `on` (negative when `start` is later); the SQL twin is
-    `_months_since` below, and both must agree so the words match the points."""
-    months = (on.year - start.year) * 12 + (on.month - start.month)
-    if start.day > on.day:
-        months -= 1
-    return months
 
 
 def min_birth_date(bup_age: int, months: int, on: dt.date) -> dt.date:
@@ -175,13 +178,22 @@ class Requirements:
         return [str(kind) for kind, rank in LEADERSHIP_RANK.items() if rank >= needed]
 
     @property
+    def min_education_level(self) -> str:
+        """The post's minimum or the regulation's, whichever is higher (career.py)."""
+        return min_education(self.position)
+
+    @property
+    def min_golongan(self) -> str:
+        return min_golongan(self.position)
+
+    @property
     def min_education_label(self) -> str:
-        level = self.position.min_education_level
+        level = self.min_education_level
         return EducationLevel(level).label if level else ""
 
     @property
     def min_golongan_label(self) -> str:
-        return Golongan.short(self.position.min_golongan)
+        return Golongan.short(self.min_golongan)
 
 
 def requirements_for(positions: list[Position]) -> dict[int, Requirements]:
@@ -236,36 +248,26 @@ def candidate_pool(
 
 
 def eligibility_conditions(req: Requirements, *, on: dt.date | None = None) -> dict[str, Q]:
-    """Hard filters, keyed like EXCLUSION_LABELS; an absent key means no requirement."""
+    """Hard filters, keyed like EXCLUSION_LABELS; an absent key means no requirement. The
+    career rules (jenjang, years in the lower post, age) come from career.py."""
+    on = on or today()
     position = req.position
     conditions: dict[str, Q] = {}
-    if position.min_education_level:
+    if req.min_education_level:
         educated = Education.objects.filter(
-            employee=OuterRef("pk"), level__gte=position.min_education_level
+            employee=OuterRef("pk"), level__gte=req.min_education_level
         )
         conditions["pendidikan"] = Q(Exists(educated))
     # PNS golongan codes "11".."45" sort as strings; PPPK codes ("P01"…) are not comparable.
-    golongan = Q(golongan__gte=position.min_golongan) if position.min_golongan else Q()
+    golongan = Q(golongan__gte=req.min_golongan) if req.min_golongan else Q()
     if position.is_structural:
         # Jabatan struktural is for PNS only: PPPK and CPNS (still on probation) are excluded.
         conditions["golongan"] = Q(kind=Employee.Kind.PNS) & golongan
-    elif position.min_golongan:
+    elif req.min_golongan:
         conditions["golongan"] = Q(kind=Employee.Kind.PPPK) | golongan
-    conditions["bup"] = Q(
-        birth_date__gte=min_birth_date(position.bup_age, min_months_to_bup(), on or today())
-    )
-    return conditions
-
-
-def _months_since(date_field: str, on: dt.date) -> ExpressionWrapper:
-    # Year/month arithmetic instead of date subtraction: the same SQL on PostgreSQL and SQLite.
-    return ExpressionWrapper(
-        Value(on.year * 12 + on.month)
-        - ExtractYear(date_field) * Value(12)
-        - ExtractMonth(date_field)
-        - Case(When(**{f"{date_field}__day__gt": on.day}, then=Value(1)), default=Value(0)),
-        output_field=IntegerField(),
-    )
+    conditions["bup"] = Q(birth_date__gte=min_birth_date(position.bup_age, min_months_to_bup(), on))
+    conditions.update(career_conditions(position, on))
+    return {key: conditions[key] for key in EXCLUSION_LABELS if key in conditions}
 
 
 def _float(value: float) -> Value:
@@ -331,7 +333,7 @@ def score_components(req: Requirements, *, on: dt.date | None = None) -> dict[st
         output_field=FloatField(),
     )
 
-    months = _months_since("start_date", on)
+    months = months_since("start_date", on)
     tenure = (
         Placement.objects.filter(
             employee=OuterRef("pk"), kind=Placement.Kind.DEFINITIF, end_date__isnull=True

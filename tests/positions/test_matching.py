@@ -145,11 +145,13 @@ def test_below_minimum_golongan_is_excluded_but_pppk_is_not_compared(hr_admin, w
     assert set(names(ranked(hr_admin, jf))) == {"Tiga C", "Empat A", "Pppk"}
 
 
-def test_pppk_and_cpns_are_excluded_from_structural_positions(hr_admin, world):
+def test_pppk_and_cpns_are_excluded_from_structural_positions(hr_admin, world, staf):
     post = PositionFactory(unit=world.yankes, name="Kasubbag", jenis="pengawas", kelas=9)
-    make_candidate(world.yankes, "Pns", golongan="33")
-    make_candidate(world.yankes, "Cpns", kind="cpns", golongan="31")
-    make_candidate(world.yankes, "Pppk", kind="pppk", golongan="P10")
+    # Each has the four years as pelaksana that a pengawas post asks for (docs/domain.md §3.8),
+    # so only the employment status decides.
+    make_candidate(world.yankes, "Pns", golongan="33", position=staf)
+    make_candidate(world.yankes, "Cpns", kind="cpns", golongan="31", position=staf)
+    make_candidate(world.yankes, "Pppk", kind="pppk", golongan="P10", position=staf)
     found = set(names(ranked(hr_admin, post, limit=50)))
     assert "Pns" in found
     assert not found & {"Cpns", "Pppk"}
@@ -158,8 +160,13 @@ def test_pppk_and_cpns_are_excluded_from_structural_positions(hr_admin, world):
 def test_retiring_within_the_configured_months_is_excluded(hr_admin, world, jf, today, settings):
     settings.MATCHING_MIN_MONTHS_TO_BUP = 24
     oldest_ok = matching.min_birth_date(jf.bup_age, 24, today)
-    make_candidate(world.yankes, "Masih Lama", birth=oldest_ok)
-    make_candidate(world.yankes, "Segera Pensiun", birth=oldest_ok - dt.timedelta(days=1))
+    # Both already hold a JF post: the entry age of a JF (55 for ahli madya) applies only to
+    # those moving in from another kind of post, so only the BUP rule is at work here.
+    perawat = world.perawat
+    make_candidate(world.yankes, "Masih Lama", birth=oldest_ok, position=perawat)
+    make_candidate(
+        world.yankes, "Segera Pensiun", birth=oldest_ok - dt.timedelta(days=1), position=perawat
+    )
     assert retirement_date(oldest_ok - dt.timedelta(days=1), jf.bup_age) <= dt.date(
         today.year + 2, today.month, 28
     )
@@ -193,7 +200,15 @@ def test_summary_counts_exclusions_by_reason(hr_admin, world, jf, today):
     assert summary["total"] == 10
     assert summary["eligible"] == 1
     assert summary["excluded"] == 9
-    assert counts == {"pendidikan": 2 + 5, "golongan": 2 + 5, "bup": 1}
+    # Career rules (docs/domain.md §3.8): the Kepala Dinas (JPT pratama) would step down to an
+    # ahli madya post; "Tua" (59) is over the entry age 55 for moving into ahli madya.
+    assert counts == {
+        "turun_jenjang": 1,
+        "pendidikan": 2 + 5,
+        "golongan": 2 + 5,
+        "usia": 1,
+        "bup": 1,
+    }
 
 
 # --- Score components -------------------------------------------------------------
@@ -250,11 +265,16 @@ def test_competency_coverage_uses_the_latest_assessment(hr_admin, world, jf, com
 
 def test_leadership_held_or_higher_counts_and_lower_does_not(hr_admin, world):
     post = world.kabid  # administrator: PKA
-    pka = make_candidate(world.yankes, "Punya Pka")
+    # Each has served over three years as pengawas, the step below administrator (§3.8).
+    kasi = [
+        PositionFactory(unit=world.yankes, name=f"Kepala Seksi {i}", jenis="pengawas", kelas=9)
+        for i in range(3)
+    ]
+    pka = make_candidate(world.yankes, "Punya Pka", position=kasi[0])
     LeadershipTraining.objects.create(employee=pka, kind="pka", year=2019)
-    pkn = make_candidate(world.yankes, "Punya Pkn")
+    pkn = make_candidate(world.yankes, "Punya Pkn", position=kasi[1])
     LeadershipTraining.objects.create(employee=pkn, kind="pkn2", year=2021)
-    pkp = make_candidate(world.yankes, "Hanya Pkp")
+    pkp = make_candidate(world.yankes, "Hanya Pkp", position=kasi[2])
     LeadershipTraining.objects.create(employee=pkp, kind="pkp", year=2015)
     req = matching.requirements_for([post])[post.pk]
     rows = {c.employee.name: c for c in matching.explain(ranked(hr_admin, post, limit=50), req)}
@@ -262,7 +282,8 @@ def test_leadership_held_or_higher_counts_and_lower_does_not(hr_admin, world):
     assert [c.value for c in lead.values()] == [1.0, 1.0, 0.0]
     assert lead["Punya Pka"].fact == "PKA 2019"
     assert lead["Punya Pkn"].fact == "PKN Tingkat II 2021"
-    assert lead["Hanya Pkp"].fact == "belum PKA"
+    # Not an exclusion: PKA may still be completed after the appointment (§3.8).
+    assert lead["Hanya Pkp"].fact == "belum PKA — wajib dalam 12 bulan setelah pelantikan"
 
 
 @pytest.mark.parametrize(
@@ -463,7 +484,10 @@ def test_vacancy_chain_lists_the_vacated_post_with_its_own_candidates(
     for entry in chain:
         assert top not in entry.candidates
         assert entry.candidate.employee not in entry.candidates
-    assert len(chain[1].candidates) == matching.CHAIN_CANDIDATES
+    # The pelaksana post vacated by the second candidate: the Kepala Dinas, the Kepala Bidang
+    # and the two Perawat Ahli Muda of the world hold higher posts, and a move down is a
+    # disciplinary sanction, not a placement (docs/domain.md §3.8), so two remain.
+    assert {e.name for e in chain[1].candidates} == {"Staf Dishub", "Tanpa Jabatan"}
     # The page hands its top three to the chain request: the same chain, without re-ranking.
     top_ids = tuple(c.employee.pk for c in page.candidates[: matching.CHAIN_LENGTH])
     again = matching.candidate_chain(hr_admin, jf, top_ids=top_ids)

@@ -127,7 +127,7 @@ class Command(BaseCommand):
         # Each pillar's demo data is its own command (demo.performance, demo.training,
         # demo.home: the demo pengumuman, written after the logins exist), run when the pillar
         # is installed.
-        for app_label in ("performance", "training", "home"):
+        for app_label in ("performance", "training", "talent", "home"):
             if apps.is_installed(app_label):
                 call_command(f"seed_demo_{app_label}", stdout=self.stdout)
         if not options["quiet_logins"]:
@@ -171,7 +171,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Data kepegawaian skala provinsi sudah ada: tidak ada yang diubah.")
         # Each pillar builds its own part (demo.scale_performance, demo.scale_training).
-        for app_label in ("performance", "training"):
+        for app_label in ("performance", "training", "talent"):
             if apps.is_installed(app_label):
                 call_command(f"seed_scale_{app_label}", stdout=self.stdout)
         if todo and connection.vendor == "postgresql":

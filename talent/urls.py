@@ -1,5 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "talent"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.grid, name="grid"),
+    path("unduh/", views.grid_xlsx, name="grid_xlsx"),
+    path("hitung/", views.grid_calculate, name="grid_calculate"),
+    path("suksesi/", views.critical_list, name="critical_list"),
+    path("suksesi/<int:pk>/", views.succession_detail, name="succession"),
+    path("suksesi/<int:pk>/kritikal/", views.critical_mark, name="critical_mark"),
+    path("suksesi/<int:pk>/setujui/", views.succession_approve, name="succession_approve"),
+    path("suksesi/<int:pk>/pengembangan/", views.succession_action, name="succession_action"),
+    path("proyeksi/", views.forecast_page, name="forecast"),
+]

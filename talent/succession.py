@@ -1,0 +1,257 @@
+"""Rencana suksesi (docs/domain.md §6 with the career rules of §3.8): successors for a
+jabatan kritikal from Kotak 7, 8 and 9 of the latest talent run, with the career step rule,
+readiness and the development actions that close the gap."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Max
+
+from positions.models import (
+    LEADERSHIP_RANK,
+    Education,
+    EducationLevel,
+    Employee,
+    Golongan,
+    Leadership,
+    LeadershipTraining,
+    OrgUnit,
+    Placement,
+    Position,
+    today,
+)
+from training.models import TrainingProgram
+
+from .models import SUCCESSION_KOTAK, Readiness, SuccessionPlan, TalentResult, TalentRun
+
+# Career ladder steps (docs/domain.md §3.8): pelaksana and JF at pelaksana level → pengawas
+# (or JF ahli muda) → administrator (or JF ahli madya) → JPT pratama (or JF ahli utama) → JPT
+# madya → JPT utama.
+STEP_BY_JENIS = {
+    Position.Jenis.PELAKSANA: 1,
+    Position.Jenis.PENGAWAS: 2,
+    Position.Jenis.ADMINISTRATOR: 3,
+    Position.Jenis.JPT_PRATAMA: 4,
+    Position.Jenis.JPT_MADYA: 5,
+    Position.Jenis.JPT_UTAMA: 6,
+}
+STEP_BY_JENJANG = {
+    Position.Jenjang.AHLI_MUDA: 2,
+    Position.Jenjang.AHLI_MADYA: 3,
+    Position.Jenjang.AHLI_UTAMA: 4,
+}
+# Minimum education and years in the lower post per target (PP 11/2017 as amended, §3.8).
+MIN_EDUCATION = {
+    2: EducationLevel.D3,
+    3: EducationLevel.D4,
+    4: EducationLevel.D4,
+    5: EducationLevel.D4,
+}
+MIN_YEARS_BELOW = {2: 4, 3: 3, 4: 2, 5: 2, 6: 2}
+YEARS_PER_GOLONGAN = 4  # kenaikan pangkat reguler
+PNS_GOLONGAN = [value for value, _ in Golongan.choices if not value.startswith("P")]
+MAX_PROPOSED = 10
+
+
+def step_of(jenis: str, jenjang: str = "") -> int:
+    if jenis == Position.Jenis.FUNGSIONAL:
+        return STEP_BY_JENJANG.get(jenjang, 1)  # type: ignore[call-overload]  # str keys
+    return STEP_BY_JENIS.get(jenis, 1)  # type: ignore[call-overload]  # str keys
+
+
+def career_step_allows(current_step: int, target_step: int) -> bool:
+    """No demotion by placement and one step at a time (docs/domain.md §3.8): the candidate's
+    current post is of the same jenjang as the target or one step below, never higher."""
+    return target_step - 1 <= current_step <= target_step
+
+
+@dataclass
+class Action:
+    """A development action that closes a gap; `program` when a catalog program fits."""
+
+    text: str
+    program: TrainingProgram | None = None
+
+
+@dataclass
+class Proposal:
+    employee: Employee
+    result: TalentResult
+    current: Position | None
+    readiness: str
+    gaps: list[str] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+
+    @property
+    def readiness_label(self) -> str:
+        return str(Readiness(self.readiness).label)
+
+    @property
+    def gaps_text(self) -> str:
+        return "; ".join(self.gaps)
+
+
+def latest_run_for(position: Position) -> TalentRun | None:
+    return TalentRun.objects.covering(position.unit).select_related("unit").first()
+
+
+def _years_between(start: dt.date, end: dt.date) -> float:
+    return (end - start).days / 365.25
+
+
+def _pangkat_gap(golongan: str, tmt: dt.date | None, minimum: str, on: dt.date) -> float:
+    """Years until a PNS reaches `minimum` by regular promotion (0 when already there)."""
+    if not minimum or golongan >= minimum:
+        return 0.0
+    steps = PNS_GOLONGAN.index(minimum) - PNS_GOLONGAN.index(golongan)
+    elapsed = _years_between(tmt, on) if tmt else 0.0
+    return max(0.5, steps * YEARS_PER_GOLONGAN - elapsed)
+
+
+def readiness_of(
+    target: Position,
+    *,
+    employee: Employee,
+    placement: Placement | None,
+    top_education: str,
+    leadership: set[str],
+    programs: dict[str, TrainingProgram],
+    on: dt.date,
+) -> tuple[str, list[str], list[Action]] | None:
+    """(readiness, gaps, actions) for `employee` as successor to `target`; None when the
+    career rules exclude them (a higher post, more than one step below, a PPPK for a
+    structural post, or an education below the minimum)."""
+    target_step = step_of(target.jenis, target.jenjang)
+    current = placement.position if placement else None
+    current_step = step_of(current.jenis, current.jenjang) if current else 1
+    if not career_step_allows(current_step, target_step):
+        return None
+    if target.is_structural and employee.is_pppk:
+        return None
+    minimum = max(MIN_EDUCATION.get(target_step, ""), target.min_education_level or "")
+    if minimum and (not top_education or top_education < minimum):
+        return None
+    gaps: list[str] = []
+    actions: list[Action] = []
+    waits: list[float] = []
+    needed = target.required_leadership
+    if needed and not any(
+        LEADERSHIP_RANK[Leadership(kind)] >= LEADERSHIP_RANK[Leadership(needed)]
+        for kind in leadership
+    ):
+        label = Leadership(needed).label.split(" (")[0]
+        gaps.append(f"pelatihan {label} belum diikuti")
+        actions.append(Action(f"Ikutkan {label}", programs.get(needed)))
+        waits.append(1.0)
+    pangkat_wait = _pangkat_gap(employee.golongan, employee.tmt_golongan, target.min_golongan, on)
+    if pangkat_wait:
+        gaps.append(f"pangkat minimal {Golongan.short(target.min_golongan)} belum tercapai")
+        actions.append(Action("Kenaikan pangkat reguler sesuai masa kerja golongan"))
+        waits.append(pangkat_wait)
+    if current_step < target_step and placement is not None:
+        served = _years_between(placement.start_date, on)
+        need = MIN_YEARS_BELOW.get(target_step, 0)
+        if served < need:
+            short = need - served
+            gaps.append(f"pengalaman di jabatan sekarang kurang {short:.1f} tahun")
+            actions.append(Action("Penugasan/pengayaan jabatan sampai masa jabatan terpenuhi"))
+            waits.append(short)
+    if not waits:
+        return Readiness.SEKARANG, gaps, actions
+    return (Readiness.SATU_DUA if max(waits) <= 2 else Readiness.LEBIH), gaps, actions
+
+
+READINESS_ORDER = {Readiness.SEKARANG: 0, Readiness.SATU_DUA: 1, Readiness.LEBIH: 2}
+
+
+def propose_successors(target: Position, *, on: dt.date | None = None) -> list[Proposal]:
+    """Successors for `target` from Kotak 7–9 of the latest run covering its instansi
+    (the run over the target's unit or an ancestor), ready first, then by Kotak and score.
+    A fixed number of queries."""
+    on = on or today()
+    run = latest_run_for(target)
+    if run is None:
+        return []
+    holders = Placement.objects.on(on).filter(position=target).values("employee_id")
+    results = list(
+        TalentResult.objects.filter(run=run, kotak__in=SUCCESSION_KOTAK)
+        .exclude(employee_id__in=holders)
+        .select_related("employee")
+        .order_by("-kotak", "-potential_score")[:500]
+    )
+    ids = [r.employee_id for r in results]
+    placements = {
+        p.employee_id: p
+        for p in Placement.objects.open()
+        .filter(employee_id__in=ids, kind=Placement.Kind.DEFINITIF)
+        .select_related("position__unit")
+    }
+    education = dict(
+        Education.objects.filter(employee_id__in=ids)
+        .values("employee_id")
+        .annotate(top=Max("level"))
+        .values_list("employee_id", "top")
+    )
+    leadership: dict[int, set[str]] = {}
+    for employee_id, kind in LeadershipTraining.objects.filter(employee_id__in=ids).values_list(
+        "employee_id", "kind"
+    ):
+        leadership.setdefault(employee_id, set()).add(kind)
+    programs: dict[str, TrainingProgram] = {}
+    for program in TrainingProgram.objects.filter(
+        is_active=True, category__in=[k.value for k in Leadership]
+    ).order_by("-pk"):
+        programs[program.category] = program
+    proposals = []
+    for result in results:
+        placement = placements.get(result.employee_id)
+        verdict = readiness_of(
+            target,
+            employee=result.employee,
+            placement=placement,
+            top_education=education.get(result.employee_id, ""),
+            leadership=leadership.get(result.employee_id, set()),
+            programs=programs,
+            on=on,
+        )
+        if verdict is None:
+            continue
+        readiness, gaps, actions = verdict
+        proposals.append(
+            Proposal(
+                employee=result.employee,
+                result=result,
+                current=placement.position if placement else None,
+                readiness=readiness,
+                gaps=gaps,
+                actions=actions,
+            )
+        )
+    proposals.sort(
+        key=lambda p: (
+            READINESS_ORDER[Readiness(p.readiness)],
+            -(p.result.kotak or 0),
+            -(p.result.potential_score or 0),
+        )
+    )
+    return proposals[:MAX_PROPOSED]
+
+
+def current_plan(position: Position) -> SuccessionPlan | None:
+    return (
+        SuccessionPlan.objects.filter(position=position)
+        .prefetch_related("candidates__employee")
+        .select_related("approved_by")
+        .order_by("-version")
+        .first()
+    )
+
+
+def opd_of(unit: OrgUnit) -> OrgUnit:
+    """The perangkat daerah above a unit (two levels from the root), or the unit itself."""
+    depth = 2 * OrgUnit.steplen
+    if len(unit.path) <= depth:
+        return unit
+    return OrgUnit.objects.get(path=unit.path[:depth])

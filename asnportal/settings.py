@@ -293,6 +293,21 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "0" if DEBUG else "1")
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", "0" if DEBUG else "1")
 CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", "0" if DEBUG else "1")
+# --- Electronic signature (TTE) -------------------------------------------------
+# PAdES signature of the yearly documents (performance.signing, README "Tanda tangan
+# elektronik (TTE)"). No certificate configured: documents are stored unsigned, as rendered.
+# The default certificate: a PKCS#12 file (.p12/.pfx, as BSrE issues it) and its passphrase.
+TTE_PKCS12_PATH = os.environ.get("TTE_PKCS12_PATH", "")
+TTE_PKCS12_PASSPHRASE = os.environ.get("TTE_PKCS12_PASSPHRASE", "")
+# Optional JSON file of certificates per instansi/unit code or per pejabat penilai NIP:
+# {"<code or NIP>": {"pkcs12": "<file>", "passphrase_env": "<variable holding the passphrase>"}}
+TTE_CERTIFICATES_FILE = os.environ.get("TTE_CERTIFICATES_FILE", "")
+# RFC 3161 timestamp authority asked at signing time (unset: no timestamp).
+TTE_TSA_URL = os.environ.get("TTE_TSA_URL", "")
+# CA certificates (PEM/DER files, comma-separated) the public verification page trusts; it
+# never fetches revocation data or certificates from the network.
+TTE_TRUST_ROOTS = envlist("TTE_TRUST_ROOTS", "")
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(8 * 3600))  # one working day
 # Shared office PCs: closing the browser ends the session unless the deploy opts out.

@@ -232,7 +232,7 @@ def render_document(document_id: int, run: int) -> str:
     """Render and store one employee's report. Returns what happened ("done", "failed",
     "skipped"). Transient errors (database/broker connection) propagate for a retry;
     anything else is a failure of this document only, recorded with its reason."""
-    from . import reports
+    from . import reports, signing
 
     doc = (
         ReportDocument.objects.select_related("job", "employee")
@@ -258,6 +258,8 @@ def render_document(document_id: int, run: int) -> str:
     pdf = reports.render_employee_report(
         skp.pk, verification_code=code, verify_url=verify_url(code)
     )
+    # TTE: signed when a certificate is configured (the stored SHA-256 is the signed file's).
+    pdf = signing.sign_report(pdf, skp)
     return store_document(doc.pk, run, pdf, code=code, skp=skp, predikat=evaluation.predikat)
 
 

@@ -20,7 +20,7 @@ from asnportal.http import AuthedRequest
 from core.ratelimit import ratelimit
 from positions.models import Employee, OrgUnit, scopes_for, today
 
-from . import report_jobs, selectors
+from . import report_jobs, selectors, signing
 from .models import DocumentVerification, ReportDocument, ReportJob
 
 if TYPE_CHECKING:
@@ -302,11 +302,14 @@ def _normalise(code: str) -> str:
 @ratelimit("verify")
 def verify(request: HttpRequest, code: str = "") -> HttpResponse:
     """Public (no login): a code shows only name, year, predikat and the SHA-256 of the
-    document it was printed on, and whether a newer document replaced it."""
+    document it was printed on, and whether a newer document replaced it; for a current
+    code, whether the stored file still has that SHA-256 and its electronic signature (TTE)
+    is intact, with the signer's name and time (performance.signing, offline)."""
     raw = code or request.GET.get("kode", "")
     if raw and not code:
         normal = _normalise(raw)
         if normal:
+    stored = signing.check_stored(record) if record else None
             return redirect("verify_code", code=normal)
     record = None
     searched = bool(raw)
@@ -318,13 +321,23 @@ def verify(request: HttpRequest, code: str = "") -> HttpResponse:
         else:
             record = (
                 DocumentVerification.objects.filter(code=normal)
-                .only("code", "name", "year", "predikat", "sha256", "issued_at", "superseded_at")
+                .select_related("document")
+                .only(
+                    "code",
+                    "name",
+                    "year",
+                    "predikat",
+                    "sha256",
+                    "issued_at",
+                    "superseded_at",
+                    "document__file",
+                )
                 .first()
             )
     status = 200 if record or not searched else 404
     return render(
         request,
         "performance/verify.html",
-        {"record": record, "searched": searched, "code": raw[:20]},
+        {"record": record, "searched": searched, "code": raw[:20], "stored": stored},
         status=status,
     )

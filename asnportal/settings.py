@@ -288,11 +288,6 @@ JP_WARNING_FROM_MONTH = envint("JP_WARNING_FROM_MONTH", "7")
 # Candidate ranking leaves out employees whose TMT pensiun (for the target post) is nearer.
 MATCHING_MIN_MONTHS_TO_BUP = envint("MATCHING_MIN_MONTHS_TO_BUP", "24")
 
-# --- Security -----------------------------------------------------------------
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "0" if DEBUG else "1")
-SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", "0" if DEBUG else "1")
-CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", "0" if DEBUG else "1")
 # --- Electronic signature (TTE) -------------------------------------------------
 # PAdES signature of the yearly documents (performance.signing, README "Tanda tangan
 # elektronik (TTE)"). No certificate configured: documents are stored unsigned, as rendered.
@@ -308,6 +303,11 @@ TTE_TSA_URL = os.environ.get("TTE_TSA_URL", "")
 # never fetches revocation data or certificates from the network.
 TTE_TRUST_ROOTS = envlist("TTE_TRUST_ROOTS", "")
 
+# --- Security -----------------------------------------------------------------
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "0" if DEBUG else "1")
+SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", "0" if DEBUG else "1")
+CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", "0" if DEBUG else "1")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(8 * 3600))  # one working day
 # Shared office PCs: closing the browser ends the session unless the deploy opts out.

@@ -309,7 +309,6 @@ def verify(request: HttpRequest, code: str = "") -> HttpResponse:
     if raw and not code:
         normal = _normalise(raw)
         if normal:
-    stored = signing.check_stored(record) if record else None
             return redirect("verify_code", code=normal)
     record = None
     searched = bool(raw)
@@ -335,6 +334,7 @@ def verify(request: HttpRequest, code: str = "") -> HttpResponse:
                 .first()
             )
     status = 200 if record or not searched else 404
+    stored = signing.check_stored(record) if record else None
     return render(
         request,
         "performance/verify.html",

@@ -70,6 +70,11 @@ class AnnouncementQuerySet(models.QuerySet["Announcement"]):
         return self.filter(q)
 
 
+def can_edit_announcement(user: User, announcement: Announcement) -> bool:
+    """The write rule of `get_object_for` for a pengumuman: `editable_by`, for one row."""
+    return Announcement.objects.editable_by(user).filter(pk=announcement.pk).exists()
+
+
 class Announcement(models.Model):
     """Pengumuman: a short notice from leadership or HR to everyone in a unit subtree,
     shown on their home page between `starts_on` and `ends_on`."""

@@ -4,15 +4,16 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from asnportal.http import AuthedRequest
+from positions.access import get_object_for
 from positions.models import Employee, own_employee, scopes_for, today
 
 from . import calendar, pimpinan, selectors, services
 from .forms import AnnouncementForm
-from .models import Announcement, leader_paths
+from .models import Announcement, can_edit_announcement, leader_paths
 
 if TYPE_CHECKING:
     from django.http import HttpResponse
@@ -110,18 +111,15 @@ def announcement_create(request: AuthedRequest) -> HttpResponse:
     return render(request, "home/announcement_form.html", {"form": form, "announcement": None})
 
 
-def _get_announcement_for_user(user: User, pk: int, *, write: bool = False) -> Announcement:
-    announcement = get_object_or_404(
-        Announcement.objects.visible_to(user).select_related("unit"), pk=pk
-    )
-    if write and not Announcement.objects.editable_by(user).filter(pk=pk).exists():
-        raise PermissionDenied
-    return announcement
-
-
 @require_http_methods(["GET", "POST"])
 def announcement_edit(request: AuthedRequest, pk: int) -> HttpResponse:
-    announcement = _get_announcement_for_user(request.user, pk, write=True)
+    announcement = get_object_for(
+        request.user,
+        Announcement.objects.select_related("unit"),
+        pk,
+        write=True,
+        may_write=can_edit_announcement,
+    )
     # Anyone who may edit it may keep its unit, even outside their own leader paths.
     paths = [*leader_paths(request.user), announcement.unit.path]
     form = AnnouncementForm(request.POST or None, instance=announcement, allowed_paths=paths)

@@ -15,7 +15,8 @@ from django.db import transaction
 from openpyxl.styles import Font
 
 from core import spreadsheets
-from positions.models import Employee, Predikat, scopes_for, today
+from positions.access import can_write_employee
+from positions.models import Employee, Predikat, today
 
 from .models import REGULATION, PredikatRule, Rating, RatingHistory
 
@@ -155,7 +156,6 @@ def validate(rows: list[HistoryRow], user: User) -> None:
         (r.rating_hasil, r.rating_perilaku): r.predikat
         for r in PredikatRule.objects.filter(regulation=REGULATION)
     }
-    scopes = scopes_for(user)
     this_year = today().year
     seen: dict[tuple[str, int], int] = {}
     for row in rows:
@@ -163,9 +163,7 @@ def validate(rows: list[HistoryRow], user: User) -> None:
         employee = employees.get(row.nip)
         if employee is None:
             row.errors.append(f"NIP {row.nip or '(kosong)'} tidak terdaftar.")
-        elif not user.is_superuser and not (
-            employee.unit and scopes.can_write_path(employee.unit.path)
-        ):
+        elif not can_write_employee(user, employee):
             row.errors.append(f"Pegawai {employee.name} di luar lingkup kewenangan Anda.")
         else:
             row.employee = employee

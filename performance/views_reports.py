@@ -17,8 +17,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from asnportal.http import AuthedRequest
+from core.forms import message_service_error
 from core.ratelimit import ratelimit
+from positions.access import get_object_for
 from positions.models import Employee, OrgUnit, scopes_for, today
+from positions.selectors import indented_choices, picker_units
 
 from . import report_jobs, selectors, signing
 from .models import DocumentVerification, ReportDocument, ReportJob
@@ -39,36 +42,28 @@ def _years() -> list[int]:
 
 
 class UnitJobForm(forms.Form):
-    unit = forms.ModelChoiceField(
-        label="Unit kerja (beserta seluruh unit di bawahnya)", queryset=OrgUnit.objects.none()
-    )
+    """The unit of a unit job: the picker's units the user may write (`picker_units` with
+    `write=True`: three levels under the outermost pengelola scope, instansi, perangkat
+    daerah and bidang; a select of every seksi in a province helps nobody)."""
+
+    unit = forms.TypedChoiceField(label="Unit kerja (beserta seluruh unit di bawahnya)", coerce=int)
     year = forms.TypedChoiceField(label="Tahun penilaian", coerce=int)
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        units = report_units(user)
-        self.fields["unit"].queryset = units
-        self.fields["unit"].initial = units.values_list("pk", flat=True).first()
-        self.fields["unit"].label_from_instance = lambda u: ("— " * (u.depth - 1)) + u.name
+        selected = self.data.get("unit") if self.is_bound else None
+        self.units = {u.pk: u for u in picker_units(user, selected=selected, write=True)}
+        self.fields["unit"].choices = indented_choices(list(self.units.values()))
+        first_unit = next(iter(self.units.values()), None)
+        self.fields["unit"].initial = first_unit.pk if first_unit else None
         self.fields["year"].choices = [(y, y) for y in _years()]
         # The latest year that has final evaluations in the first unit: the one a report
         # can be printed for (the year just ended has none until the penilai finalise).
-        first_unit = units.first()
         latest = selectors.latest_final_evaluation_year(first_unit) if first_unit else None
         self.fields["year"].initial = latest or today().year - 1
 
-
-def report_units(user: User) -> QuerySet[OrgUnit]:
-    """Units an HR officer may report on: their write scopes, three levels deep (instansi,
-    perangkat daerah, bidang) — a select of every seksi in a province helps nobody."""
-    scopes = scopes_for(user)
-    units = OrgUnit.objects.active()
-    if user.is_superuser:
-        return units.filter(depth__lte=3)
-    q = Q(pk__in=[])
-    for path in scopes.write_paths:
-        q |= Q(path__startswith=path, depth__lte=len(path) // OrgUnit.steplen + 2)
-    return units.filter(q)
+    def clean_unit(self) -> OrgUnit:
+        return self.units[self.cleaned_data["unit"]]
 
 
 @require_http_methods(["GET", "POST"])
@@ -139,12 +134,8 @@ def _page(items: QuerySet, per_page: int, number: str | None, *, count: int) -> 
 
 
 def _get_job(request: AuthedRequest, pk: int) -> ReportJob:
-    return get_object_or_404(
-        ReportJob.objects.visible_to(request.user).select_related(
-            "unit", "employee", "requested_by"
-        ),
-        pk=pk,
-    )
+    jobs = ReportJob.objects.select_related("unit", "employee", "requested_by")
+    return get_object_for(request.user, jobs, pk)
 
 
 @require_GET
@@ -191,7 +182,7 @@ def report_job_rerun(request: AuthedRequest, pk: int) -> HttpResponse:
     try:
         report_jobs.rerun_job(job)
     except ValidationError as exc:
-        messages.error(request, exc.messages[0])
+        message_service_error(request, exc)
     else:
         messages.success(request, "Laporan disusun ulang; dokumen lama diganti, tidak digandakan.")
     return redirect(job)
@@ -206,7 +197,7 @@ def report_job_resume(request: AuthedRequest, pk: int) -> HttpResponse:
     try:
         sent = report_jobs.resume_job(job)
     except ValidationError as exc:
-        messages.error(request, exc.messages[0])
+        message_service_error(request, exc)
     else:
         messages.success(request, f"{sent} dokumen yang belum selesai dikirim ulang ke antrean.")
     return redirect(job)
@@ -226,7 +217,7 @@ def report_employee_start(request: AuthedRequest, pk: int) -> HttpResponse:
     try:
         job = report_jobs.start_employee_job(request.user, employee, year)
     except ValidationError as exc:
-        messages.error(request, exc.messages[0])
+        message_service_error(request, exc)
         next_url = request.POST.get("next", "")
         if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
             return redirect(next_url)
@@ -264,28 +255,12 @@ def report_job_recap(request: AuthedRequest, pk: int) -> FileResponse:
     )
 
 
-def _get_document_for_user(user: User, pk: int) -> ReportDocument:
-    """A printed document is visible to whoever may see its job (the same rule as the job's
-    ZIP, so every PDF in the archive is also downloadable on its own) and to whoever may see
-    the employee or the SKP (the pegawai themself, the penilai, HR and pimpinan in scope).
-    Anyone else gets 404, exactly as for a missing id."""
-    doc = get_object_or_404(
-        ReportDocument.objects.filter(state=ReportDocument.State.DONE).select_related(
-            "job", "employee"
-        ),
-        pk=pk,
-    )
-    if ReportJob.objects.visible_to(user).filter(pk=doc.job_id).exists():
-        return doc
-    if ReportDocument.objects.visible_to(user).filter(pk=doc.pk).exists():
-        return doc
-    raise Http404
-
-
 @require_GET
 def report_document_download(request: AuthedRequest, pk: int) -> FileResponse:
-    """One printed PDF: from the job page, from a pegawai's "Dokumen saya", by the penilai."""
-    doc = _get_document_for_user(request.user, pk)
+    """One printed PDF: from the job page, from a pegawai's "Dokumen saya", by the penilai.
+    Visible as `ReportDocument.objects.visible_to` says; anyone else gets 404."""
+    printed = ReportDocument.objects.filter(state=ReportDocument.State.DONE)
+    doc = get_object_for(request.user, printed.select_related("job", "employee"), pk)
     return _pdf_response(doc.file, doc.filename, "application/pdf")
 
 

@@ -18,10 +18,14 @@ from .models import Employee, OrgUnit, Position, Scopes, scopes_for
 
 
 def can_write_path(user: Any, path: str) -> bool:
+    """Whether `user` may write what lies under the unit `path` (a pengelola of that subtree,
+    or a superuser): the one write check every app asks, never re-implemented."""
     return scopes_for(user).can_write_path(path)
 
 
 def can_write_employee(user: Any, employee: Employee) -> bool:
+    """`can_write_path` for an employee's unit; an employee without a unit only by a
+    superuser."""
     if scopes_for(user).superuser:
         return True
     return employee.unit is not None and can_write_path(user, employee.unit.path)
@@ -43,6 +47,7 @@ def get_object_for(
     *,
     write: bool = False,
     path: Callable[[Any], str | None] = scope_path,
+    may_write: Callable[[Any, Any], bool] | None = None,
 ) -> Any:
     """The object `pk` of `queryset` for `user`, in one check order everywhere:
 
@@ -52,12 +57,18 @@ def get_object_for(
        pengelola of another unit): `path(obj)` must lie in a write scope.
 
     `path` names the unit that decides writing when it is not the object's `unit` (an event's
-    organiser unit, a placement's employee unit)."""
+    organiser unit, a placement's employee unit); `may_write(user, obj)` replaces the scope
+    rule where writing is not a matter of units alone (an announcement's author)."""
     obj = get_object_or_404(queryset.visible_to(user), pk=pk)
     if write:
-        scopes = scopes_for(user)
-        obj_path = path(obj)
-        if not (scopes.superuser or (obj_path is not None and scopes.can_write_path(obj_path))):
+        if may_write is not None:
+            allowed = may_write(user, obj)
+        else:
+            obj_path = path(obj)
+            allowed = scopes_for(user).superuser or (
+                obj_path is not None and can_write_path(user, obj_path)
+            )
+        if not allowed:
             raise PermissionDenied
     return obj
 

@@ -18,7 +18,6 @@ from .models import (
     Position,
     Scopes,
     _outermost,
-    retirement_date,
     scopes_for,
     today,
 )
@@ -55,17 +54,24 @@ def placement_preview(
 PICKER_DEPTH = 2  # levels shown below the user's outermost scope: perangkat daerah and bidang
 
 
-def picker_units(user: Any, *, selected: object = None) -> list[OrgUnit]:
+def picker_units(user: Any, *, selected: object = None, write: bool = False) -> list[OrgUnit]:
     """The units of a unit <select>, ordered by path, in one query: the active units the user
     may see down to two levels below their outermost scope (perangkat daerah and bidang under
     the province), plus the `selected` one (an OrgUnit or a raw id) when it is visible and
-    deeper. All ~900 units of a kabupaten as <option>s took longer to render than the page."""
-    depths = [len(path) // OrgUnit.steplen for path in scopes_for(user).all_paths]
+    deeper. All ~900 units of a kabupaten as <option>s took longer to render than the page.
+    With `write=True`, only the units the user may write (pengelola scopes; a superuser all),
+    for a form that changes something in the chosen unit."""
+    scopes = scopes_for(user)
+    paths = scopes.write_paths if write else scopes.all_paths
+    depths = [len(path) // OrgUnit.steplen for path in paths]
     shown = Q(depth__lte=min(depths, default=1) + PICKER_DEPTH)
     selected_id = selected.pk if isinstance(selected, OrgUnit) else parse_id(selected)
     if selected_id is not None:
         shown |= Q(pk=selected_id)
-    return list(OrgUnit.objects.visible_to(user).active().filter(shown).order_by("path"))
+    units = OrgUnit.objects.visible_to(user).active().filter(shown)
+    if write and not scopes.superuser:
+        units = units.filter(Scopes(write_paths=scopes.write_paths).path_q("path"))
+    return list(units.order_by("path"))
 
 
 def indented_choices(units: list[OrgUnit]) -> list[tuple[int, str]]:
@@ -75,9 +81,11 @@ def indented_choices(units: list[OrgUnit]) -> list[tuple[int, str]]:
     return [(u.pk, "\u2003" * (u.depth - top) + u.name) for u in units]
 
 
-def unit_choices(user: Any, *, selected: object = None) -> list[tuple[int, str]]:
+def unit_choices(
+    user: Any, *, selected: object = None, write: bool = False
+) -> list[tuple[int, str]]:
     """The choices of a unit picker (see `picker_units`): one query."""
-    return indented_choices(picker_units(user, selected=selected))
+    return indented_choices(picker_units(user, selected=selected, write=write))
 
 
 # --- Organisation tree and unit page ----------------------------------------------------------
@@ -198,7 +206,7 @@ def own_figures(employee: Employee) -> dict[str, Any]:
         "acting": acting,
         "penilai": penilai,
         "atasan_penilai": atasan_penilai,
-        "retirement": retirement_date(employee.birth_date, bup),
+        "retirement": employee.exit_date(bup),
         "bup": bup,
         "education": employee.educations.select_related("field").first(),
     }

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from asnportal.http import AuthedRequest
@@ -15,7 +15,7 @@ from core import spreadsheets
 from core.ratelimit import ratelimit
 
 from . import importing
-from .access import require_hr, require_staff_view
+from .access import get_object_for, require_hr, require_staff_view
 from .forms import RegisterFilterForm
 from .models import Employee, ImportBatch, today
 
@@ -26,11 +26,6 @@ PREVIEW_PAGE_SIZE = 100
 
 
 _xlsx_response = spreadsheets.xlsx_response
-
-
-def _get_batch_for_user(user: Any, pk: int) -> ImportBatch:
-    """A batch is visible to its uploader only (404 for everyone else, HR included)."""
-    return get_object_or_404(ImportBatch.objects.select_related("unit"), pk=pk, created_by=user)
 
 
 @require_http_methods(["GET", "POST"])
@@ -62,11 +57,11 @@ def import_template(request: AuthedRequest) -> HttpResponse:
 def import_preview(request: AuthedRequest, pk: int) -> HttpResponse:
     require_hr(request.user)
     if request.htmx:  # the status poll while the batch is being saved: no rows loaded
-        batch = get_object_or_404(ImportBatch.objects.defer("rows"), pk=pk, created_by=request.user)
+        batch = get_object_for(request.user, ImportBatch.objects.defer("rows"), pk)
         if batch.status != ImportBatch.Status.QUEUED:
             return HttpResponse(headers={"HX-Refresh": "true"})  # saved or failed: whole page
         return render(request, "positions/import_preview.html#status", {"batch": batch})
-    batch = _get_batch_for_user(request.user, pk)
+    batch = get_object_for(request.user, ImportBatch.objects.select_related("unit"), pk)
     if request.GET.get("galat") == "1":  # every problem row, as a workbook
         problems = ((r["row"], r["values"].get("nip", ""), r["errors"]) for r in batch.rows)
         return spreadsheets.xlsx_response(
@@ -88,7 +83,7 @@ def import_preview(request: AuthedRequest, pk: int) -> HttpResponse:
 def import_commit(request: AuthedRequest, pk: int) -> HttpResponse:
     """Queue the batch; the Celery task saves it (eagerly, in this request, without Redis)."""
     require_hr(request.user)
-    batch = _get_batch_for_user(request.user, pk)
+    batch = get_object_for(request.user, ImportBatch.objects.select_related("unit"), pk)
     try:
         importing.request_commit(batch, user=request.user)
     except importing.ImportRefused as exc:

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.uploads import validate_certificate
+from positions.access import can_write_path
 from positions.models import Employee, LeadershipTraining, scopes_for
 
 from .models import Attendance, JoinRequest, Participation, TrainingEvent, counted_jp_subquery
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 
 def can_manage_event(user: User, event: TrainingEvent) -> bool:
-    return bool(user.is_superuser or scopes_for(user).can_write_path(event.organiser_unit.path))
+    return can_write_path(user, event.organiser_unit.path)
 
 
 def writable_employees(user: User) -> Any:

@@ -112,11 +112,14 @@ class ReportJob(models.Model):
 
 class ReportDocumentQuerySet(models.QuerySet["ReportDocument"]):
     def visible_to(self, user: User) -> ReportDocumentQuerySet:
-        """Own report, reports of employees the user rates or may see (HR/pimpinan scope)."""
+        """Own report, reports of employees the user rates or may see (HR/pimpinan scope),
+        and every document of a job the user may see (the job's ZIP holds them all, so each
+        PDF in it is downloadable on its own too)."""
         if user.is_superuser:
             return self
         return self.filter(
-            Q(employee__in=Employee.objects.visible_to(user))
+            Q(job__in=ReportJob.objects.visible_to(user))
+            | Q(employee__in=Employee.objects.visible_to(user))
             | Q(skp__in=SKP.objects.visible_to(user))
         )
 

@@ -14,7 +14,7 @@ from django.db.models import Q
 from core.spreadsheets import cell_text as _text
 from core.spreadsheets import parse_date
 
-from ..access import can_write_path
+from ..access import can_write_employee, can_write_path
 from ..models import Employee, ImportBatch, OrgUnit, Placement, Position, scopes_for, today
 from .read import (
     DATE_KEYS,
@@ -273,9 +273,7 @@ def _check_row(
         first_row_of_nip[nip] = row["row"]
 
     existing = lookups.employees.get(nip) if nip else None
-    if existing is not None and not (
-        user.is_superuser or (existing.unit and can_write_path(user, existing.unit.path))
-    ):
+    if existing is not None and not can_write_employee(user, existing):
         errors.append(
             f"NIP {nip} sudah terdaftar pada unit di luar lingkup Anda; mutasi antar perangkat "
             "daerah dilakukan oleh BKD."

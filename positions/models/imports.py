@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -15,6 +15,13 @@ if TYPE_CHECKING:
 
 
 # --- Excel import batches -------------------------------------------------------
+
+
+class ImportBatchQuerySet(models.QuerySet["ImportBatch"]):
+    def visible_to(self, user: Any) -> ImportBatchQuerySet:
+        """A batch is visible to its uploader only: its rows are the uploader's workbook, so
+        everyone else (HR of the same unit and a superuser included) gets 404."""
+        return self.filter(created_by=user)
 
 
 class ImportBatch(models.Model):
@@ -43,6 +50,8 @@ class ImportBatch(models.Model):
     )
     committed_at = models.DateTimeField("disimpan pada", null=True, blank=True)
     summary = models.JSONField("ringkasan", default=dict, blank=True)
+
+    objects = ImportBatchQuerySet.as_manager()
 
     class Meta:
         verbose_name = "batch impor pegawai"

@@ -14,7 +14,8 @@ from django.db import transaction
 from openpyxl.styles import Font
 
 from core import spreadsheets
-from positions.models import Competency, Employee, EmployeeCompetency, scopes_for, today
+from positions.access import can_write_employee
+from positions.models import Competency, Employee, EmployeeCompetency, today
 
 if TYPE_CHECKING:
     from asnportal.models import User
@@ -113,7 +114,6 @@ def validate_assessment_rows(rows: list[ImportRow], user: User) -> list[ImportRo
         for e in Employee.objects.filter(nip__in={r.nip for r in rows}).select_related("unit")
     }
     competencies = {c.code.upper(): c for c in Competency.objects.all()}
-    scopes = scopes_for(user)
     seen: dict[tuple[str, str, dt.date | None], int] = {}
     for row in rows:
         row.employee = employees.get(row.nip)
@@ -121,9 +121,7 @@ def validate_assessment_rows(rows: list[ImportRow], user: User) -> list[ImportRo
             row.errors.insert(0, "NIP kosong.")
         elif row.employee is None:
             row.errors.insert(0, f"NIP {row.nip} tidak terdaftar.")
-        elif not user.is_superuser and not (
-            row.employee.unit and scopes.can_write_path(row.employee.unit.path)
-        ):
+        elif not can_write_employee(user, row.employee):
             row.errors.insert(0, f"Pegawai NIP {row.nip} di luar lingkup kewenangan Anda.")
         row.competency = competencies.get(row.code.upper())
         if row.competency is None:

@@ -11,7 +11,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core import spreadsheets
-from positions.models import Employee, OrgUnit, scopes_for
+from positions.access import can_write_path
+from positions.models import Employee, OrgUnit
 
 from ..models import DevelopmentPlan, PlanItem, TrainingProgram
 from .analysis import analyse, unit_employees
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 @transaction.atomic
 def create_plan(unit: OrgUnit, year: int, *, created_by: User) -> DevelopmentPlan:
     """A draft plan with one item per employee for their top recommended program."""
-    if not (created_by.is_superuser or scopes_for(created_by).can_write_path(unit.path)):
+    if not can_write_path(created_by, unit.path):
         raise PermissionDenied
     exists = ValidationError(f"Rencana pengembangan {unit} tahun {year} sudah ada.")
     if DevelopmentPlan.objects.filter(unit=unit, year=year).exists():

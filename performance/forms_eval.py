@@ -16,7 +16,7 @@ from .models import (
     BehaviourFeedback,
     Evaluation,
     Indicator,
-    PredikatOrganisasi,
+    OrganisationPredikat,
     Rating,
     Realisation,
 )
@@ -189,7 +189,7 @@ class FinaliseForm(forms.Form):
 class OrgPredikatForm(forms.Form):
     predikat = forms.ChoiceField(
         label="Predikat kinerja organisasi",
-        choices=PredikatOrganisasi.choices,
+        choices=OrganisationPredikat.choices,
         widget=forms.Select(attrs=_SELECT),
     )
 

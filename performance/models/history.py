@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from positions.models import Employee, OrgUnit, Predikat
 
-from .rules import PredikatOrganisasi, Rating
+from .rules import OrganisationPredikat, Rating
 
 if TYPE_CHECKING:
     pass
@@ -25,7 +25,7 @@ class OrganisationPerformance(models.Model):
 
     unit = models.ForeignKey(OrgUnit, models.PROTECT, related_name="performances")
     year = models.PositiveSmallIntegerField("tahun")
-    predikat = models.CharField(max_length=20, choices=PredikatOrganisasi.choices)
+    predikat = models.CharField(max_length=20, choices=OrganisationPredikat.choices)
     set_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
     closed_at = models.DateTimeField(null=True, blank=True)
 

@@ -26,7 +26,10 @@ class Rating(models.TextChoices):
     DIBAWAH = "dibawah", "Di Bawah Ekspektasi"
 
 
-class PredikatOrganisasi(models.TextChoices):
+class OrganisationPredikat(models.TextChoices):
+    """Predikat kinerja organisasi (docs/domain.md §1.7): the choices of
+    `OrganisationPerformance.predikat` and of the curve rules."""
+
     ISTIMEWA = "istimewa", "Istimewa"
     BAIK = "baik", "Baik"
     BUTUH_PERBAIKAN = "butuh_perbaikan", "Butuh Perbaikan"
@@ -146,7 +149,7 @@ class CurveRule(models.Model):
 
     regulation = models.CharField("regulasi", max_length=60, default=REGULATION)
     org_predikat = models.CharField(
-        "predikat kinerja organisasi", max_length=20, choices=PredikatOrganisasi.choices
+        "predikat kinerja organisasi", max_length=20, choices=OrganisationPredikat.choices
     )
     predikats = models.CharField("predikat pegawai (dipisah koma)", max_length=100)
     min_share = models.DecimalField(max_digits=4, decimal_places=2, null=True, blank=True)

@@ -90,7 +90,7 @@ def approve_succession(position: Position, *, approved_by: User, note: str = "")
     _require_write(approved_by, position.unit.path)
     if not CriticalPost.objects.filter(position=position).exists():
         raise ValidationError("Tetapkan jabatan ini sebagai jabatan kritikal terlebih dahulu.")
-    proposals = propose_successors(position)
+    proposals = propose_successors(position, user=approved_by)
     if not proposals:
         raise ValidationError(
             "Belum ada suksesor yang diusulkan (Kotak 7, 8, 9 yang memenuhi aturan karier)."

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Max
 
@@ -166,18 +167,22 @@ def readiness_of(
 READINESS_ORDER = {Readiness.SEKARANG: 0, Readiness.SATU_DUA: 1, Readiness.LEBIH: 2}
 
 
-def propose_successors(target: Position, *, on: dt.date | None = None) -> list[Proposal]:
+def propose_successors(
+    target: Position, *, user: Any = None, on: dt.date | None = None
+) -> list[Proposal]:
     """Successors for `target` from Kotak 7–9 of the latest run covering its instansi
-    (the run over the target's unit or an ancestor), ready first, then by Kotak and score.
-    A fixed number of queries."""
+    (the run over the target's unit or an ancestor), ready first, then by Kotak and score;
+    with `user`, only people that user may see. A fixed number of queries."""
     on = on or today()
     run = latest_run_for(target)
     if run is None:
         return []
     holders = Placement.objects.on(on).filter(position=target).values("employee_id")
+    pool = TalentResult.objects.filter(run=run, kotak__in=SUCCESSION_KOTAK)
+    if user is not None:
+        pool = pool.filter(employee__in=Employee.objects.visible_to(user).values("pk"))
     results = list(
-        TalentResult.objects.filter(run=run, kotak__in=SUCCESSION_KOTAK)
-        .exclude(employee_id__in=holders)
+        pool.exclude(employee_id__in=holders)
         .select_related("employee")
         .order_by("-kotak", "-potential_score")[:500]
     )

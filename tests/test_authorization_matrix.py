@@ -427,11 +427,41 @@ training:plan_detail                 dishub  GET    L      403     404     200  
 training:plan_detail                 dishub  POST   L      403     404     .         .      403
 training:plan_export                 dinkes  GET    L      403     200     404       200    200
 training:plan_export                 dishub  GET    L      403     404     200       200    200
+# --- talent: 9-box grid, rencana suksesi, vacancy forecast (HR writes, pimpinan reads) ---
+talent:grid                          -       GET    L      403     403     200       200    200
+talent:grid_xlsx                     -       GET    L      403     403     302       302    302
+talent:grid_calculate                -       GET    L      403     403     200       200    403
+talent:grid_calculate                -       POST   L      403     403     .         .      403
+talent:critical_list                 -       GET    L      403     403     200       200    200
+talent:succession                    dinkes  GET    L      403     403     404       200    200
+talent:succession                    dishub  GET    L      403     403     200       200    200
+talent:critical_mark                 dinkes  GET    L      405     405     405       405    405
+talent:critical_mark                 dinkes  POST   L      403     403     404       .      403
+talent:critical_mark                 dishub  GET    L      405     405     405       405    405
+talent:critical_mark                 dishub  POST   L      403     403     .         .      403
+talent:succession_approve            dinkes  GET    L      405     405     405       405    405
+talent:succession_approve            dinkes  POST   L      403     403     404       .      403
+talent:succession_approve            dishub  GET    L      405     405     405       405    405
+talent:succession_approve            dishub  POST   L      403     403     .         .      403
+talent:succession_action             dinkes  GET    L      405     405     405       405    405
+talent:succession_action             dinkes  POST   L      403     403     404       .      403
+talent:succession_action             dishub  GET    L      405     405     405       405    405
+talent:succession_action             dishub  POST   L      403     403     .         .      403
+talent:forecast                      -       GET    L      403     403     200       200    200
 """
 
 # The object each URL is about, and how its kwargs are built (`kind` names a key of a
 # location's objects in `world_objects`).
 URL_OBJECT: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "talent:succession",
+            "talent:critical_mark",
+            "talent:succession_approve",
+            "talent:succession_action",
+        ],
+        "position",
+    ),
     "verify_code": "code",
     **dict.fromkeys(
         [

@@ -31,6 +31,7 @@ from demo.scale_vocabulary import (
     KEPSEK,
     OTHER_BIRTH_PLACES,
 )
+from positions.bup import BupRules
 from positions.models import (
     LEADERSHIP_BY_JENIS,
     Education,
@@ -64,6 +65,7 @@ class InstansiBuilder(InstansiStructure):
 
     def _write_structure_and_people(self) -> list[dict[str, Any]]:
         writer, rng = self.context.writer, self.rng
+        bup = BupRules.load()
         writer.write(
             OrgUnit,
             ["id", "path", "depth", "numchild", "code", "name", "kind"],
@@ -89,6 +91,7 @@ class InstansiBuilder(InstansiStructure):
                 "uraian_tugas",
                 "min_education_level",
                 "min_golongan",
+                "bup_age",
             ],
             (
                 (
@@ -106,6 +109,7 @@ class InstansiBuilder(InstansiStructure):
                     "",
                     REQUIREMENTS[p.role][1],
                     REQUIREMENTS[p.role][2],
+                    bup.age(p.jenis, p.name, p.jenjang),
                 )
                 for p in self.posts
             ),

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Q, Sum
 from django.urls import reverse
 
 from core.charts import (
@@ -35,6 +34,7 @@ from core.charts import (
     StackedRow,
 )
 from performance.models import SKP, CurveRule, Evaluation, OrganisationPerformance
+from positions.bup import leaving_within
 from positions.models import (
     Employee,
     OrgUnit,
@@ -309,49 +309,10 @@ def _add_positions(rollup: _Rollup, paths: list[str]) -> dict[str, int]:
     return totals
 
 
-# Batas usia pensiun as SQL, the twin of Position.bup_age (PP 11/2017): one indexable
-# comparison on birth_date per BUP instead of computing every retirement date in Python.
-BUP_AGES = (58, 60, 65)
-
-
-def _bup_expression() -> Coalesce:
-    bup = Case(
-        When(position__jenis__in=["jpt_utama", "jpt_madya", "jpt_pratama"], then=Value(60)),
-        When(position__jenjang=Position.Jenjang.AHLI_UTAMA, then=Value(65)),
-        When(position__jenjang=Position.Jenjang.AHLI_MADYA, then=Value(60)),
-        default=Value(58),
-        output_field=IntegerField(),
-    )
-    current = (
-        Placement.objects.filter(
-            employee=OuterRef("pk"), kind=Placement.Kind.DEFINITIF, end_date__isnull=True
-        )
-        .annotate(bup=bup)
-        .values("bup")[:1]
-    )
-    return Coalesce(Subquery(current, output_field=IntegerField()), Value(58))
-
-
-def retirement_window(bup_age: int, on: dt.date) -> tuple[dt.date, dt.date]:
-    """Birth dates [first, last) whose TMT pensiun (the first of the month after the BUP
-    birthday, positions.models.retirement_date) falls after `on` and at most 12 months later."""
-    return dt.date(on.year - bup_age, on.month, 1), dt.date(on.year + 1 - bup_age, on.month, 1)
-
-
 def retiring_employees(paths: list[str], on: dt.date) -> Any:
-    """Active employees in the scope who reach BUP within 12 months of `on`."""
-    windows = {age: retirement_window(age, on) for age in BUP_AGES}
-    q = Q(pk__in=[])
-    for age, (first, last) in windows.items():
-        q |= Q(bup=age, birth_date__gte=first, birth_date__lt=last)
-    return (
-        Employee.objects.active()
-        .filter(_scope_q(paths, "unit__path"))
-        # Narrow on the birth date first, so the BUP subquery runs for a few hundred rows.
-        .filter(birth_date__gte=windows[65][0], birth_date__lt=windows[58][1])
-        .annotate(bup=_bup_expression())
-        .filter(q)
-    )
+    """Active employees in the scope who leave by BUP or contract end within 12 months of `on`
+    (positions.bup.leaving_within, docs/domain.md §4.5)."""
+    return leaving_within(Employee.objects.filter(_scope_q(paths, "unit__path")), on, 12)
 
 
 def _add_retirements(rollup: _Rollup, paths: list[str], on: dt.date) -> int:

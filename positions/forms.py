@@ -16,6 +16,7 @@ from .models import (
     EducationField,
     EducationLevel,
     Employee,
+    FunctionalBup,
     Golongan,
     OrgUnit,
     Placement,
@@ -77,9 +78,10 @@ class EmployeeForm(forms.ModelForm):
             "tmt_golongan",
             "unit",
             "status",
+            "contract_end",
             "email",
         ]
-        widgets = {"birth_date": DATE, "tmt_golongan": DATE}
+        widgets = {"birth_date": DATE, "tmt_golongan": DATE, "contract_end": DATE}
         help_texts = {
             "nip": "18 digit tanpa spasi. PNS: tgl lahir + TMT CPNS + jenis kelamin + nomor urut.",
             "unit": "Unit kerja; berubah otomatis saat penempatan definitif.",
@@ -472,3 +474,15 @@ class WorkloadTaskForm(forms.ModelForm):
 WorkloadTaskFormSet = forms.inlineformset_factory(
     Position, WorkloadTask, form=WorkloadTaskForm, extra=3, can_delete=True
 )
+
+
+class FunctionalBupForm(forms.ModelForm):
+    class Meta:
+        model = FunctionalBup
+        fields = ["name", "jenjang", "bup_age", "legal_basis"]
+        help_texts = {
+            "legal_basis": "Peraturan dan pasal, mis. UU 14/2005 Pasal 30 ayat (4).",
+        }
+
+    def clean_name(self) -> str:
+        return " ".join(self.cleaned_data["name"].split())

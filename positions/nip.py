@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 MIN_AGE_AT_APPOINTMENT = 18
+# PPPK exist since PP 49/2018 (Manajemen PPPK): no NI PPPK carries an earlier year.
+FIRST_PPPK_YEAR = 2019
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,18 @@ def parse_nip(value: str, *, pppk: bool, today: dt.date | None = None) -> NipInf
     if pppk:
         if value[12:14] == "00":
             raise ValidationError("Digit 13–14 NI PPPK (kode perjanjian kerja) tidak boleh 00.")
+        if 1 <= int(value[12:14]) <= 12:
+            # A PNS NIP has the TMT CPNS month here; an NI PPPK has its contract kind code.
+            raise ValidationError(
+                f"Nomor ini berformat NIP PNS (digit 9–14 {value[8:14]} = TMT CPNS tahun dan "
+                "bulan), bukan NI PPPK. Untuk PPPK isi NI PPPK: tanggal lahir, tahun "
+                "pengangkatan PPPK, kode perjanjian kerja (mis. 21), jenis kelamin, nomor urut."
+            )
+        if year < FIRST_PPPK_YEAR:
+            raise ValidationError(
+                f"Tahun pengangkatan pada NI PPPK ({year}) sebelum {FIRST_PPPK_YEAR}: PPPK baru "
+                "ada sejak PP 49/2018. Periksa apakah ini NIP PNS."
+            )
     else:
         month = int(value[12:14])
         if not 1 <= month <= 12:

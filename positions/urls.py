@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import views, views_audit, views_import, views_matching, views_peta, views_pickers
+from . import (
+    views,
+    views_audit,
+    views_bup,
+    views_import,
+    views_matching,
+    views_peta,
+    views_pickers,
+)
 
 app_name = "positions"
 
@@ -50,4 +58,8 @@ urlpatterns = [
     path("impor/<int:pk>/", views_import.import_preview, name="import_preview"),
     path("impor/<int:pk>/simpan/", views_import.import_commit, name="import_commit"),
     path("audit/", views_audit.audit_list, name="audit"),
+    path("referensi/bup/", views_bup.bup_list, name="bup_list"),
+    path("referensi/bup/tambah/", views_bup.bup_create, name="bup_create"),
+    path("referensi/bup/<int:pk>/ubah/", views_bup.bup_edit, name="bup_edit"),
+    path("referensi/bup/<int:pk>/hapus/", views_bup.bup_delete, name="bup_delete"),
 ]

@@ -57,7 +57,8 @@ def make_nip(
     seq = seq if seq is not None else next(_sequence)
     # The TMT month (PNS) or contract code (PPPK) varies with the sequence, so the same birth
     # date yields 12 × 999 distinct NIPs before any repeats.
-    start_year = birth.year + 24
+    # PPPK exist since 2019 (PP 49/2018): an NI PPPK carries no earlier year.
+    start_year = max(birth.year + 24, 2019) if pppk else birth.year + 24
     variant = (seq // 999) % 12
     middle = f"{start_year}{21 + variant}" if pppk else f"{start_year}{1 + variant:02d}"
     return f"{birth:%Y%m%d}{middle}{'1' if gender == 'L' else '2'}{seq % 999 + 1:03d}"

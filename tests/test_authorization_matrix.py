@@ -93,6 +93,7 @@ from positions.models import (
     Education,
     Employee,
     EmployeeCompetency,
+    FunctionalBup,
     HRScope,
     ImportBatch,
     OrgUnit,
@@ -161,6 +162,15 @@ home:announcement_edit               dishub  POST   L      404     404     .    
 positions:unit_list                  -       GET    L      403     200     200       200    200
 positions:position_choices           -       GET    L      403     403     200       200    403
 positions:employee_choices           -       GET    L      403     403     200       200    403
+# The BUP table (docs/domain.md §4.5) is national: HR and pimpinan read it, only a pengelola
+# of a whole instansi (hr_bkd) edits it.
+positions:bup_list                   -       GET    L      403     403     200       200    200
+positions:bup_create                 -       GET    L      403     403     403       200    403
+positions:bup_create                 -       POST   L      403     403     403       .      403
+positions:bup_edit                   katalog GET    L      403     403     403       200    403
+positions:bup_edit                   katalog POST   L      403     403     403       .      403
+positions:bup_delete                 katalog GET    L      403     403     403       200    403
+positions:bup_delete                 katalog POST   L      403     403     403       .      403
 positions:unit_create                -       GET    L      403     403     200       200    403
 positions:unit_create                -       POST   L      403     403     .         .      403
 # One check order (positions.access.get_object_for): 404 outside the visible scope, then 403.
@@ -537,6 +547,8 @@ URL_OBJECT: dict[str, str] = {
     ),
     "performance:report_document": "document",
     "training:program_detail": "program",
+    "positions:bup_edit": "bup",
+    "positions:bup_delete": "bup",
     "training:program_edit": "program",
     **dict.fromkeys(
         [
@@ -559,6 +571,10 @@ URL_OBJECT: dict[str, str] = {
     "home:announcement_edit": "announcement",
 }
 
+# Objects without a unit scope (the training catalog, the BUP table): one row, object
+# `katalog`, and no IDOR probe "outside" them.
+UNSCOPED_KINDS = {"program", "bup"}
+
 KIND_MODEL = {
     "unit": OrgUnit,
     "position": Position,
@@ -573,6 +589,7 @@ KIND_MODEL = {
     "job": ReportJob,
     "document": ReportDocument,
     "program": TrainingProgram,
+    "bup": FunctionalBup,
     "event": TrainingEvent,
     "participation": Participation,
     "selfreport": Participation,
@@ -668,7 +685,7 @@ def test_every_url_pattern_has_a_row_and_every_row_a_pattern() -> None:
         objects = {row.obj for row in MATRIX if row.name == name}
         if has_object:
             assert name in URL_OBJECT, f"{name} ({route}) takes an id: add it to URL_OBJECT"
-            if URL_OBJECT[name] != "program":
+            if URL_OBJECT[name] not in UNSCOPED_KINDS:
                 assert {"dinkes", "dishub"} <= objects, (
                     f"{name}: rows for an object inside (dinkes) and outside (dishub) needed"
                 )
@@ -690,7 +707,7 @@ class Objects:
 
     def kwargs(self, name: str, location: str) -> dict[str, Any] | None:
         kind = URL_OBJECT[name]
-        objects = self.by_location["dinkes" if kind == "program" else location]
+        objects = self.by_location["dinkes" if kind in UNSCOPED_KINDS else location]
         if kind not in objects:
             return None
         if kind == "code":
@@ -759,6 +776,9 @@ def _build_location(
         "document": document.pk,
         "code": DocumentVerification.objects.get(document=document).code,
         "program": program.pk,
+        "bup": FunctionalBup.objects.get_or_create(
+            name="Guru", jenjang="", defaults={"bup_age": 60, "legal_basis": "UU 14/2005"}
+        )[0].pk,
         "event": event.pk,
         "participation": participation.pk,
         "selfreport": selfreport.pk,
@@ -1009,7 +1029,7 @@ def test_idor(actor: str, world_objects: Objects, request: pytest.FixtureRequest
         for missing in MISSING_IDS:
             pk = max_id + 1 if missing == "max+1" else missing
             probes.append((f"missing id {missing}", {"pk": pk}))
-        if kind != "program":  # the catalog has no scope: nothing is outside it
+        if kind not in UNSCOPED_KINDS:  # no scope: nothing is outside it
             for location in OUTSIDE[actor]:
                 kwargs = world_objects.kwargs(name, location)
                 if kwargs is not None:

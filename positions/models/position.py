@@ -352,7 +352,7 @@ class FunctionalBup(models.Model):
         "nama jabatan fungsional",
         max_length=200,
         blank=True,
-        help_text="Ditulis seperti nama jabatan, mis. \"Guru\". Kosong: semua jabatan fungsional.",
+        help_text='Ditulis seperti nama jabatan, mis. "Guru". Kosong: semua jabatan fungsional.',
     )
     jenjang = models.CharField(
         "jenjang",

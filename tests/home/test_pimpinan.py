@@ -6,9 +6,10 @@ import datetime as dt
 import pytest
 from django.template.loader import render_to_string
 
-from home.pimpinan import pimpinan_dashboard, retirement_window
+from home.pimpinan import pimpinan_dashboard
 from performance import services
 from performance.models import Evaluation, OrganisationPerformance
+from positions.bup import retirement_window
 from positions.models import (
     Education,
     EducationField,
@@ -137,13 +138,14 @@ def test_query_count_does_not_grow_with_the_units(
     user = pimpinan
     scopes = scopes_for(user)  # the home view has them already
     # roots, perangkat daerah, staff + JP, SKP per state, evaluations, positions +
-    # bezetting, retirements, latest rated year, predikat, kinerja organisasi, curve rules,
-    # and kesesuaian: the holders per year (5) and the mismatched holders of all years: 17.
-    with django_assert_num_queries(17):
+    # bezetting, the BUP ages in use and the retirements (positions.bup.leaving_within), latest
+    # rated year, predikat, kinerja organisasi, curve rules, and kesesuaian: the holders per
+    # year (5) and the mismatched holders of all years: 18.
+    with django_assert_num_queries(18):
         data = pimpinan_dashboard(user, scopes, today.year)
     assert len(data["groups"]) == 2
     _add_perangkat_daerah(world, today, 4)
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(18):
         data = pimpinan_dashboard(user, scopes, today.year)
         render_to_string("home/_pimpinan.html", {"pimpinan": data})
     assert len(data["groups"]) == 6

@@ -34,6 +34,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+from tests.perf.benchdb import create_database  # noqa: E402  (after sys.path)
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asnportal.settings")
 # Production-like: no DEBUG query log growing during the runs.
 os.environ.setdefault("DEBUG", "0")
@@ -84,28 +86,6 @@ def _check_database_url() -> str:
     if "bench" not in url.rsplit("/", 1)[-1]:
         sys.exit("Refusing to write benchmark data into a database whose name lacks 'bench'.")
     return url
-
-
-def _create_database(url: str) -> None:
-    import dj_database_url
-    import psycopg
-
-    cfg = dj_database_url.parse(url)
-    conninfo = {
-        "host": cfg["HOST"] or "127.0.0.1",
-        "port": cfg["PORT"] or 5432,
-        "user": cfg["USER"] or "postgres",
-        "dbname": "postgres",
-    }
-    if cfg.get("PASSWORD"):
-        conninfo["password"] = cfg["PASSWORD"]
-    with psycopg.connect(**conninfo, autocommit=True) as conn:
-        exists = conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [cfg["NAME"]]
-        ).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{cfg["NAME"]}"')
-            print(f"created database {cfg['NAME']}")
 
 
 # --- Data ---------------------------------------------------------------------
@@ -691,7 +671,7 @@ def main() -> None:
     parser.add_argument("--write-readme", action="store_true", help="update tests/perf/README.md")
     args = parser.parse_args()
     url = _check_database_url()
-    _create_database(url)
+    create_database(url)
 
     import django
 

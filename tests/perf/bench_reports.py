@@ -58,6 +58,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+from tests.perf.benchdb import create_database  # noqa: E402  (after sys.path)
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asnportal.settings")
 # Production-like: no DEBUG query log growing in this process or in the workers.
 os.environ.setdefault("DEBUG", "0")
@@ -195,28 +197,6 @@ def _check_environment() -> tuple[str, str]:
     if not redis_url.startswith("redis://"):
         sys.exit("REDIS_URL must point to Redis, e.g. redis://127.0.0.1:6379/13")
     return url, redis_url
-
-
-def _create_database(url: str) -> None:
-    import dj_database_url
-    import psycopg
-
-    cfg = dj_database_url.parse(url)
-    conninfo = {
-        "host": cfg["HOST"] or "127.0.0.1",
-        "port": cfg["PORT"] or 5432,
-        "user": cfg["USER"] or "postgres",
-        "dbname": "postgres",
-    }
-    if cfg.get("PASSWORD"):
-        conninfo["password"] = cfg["PASSWORD"]
-    with psycopg.connect(**conninfo, autocommit=True) as conn:
-        exists = conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [cfg["NAME"]]
-        ).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{cfg["NAME"]}"')
-            print(f"created database {cfg['NAME']}")
 
 
 # --- Data -----------------------------------------------------------------------------
@@ -1072,7 +1052,7 @@ def main() -> None:
     if args.docs < 3:
         sys.exit("--docs must be at least 3")
     url, redis_url = _check_environment()
-    _create_database(url)
+    create_database(url)
     media = tempfile.mkdtemp(prefix="asnportal-bench-reports-")
     os.environ["MEDIA_ROOT"] = media  # this process and the workers (tests.worker copies env)
     os.environ["CELERY_QUEUE"] = f"bench-reports-{uuid.uuid4().hex[:8]}"

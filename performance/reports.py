@@ -1,9 +1,13 @@
 """The PDF documents of the yearly evaluation (rendering only: no DB writes, no storage).
 
-* The employee report: Dokumen Evaluasi Kinerja Pegawai (akhir/tahunan), the SKP and the year's
-  pengembangan kompetensi, in one A4 portrait PDF with a verification code and QR code.
+* The employee report: the yearly bundle, one official form after another, each from a new
+  page (docs/domain.md §1.10a): Dokumen Evaluasi Kinerja Pegawai, Evaluasi Kinerja Pegawai with
+  its Pola Distribusi figure, Kuadran Kinerja, the SKP and its Lampiran, then the year's
+  pengembangan kompetensi; A4 portrait, with a small verification code and QR code outside the
+  official blocks and in the running footer.
 * The unit recap: every active employee of a unit subtree with ratings, predikat and JP, the
-  distribution against the curve rules and the 20 JP compliance, in A4 landscape.
+  distribution against the curve rules (as a figure; provisional while employees are unrated)
+  and the 20 JP compliance, in A4 landscape.
 
 performance sits below training in the app layers (docs/architecture.md) and imports nothing
 from it. The pengembangan kompetensi page and the JP columns of the recap are added by the
@@ -32,12 +36,16 @@ from positions.models import STRUCTURAL_JENIS, Employee, OrgUnit, Placement, Pos
 
 from . import services
 from .annual import annual_predikat
+from .figures import pola_distribusi_svg
 from .models import (
     BERAKHLAK,
+    REGULATION,
     RHK,
     SKP,
+    CurveRule,
     Evaluation,
     OrganisationPerformance,
+    PredikatRule,
     Rating,
     SKPQuerySet,
 )
@@ -256,6 +264,65 @@ def _local_date(moment: dt.datetime | None) -> dt.date:
     return timezone.localdate(moment) if moment else timezone.localdate()
 
 
+BAGI = {
+    False: "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL",
+    True: "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI",
+}
+# The kuadran as drawn in the forms (docs/domain.md §1.10a, part 3): hasil kerja on the vertical
+# axis (di atas at the top), perilaku kerja on the horizontal one (di atas on the right).
+KUADRAN_ROWS = (Rating.DIATAS, Rating.SESUAI, Rating.DIBAWAH)
+KUADRAN_COLUMNS = (Rating.DIBAWAH, Rating.SESUAI, Rating.DIATAS)
+
+
+def _kuadran(evaluation: Evaluation | None) -> dict[str, Any]:
+    """The 3×3 matrix from the predikat rules (1 query), the employee's cell marked."""
+    cells = {
+        (rule.rating_hasil, rule.rating_perilaku): rule.predikat
+        for rule in PredikatRule.objects.filter(regulation=REGULATION)
+    }
+    mine = (evaluation.rating_hasil, evaluation.rating_perilaku) if evaluation else None
+    return {
+        "columns": [Rating(c).label for c in KUADRAN_COLUMNS],
+        "rows": [
+            {
+                "label": Rating(hasil).label,
+                "cells": [
+                    {
+                        "predikat": Predikat(cells[hasil, perilaku]).label
+                        if (hasil, perilaku) in cells
+                        else "",
+                        "mine": mine == (hasil, perilaku),
+                    }
+                    for perilaku in KUADRAN_COLUMNS
+                ],
+            }
+            for hasil in KUADRAN_ROWS
+        ],
+    }
+
+
+def _pola_distribusi(
+    org: OrganisationPerformance | None, year: int, own: str
+) -> dict[str, Any] | None:
+    """The organisation's curve (docs/domain.md §1.7) with the employees of the unit whose
+    predikat organisasi applies: rated so far, out of all active ones (3 queries; none
+    before the predikat organisasi is set, when there is no curve to draw)."""
+    if org is None:
+        return None
+    results = _akhir_results(org.unit, year)
+    counts = dict.fromkeys(Predikat.values, 0)
+    for result in results.values():
+        counts[result["predikat"]] += 1
+    total = Employee.objects.active().in_subtree(org.unit).count()
+    rules = list(CurveRule.objects.filter(org_predikat=org.predikat))
+    return {
+        "svg": pola_distribusi_svg(counts, rules, own=own),
+        "rated": len(results),
+        "total": total,
+        "provisional": len(results) < total,
+    }
+
+
 def employee_report_context(skp: SKP, *, verification_code: str, verify_url: str) -> dict:
     skp = _skp_for_pdf().get(pk=skp.pk)
     evaluation = skp.akhir[0] if skp.akhir else None
@@ -280,6 +347,7 @@ def employee_report_context(skp: SKP, *, verification_code: str, verify_url: str
         "skp": skp,
         "year": skp.year,
         "is_jpt": skp.is_jpt,
+        "bagi": BAGI[skp.is_jpt],
         "identities": identities,
         "identity_blocks": [
             (number, heading, identities[key])
@@ -302,6 +370,8 @@ def employee_report_context(skp: SKP, *, verification_code: str, verify_url: str
         if evaluation and evaluation.rating_perilaku
         else "",
         "predikat": Predikat(evaluation.predikat).label if rated else "",
+        "kuadran": _kuadran(evaluation),
+        "pola": _pola_distribusi(org, skp.year, evaluation.predikat if evaluation else ""),
         "hasil_groups": _hasil_groups(skp, evaluation),
         "behaviour": _behaviour_rows(skp, evaluation),
         "lampiran": [
@@ -438,7 +508,9 @@ def unit_recap_context(unit: OrgUnit, year: int) -> dict:
             )
         )
     rated = sum(counts.values())
-    violations = services.curve_violations(org.predikat, counts) if org else []
+    # The rules of services.curve_violations, read once for the verdict and the figure.
+    rules = list(CurveRule.objects.filter(org_predikat=org.predikat)) if org else []
+    violations = [v for rule in rules if (v := rule.violation(counts))]
     context = {
         "instansi_name": settings.INSTANSI_NAME,
         "place": _place(),
@@ -460,6 +532,9 @@ def unit_recap_context(unit: OrgUnit, year: int) -> dict:
         "not_rated_label": NOT_RATED,
         "total": len(rows),
         "violations": violations,
+        # While anyone is unrated the distribution is not judged (docs/domain.md §1.7).
+        "provisional": rated < len(rows),
+        "figure": pola_distribusi_svg(counts, rules),
         "signer": _unit_head(unit),
     }
     for name, columns in _recap_columns.items():

@@ -21,7 +21,7 @@ from performance.models import (
     OrganisationPerformance,
     Realisation,
 )
-from positions.models import Predikat
+from positions.models import Employee, Predikat
 from tests.factories import (
     EmployeeFactory,
     EvaluationFactory,
@@ -287,7 +287,6 @@ def test_employee_report_prints_the_evaluated_year(world, year_done):
         "Sesuai Ekspektasi",
         f"PREDIKAT KINERJA PEGAWAI {Predikat(evaluation.predikat).label.upper()}",
         "Tingkatkan ketepatan waktu pelaporan triwulan.",
-        "Mengetahui, Atasan Pejabat Penilai Kinerja,",
         f"Kode verifikasi: {CODE}",
         f"Periksa keaslian di {VERIFY_URL}",
         "SASARAN KINERJA PEGAWAI",
@@ -412,13 +411,15 @@ def test_the_layout_check_catches_text_leaving_its_cell(year_done, template_dir)
     assert any("LAPORANKEGIATAN" in problem for problem in problems)
 
 
-EMPLOYEE_CONTEXT_QUERIES = 10
+EMPLOYEE_CONTEXT_QUERIES = 14
 
 
 def test_employee_context_query_budget_is_flat(world, year_done, django_assert_max_num_queries):
     # SKP (+ employee, position, penilai, atasan and their units), RHK (+ parent RHK),
     # indicators, expectations, akhir evaluation (+ finalised_by), its realisations, its
-    # behaviour feedback, ancestor units, organisation predikat, the year's participations.
+    # behaviour feedback, ancestor units, organisation predikat, the year's participations;
+    # the kuadran's predikat rules; the Pola Distribusi's akhir results, active employees and
+    # curve rules of the organisation.
     kwargs = {"verification_code": CODE, "verify_url": VERIFY_URL}
     with django_assert_max_num_queries(EMPLOYEE_CONTEXT_QUERIES) as small:
         reports.employee_report_context(year_done, **kwargs)
@@ -501,7 +502,11 @@ def test_unit_recap_lists_the_subtree_and_counts_the_distribution(recap_world):
         assert emp.full_name in text and emp.nip in text
     assert world.outsider_emp.full_name not in text
     assert "Predikat kinerja organisasi Baik" in text
-    assert has(text, context["violations"][0])
+    # 2 of 4 rated: the distribution is not judged yet (docs/domain.md §1.7).
+    assert context["provisional"]
+    assert has(text, "Sementara: 2 dari 4 pegawai sudah dinilai.")
+    assert not has(text, context["violations"][0])
+    assert "pola distribusi:" not in text
     assert has(text, "Sangat Baik 1 50,0% Baik 1 50,0% Butuh Perbaikan 0 0,0%")
     assert "Belum dinilai 2" in text
     assert "1 dari 4 pegawai (25,0%)" in text
@@ -517,10 +522,28 @@ def test_unit_recap_without_organisation_predikat(recap_world):
     assert recap_world.kadis_emp.full_name not in text  # the dinas sits above the bidang
 
 
+def everyone_rated(world):
+    """The two unrated people of Dinas Kesehatan leave it: everyone left is rated."""
+    Employee.objects.filter(pk__in=[world.kadis_emp.pk, world.manager_emp.pk]).update(
+        status=Employee.Status.MUTASI_KELUAR
+    )
+
+
 def test_unit_recap_in_line_with_the_curve_says_so(recap_world):
     OrganisationPerformance.objects.filter(unit=recap_world.dinkes).update(predikat="istimewa")
+    everyone_rated(recap_world)
     text = text_of(reports.render_unit_recap(recap_world.dinkes.pk, YEAR))
     assert "Sesuai pola distribusi" in text
+    assert "Sementara" not in text
+
+
+def test_unit_recap_out_of_line_once_everyone_is_rated(recap_world):
+    everyone_rated(recap_world)
+    context = reports.unit_recap_context(recap_world.dinkes, YEAR)
+    assert not context["provisional"]
+    text = text_of(reports.render_unit_recap(recap_world.dinkes.pk, YEAR))
+    assert "Tidak sesuai pola distribusi:" in text
+    assert has(text, context["violations"][0])
 
 
 RECAP_CONTEXT_QUERIES = 6

@@ -51,6 +51,11 @@ SITE_NAME = os.environ.get("SITE_NAME", "ASN Portal")
 # Absolute address of the portal, printed in emails and in the verification QR code of PDFs.
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 INSTANSI_NAME = os.environ.get("INSTANSI_NAME", "Pemerintah Provinsi Lampung")
+# Printed documents: the letterhead's logo (a PNG, JPEG or SVG file; unset = text only) and
+# the Pejabat Pembina Kepegawaian who rates a JPT with no superior among the employees.
+DOCUMENT_LOGO = os.environ.get("DOCUMENT_LOGO", "")
+DOCUMENT_PPK_NAME = os.environ.get("DOCUMENT_PPK_NAME", "")
+DOCUMENT_PPK_TITLE = os.environ.get("DOCUMENT_PPK_TITLE", "Gubernur Lampung")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -158,6 +158,8 @@ class RHK(models.Model):
         PENERIMA_LAYANAN = "penerima_layanan", "Penerima Layanan"
         PROSES_BISNIS = "proses_bisnis", "Proses Bisnis"
         PENGUATAN_INTERNAL = "penguatan_internal", "Penguatan Internal"
+        # The fourth perspektif of the JPT form (docs/domain.md §1.3, §1.10a).
+        ANGGARAN = "anggaran", "Anggaran"
 
     skp = models.ForeignKey(SKP, models.CASCADE, related_name="rhks")
     jenis = models.CharField(max_length=10, choices=Jenis.choices, default=Jenis.UTAMA)

@@ -36,6 +36,15 @@ def _check_parent(skp: SKP, parent_rhk: RHK | None) -> None:
         )
 
 
+def _check_perspektif(skp: SKP, perspektif: str) -> None:
+    """A JPT's RHK carries one of the four perspektif of its form (docs/domain.md §1.10a)."""
+    if skp.is_jpt and perspektif and perspektif not in RHK.Perspektif.values:
+        labels = ", ".join(str(label) for label in RHK.Perspektif.labels)
+        raise ValidationError(
+            {"perspektif": f"Perspektif tidak dikenal; pilih salah satu: {labels}."}
+        )
+
+
 @transaction.atomic
 def add_rhk(
     skp: SKP,
@@ -50,6 +59,7 @@ def add_rhk(
     """Add an RHK; without an explicit `order` it goes after the SKP's other RHK."""
     skp = _lock_editable_skp(skp, user)
     _check_parent(skp, parent_rhk)
+    _check_perspektif(skp, perspektif)
     if order is None:
         last = skp.rhks.aggregate(last=Max("order"))["last"]
         order = 0 if last is None else last + 1
@@ -77,6 +87,7 @@ def update_rhk(
     """Change an RHK; its place in the list stays unless `order` is given."""
     skp = _lock_editable_skp(rhk.skp, user)
     _check_parent(skp, parent_rhk)
+    _check_perspektif(skp, perspektif)
     rhk.jenis, rhk.text, rhk.parent_rhk = jenis, text, parent_rhk
     if order is not None:
         rhk.order = order

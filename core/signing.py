@@ -123,7 +123,7 @@ def _reserved_bytes(signer: SimpleSigner, *, timestamped: bool) -> int:
     certs = sum(len(cert.dump()) for cert in signer.cert_registry)
     if signer.signing_cert is not None:
         certs += len(signer.signing_cert.dump())
-    return 2 * (certs + 4096 + (12288 if timestamped else 0))  # hex: two characters a byte
+    return 2 * (certs + 2048 + (12288 if timestamped else 0))  # hex: two characters a byte
 
 
 def find_named_box(pdf: bytes, name: str, *, width: float, height: float) -> SignaturePlace | None:

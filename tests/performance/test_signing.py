@@ -154,6 +154,25 @@ def test_the_signature_box_is_where_the_template_reserves_it(tte, rated_employee
     assert signing.signature_place(bare) == signing.FALLBACK_PLACE
 
 
+def test_a_signature_larger_than_the_reserved_room_is_measured_and_still_signed(tte, monkeypatch):
+    """The room for the signature is reserved from the chain's size; a chain or timestamp
+    bigger than that falls back to pyHanko measuring it instead of failing the document."""
+    from core.pdf import render_pdf
+
+    pdf = render_pdf("performance/pdf/_tte_box.html", {})
+    monkeypatch.setattr(core_signing, "_reserved_bytes", lambda signer, *, timestamped: 64)
+    signed = core_signing.sign_pdf(
+        pdf,
+        core_signing.load_signer(str(tte.p12), tte.passphrase),
+        place=signing.signature_place(pdf),
+        field_name=signing.FIELD_NAME,
+        reason=signing.REASON,
+        stamp_text=signing.STAMP_TEXT,
+    )
+    _, status = pyhanko_status(signed, tte)
+    assert status.bottom_line
+
+
 def test_a_byte_changed_after_signing_fails_validation(
     tte, rated_employee, employee, django_capture_on_commit_callbacks
 ):

@@ -4,6 +4,7 @@ here or from tests.factories, never from one another)."""
 import pytest
 from django.urls import reverse
 
+from performance import services
 from performance.models import RHK, Evaluation, Indicator, Realisation
 from tests.factories import SKPFactory, approve  # noqa: F401  (approve: re-exported)
 
@@ -36,6 +37,31 @@ def rhk(skp, text, parent=None, jenis="utama", indicators=1):
             rhk=row, aspek=aspek, text=f"{aspek} {text}", target_value=12, target_satuan="Dokumen"
         )
     return row
+
+
+@pytest.fixture
+def manager_skp(world, manager):
+    """The penilai's (kabid's) SKP with two RHK utama, approved by the kepala dinas; the kabid
+    has an email, so the notifications of the pegawai's workflow reach someone."""
+    world.manager_emp.email = "kabid@example.go.id"
+    world.manager_emp.save(update_fields=["email"])
+    return SKPFactory(
+        employee=world.manager_emp,
+        year=YEAR,
+        approved=True,
+        rhk_texts=(
+            "Meningkatnya mutu pelayanan rumah sakit rujukan",
+            "Tersusunnya standar pelayanan keperawatan",
+        ),
+    )
+
+
+@pytest.fixture
+def employee_skp(world, employee):
+    """The perawat's draft SKP (kuantitatif) through the service, the perawat with an email."""
+    world.employee_emp.email = "perawat@example.go.id"
+    world.employee_emp.save(update_fields=["email"])
+    return services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif")
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from django.urls import reverse
 from performance import services
 from performance.forms import IndicatorForm, RHKForm
 from performance.models import RHK, Evaluation, Indicator, OrganisationPerformance
-from tests.factories import EvaluationFactory, SKPFactory
+from tests.factories import EvaluationFactory
 from tests.performance.helpers import rhk as _rhk
 
 YEAR = 2026
@@ -26,25 +26,6 @@ def _url(name, *args):
 @pytest.fixture(autouse=True)
 def _base_url(settings):
     settings.PORTAL_BASE_URL = BASE + "/"  # a trailing slash must not double
-
-
-@pytest.fixture
-def manager_skp(world, manager):
-    return SKPFactory(
-        employee=world.manager_emp,
-        year=YEAR,
-        approved=True,
-        rhk_texts=("Meningkatnya mutu pelayanan rumah sakit rujukan",),
-    )
-
-
-@pytest.fixture
-def employee_skp(world, employee):
-    world.employee_emp.email = "perawat@example.go.id"
-    world.employee_emp.save(update_fields=["email"])
-    world.manager_emp.email = "kabid@example.go.id"
-    world.manager_emp.save(update_fields=["email"])
-    return services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif")
 
 
 @pytest.fixture

@@ -14,25 +14,6 @@ YEAR = 2026
 
 
 @pytest.fixture
-def manager_skp(world, manager):
-    """The penilai's SKP, approved by the kepala dinas."""
-    return SKPFactory(
-        employee=world.manager_emp,
-        year=YEAR,
-        approved=True,
-        rhk_texts=(
-            "Meningkatnya mutu pelayanan rumah sakit rujukan",
-            "Tersusunnya standar pelayanan keperawatan",
-        ),
-    )
-
-
-@pytest.fixture
-def employee_skp(world, employee):
-    return services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif")
-
-
-@pytest.fixture
 def submitted_skp(employee, employee_skp, manager_skp):
     _rhk(employee_skp, "Asuhan keperawatan", parent=manager_skp.rhks.first())
     services.submit_skp(employee_skp, user=employee)

@@ -7,39 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from performance import services
 from performance.models import RHK, SKP, Evaluation, Indicator, OrganisationPerformance
 from tests.factories import PlacementFactory, SKPFactory
+from tests.performance.helpers import rhk as _rhk
 
 YEAR = 2026
-
-
-def _rhk(skp, text, parent=None, jenis="utama"):
-    rhk = RHK.objects.create(skp=skp, text=text, parent_rhk=parent, jenis=jenis)
-    Indicator.objects.create(
-        rhk=rhk, aspek="kuantitas", text=f"Jumlah {text}", target_value=12, target_satuan="Dokumen"
-    )
-    return rhk
-
-
-@pytest.fixture
-def manager_skp(world, manager):
-    """The penilai's SKP, approved by the kepala dinas."""
-    world.manager_emp.email = "kabid@example.go.id"
-    world.manager_emp.save(update_fields=["email"])
-    return SKPFactory(
-        employee=world.manager_emp,
-        year=YEAR,
-        approved=True,
-        rhk_texts=(
-            "Meningkatnya mutu pelayanan rumah sakit rujukan",
-            "Tersusunnya standar pelayanan keperawatan",
-        ),
-    )
-
-
-@pytest.fixture
-def employee_skp(world, employee):
-    world.employee_emp.email = "perawat@example.go.id"
-    world.employee_emp.save(update_fields=["email"])
-    return services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif")
 
 
 def test_roles_are_derived_from_placements(world, employee_skp):
@@ -145,6 +115,21 @@ def test_submitted_skp_cannot_be_submitted_again(world, employee, employee_skp, 
     assert not employee_skp.is_editable
     with pytest.raises(ValidationError):
         services.submit_skp(employee_skp, user=employee)
+
+
+def test_one_iki_per_aspek_for_a_new_iki_and_an_edited_one(world, employee, employee_skp):
+    """The aspek check of a new IKI (no pk yet) sees every IKI of the RHK; an edited IKI may
+    keep its own aspek but not take another IKI's."""
+    rhk = RHK.objects.create(skp=employee_skp, text="Asuhan keperawatan")
+    target = {"target_value": 12, "target_satuan": "Dokumen"}
+    first = services.add_indicator(rhk, user=employee, aspek="kuantitas", text="Jumlah", **target)
+    with pytest.raises(ValidationError, match="sudah memiliki IKI untuk aspek"):
+        services.add_indicator(rhk, user=employee, aspek="kuantitas", text="Lagi", **target)
+    services.update_indicator(first, user=employee, aspek="kuantitas", text="Jumlah", **target)
+    second = services.add_indicator(rhk, user=employee, aspek="kualitas", text="Mutu", **target)
+    with pytest.raises(ValidationError, match="sudah memiliki IKI untuk aspek"):
+        services.update_indicator(second, user=employee, aspek="kuantitas", text="Mutu", **target)
+    assert sorted(rhk.indicators.values_list("aspek", flat=True)) == ["kualitas", "kuantitas"]
 
 
 def test_change_after_approval_is_a_new_revision(

@@ -65,6 +65,7 @@ RHK_TEXT = {
     "kadis": [
         "Meningkatnya derajat kesehatan masyarakat Provinsi Lampung",
         "Meningkatnya akuntabilitas kinerja Dinas Kesehatan",
+        "Terkelolanya anggaran Dinas Kesehatan secara efektif dan akuntabel",
     ],
     "sekretaris": [
         "Terwujudnya tata kelola kesekretariatan Dinas Kesehatan yang akuntabel",
@@ -83,7 +84,9 @@ RHK_TEXT = {
         "Terlaksananya pendampingan akreditasi puskesmas",
     ],
 }
-PERSPEKTIF = ["penerima_layanan", "proses_bisnis"]
+# A JPT's utama RHK in turn; its tambahan is penguatan internal: the kepala dinas's SKP shows
+# all four perspektif of the JPT form (docs/domain.md §1.3).
+PERSPEKTIF = ["penerima_layanan", "proses_bisnis", "anggaran"]
 # Annual predikat -> (rating hasil kerja, rating perilaku kerja) that gives it in the matrix.
 RATINGS = {
     "sangat_baik": ("diatas", "diatas"),
@@ -347,8 +350,8 @@ class Command(BaseCommand):
     # --- one SKP, through the services ------------------------------------------------------
 
     def _plan_skp(self, employee: Employee, year: int, start: dt.date) -> SKP:
-        """A draft with two utama RHK (three IKI each, cascaded from the penilai's approved
-        SKP) and one tambahan RHK. RHK and IKI rows are plain inserts: the plan's content
+        """A draft with two utama RHK (three for the kepala dinas, a JPT: one per perspektif;
+        three IKI each, cascaded from the penilai's approved SKP) and one tambahan RHK. RHK and IKI rows are plain inserts: the plan's content
         is not a state change."""
         skp = services.create_skp(
             employee, year=year, pendekatan=SKP.Pendekatan.KUANTITATIF, period_start=start
@@ -362,7 +365,7 @@ class Command(BaseCommand):
                 text=text.format(unit=unit),
                 order=index,
                 parent_rhk=parents[index % len(parents)] if parents else None,
-                perspektif=PERSPEKTIF[index % 2] if skp.is_jpt else "",
+                perspektif=PERSPEKTIF[index % len(PERSPEKTIF)] if skp.is_jpt else "",
             )
             for index, text in enumerate(RHK_TEXT[_role(skp.position)])
         ]

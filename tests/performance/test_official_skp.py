@@ -5,6 +5,7 @@ readable type sizes, text inside its cells), each layout check with a control re
 proves it can fail."""
 
 import copy
+import datetime as dt
 import re
 import subprocess
 
@@ -448,3 +449,15 @@ def test_letterhead_is_text_only_by_default_and_shows_a_configured_logo(jf_skp, 
         assert images_in(render(jf_skp)) >= 2  # SKP and Lampiran each have their letterhead
     with override_settings(DOCUMENT_LOGO=str(tmp_path / "missing.png")):
         assert images_in(render(jf_skp)) == 0  # a missing file never stops the print
+
+
+def test_the_demo_kepala_dinas_skp_prints_the_four_perspektif(world):
+    """The demo seed plans a JPT's SKP with one utama RHK per perspektif and a tambahan in
+    penguatan internal: the printed JPT form shows all four (the demo shows the whole form)."""
+    from demo.performance import Command
+
+    skp = Command()._plan_skp(world.kadis_emp, YEAR, dt.date(YEAR, 1, 1))
+    assert sorted(skp.rhks.values_list("perspektif", flat=True)) == sorted(PERSPEKTIF)
+    text = " ".join(pages_raw(render(skp))[:-1])  # the SKP form, not its Lampiran
+    order = ["PERSPEKTIF", "Penerima Layanan", "Proses Bisnis", "Anggaran", "B. TAMBAHAN"]
+    assert missing_in_order(text, [*order, "Penguatan Internal"]) == []

@@ -15,10 +15,12 @@ from django.db import IntegrityError, transaction
 
 from .models import (
     Employee,
+    JptSelection,
     OrgUnit,
     Placement,
     Position,
     WorkloadTask,
+    jpt_placement_error,
     kebutuhan_from_minutes,
 )
 
@@ -41,13 +43,15 @@ def place_employee(
     sk_date: dt.date,
     confirm_over_kebutuhan: bool = False,
     placed_by: User | None = None,
+    selection: JptSelection | None = None,
 ) -> Placement:
     """Place an employee in a position (definitif, Plt or Plh).
 
     A definitive placement closes the employee's previous open definitive placement on the
     day before the new TMT and moves the employee's unit kerja. A structural position never
     gets a second open definitive holder; a JF/pelaksana position over its kebutuhan needs
-    `confirm_over_kebutuhan`.
+    `confirm_over_kebutuhan`. A definitive JPT placement needs the `selection` the PPK decided
+    and its SK (positions/selection.py, docs/domain.md §3.8).
     """
     # Lock the employee row so two HR tabs placing the same person serialise here.
     employee = Employee.objects.select_for_update().get(pk=employee.pk)
@@ -58,6 +62,11 @@ def place_employee(
         raise ValidationError({"position": "Jabatan ini tidak aktif."})
     if sk_date > start_date + dt.timedelta(days=366):
         raise ValidationError({"sk_date": "Tanggal SK terlalu jauh setelah TMT."})
+    jpt_error = jpt_placement_error(
+        position, employee, kind=kind, selection=selection, sk_number=sk_number, sk_date=sk_date
+    )
+    if jpt_error:
+        raise ValidationError({"position": jpt_error})
 
     previous = None
     if kind == Placement.Kind.DEFINITIF:

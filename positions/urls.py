@@ -8,6 +8,7 @@ from . import (
     views_matching,
     views_peta,
     views_pickers,
+    views_selection,
 )
 
 app_name = "positions"
@@ -43,6 +44,30 @@ urlpatterns = [
         views_matching.position_candidate_chain,
         name="position_candidate_chain",
     ),
+    # Seleksi terbuka of JPT posts (positions/selection.py)
+    path("jabatan/<int:pk>/seleksi/", views_selection.selection_open, name="selection_open"),
+    path("seleksi-jpt/", views_selection.selection_list, name="selection_list"),
+    path("seleksi-jpt/<int:pk>/", views_selection.selection_detail, name="selection_detail"),
+    path(
+        "seleksi-jpt/<int:pk>/panitia/",
+        views_selection.selection_member_add,
+        name="selection_member_add",
+    ),
+    path(
+        "seleksi-jpt/<int:pk>/panitia/hapus/",
+        views_selection.selection_member_remove,
+        name="selection_member_remove",
+    ),
+    path(
+        "seleksi-jpt/<int:pk>/usulan/", views_selection.selection_propose, name="selection_propose"
+    ),
+    path(
+        "seleksi-jpt/<int:pk>/penetapan/", views_selection.selection_decide, name="selection_decide"
+    ),
+    path(
+        "seleksi-jpt/<int:pk>/penempatan/", views_selection.selection_place, name="selection_place"
+    ),
+    path("seleksi-jpt/<int:pk>/batal/", views_selection.selection_cancel, name="selection_cancel"),
     # Employees (register)
     path("pegawai/", views.employee_list, name="employee_list"),
     path("pegawai/ekspor.xlsx", views_import.employee_export, name="employee_export"),

@@ -43,6 +43,7 @@ from .models import (
     OrgUnit,
     Placement,
     Position,
+    jpt_placement_error,
     scopes_for,
     today,
 )
@@ -216,6 +217,19 @@ def placement_create(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.POST.get("pratinjau") == "ubah":  # back from the confirmation, values kept
         context = {"form": form, "employee": employee, "needs_confirmation": False}
         return render(request, "positions/placement_form.html", context)
+    if request.method == "POST" and form.is_valid():
+        # A JPT post is filled through its seleksi page, never from this form (§3.8).
+        data = form.cleaned_data
+        jpt_error = jpt_placement_error(
+            data["position"],
+            employee,
+            kind=data["kind"],
+            selection=None,
+            sk_number=data["sk_number"],
+            sk_date=data["sk_date"],
+        )
+        if jpt_error:
+            form.add_error("position", jpt_error)
     if request.method == "POST" and form.is_valid() and request.POST.get("pratinjau"):
         # The form's button asks first: show what the placement will change, then the
         # "Ya, tempatkan" button posts the same values without `pratinjau`.

@@ -13,8 +13,9 @@ from django.views.decorators.http import require_GET
 from asnportal.http import AuthedRequest
 from core.params import parse_id
 
-from . import matching
+from . import matching, selection
 from .access import can_write_employee, can_write_path, get_position_for_user
+from .forms_selection import SelectionOpenForm
 from .models import scopes_for
 
 if TYPE_CHECKING:
@@ -60,8 +61,13 @@ def position_candidates(request: AuthedRequest, pk: int) -> HttpResponse:
     # Place buttons only where the user may write both the post and the person (no queries:
     # scopes are cached on the user and units come with the ranking query).
     can_place = can_write_path(user, position.unit.path)
+    # A JPT post is filled by seleksi terbuka, never by one click (docs/domain.md §3.8): its
+    # page offers the daftar calon of a selection instead of "Tempatkan" buttons.
+    jpt = matching.is_jpt(position)
     placeable = {
-        c.employee.pk for c in page.candidates if can_place and can_write_employee(user, c.employee)
+        c.employee.pk
+        for c in page.candidates
+        if can_place and not jpt and can_write_employee(user, c.employee)
     }
     # The chain fragment gets the top three, so it need not rank this post a second time.
     top = [("kandidat", c.employee.pk) for c in page.candidates[: matching.CHAIN_LENGTH]]
@@ -74,7 +80,12 @@ def position_candidates(request: AuthedRequest, pk: int) -> HttpResponse:
         "placeable": placeable,
         "limit_error": limit_error,
         "limit_choices": LIMIT_CHOICES,
+        "is_jpt": jpt,
     }
+    if jpt:
+        succession = bool(selection.succession_group(position))
+        context["open_selection"] = selection.open_selection_of(position)
+        context["selection_form"] = SelectionOpenForm(succession=succession)
     return render(request, "positions/position_candidates.html", context)
 
 

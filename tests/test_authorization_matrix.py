@@ -96,10 +96,12 @@ from positions.models import (
     FunctionalBup,
     HRScope,
     ImportBatch,
+    JptSelection,
     OrgUnit,
     Placement,
     Position,
     PositionCompetency,
+    SelectionCandidate,
     WorkloadTask,
     today,
 )
@@ -219,6 +221,38 @@ positions:position_candidates        dinkes  GET    L      403     403     404  
 positions:position_candidates        dishub  GET    L      403     403     200       200    200
 positions:position_candidate_chain   dinkes  GET    L      403     403     404       200    200
 positions:position_candidate_chain   dishub  GET    L      403     403     200       200    200
+# --- positions: seleksi terbuka JPT (HR writes in scope, pimpinan reads) ---
+positions:selection_list             -       GET    L      403     403     200       200    200
+positions:selection_detail           dinkes  GET    L      403     403     404       200    200
+positions:selection_detail           dishub  GET    L      403     403     200       200    200
+positions:selection_open             dinkes  GET    L      405     405     405       405    405
+positions:selection_open             dinkes  POST   L      403     403     404       .      403
+positions:selection_open             dishub  GET    L      405     405     405       405    405
+positions:selection_open             dishub  POST   L      403     403     .         .      403
+positions:selection_member_add       dinkes  GET    L      405     405     405       405    405
+positions:selection_member_add       dinkes  POST   L      403     403     404       .      403
+positions:selection_member_add       dishub  GET    L      405     405     405       405    405
+positions:selection_member_add       dishub  POST   L      403     403     .         .      403
+positions:selection_member_remove    dinkes  GET    L      405     405     405       405    405
+positions:selection_member_remove    dinkes  POST   L      403     403     404       .      403
+positions:selection_member_remove    dishub  GET    L      405     405     405       405    405
+positions:selection_member_remove    dishub  POST   L      403     403     .         .      403
+positions:selection_propose          dinkes  GET    L      405     405     405       405    405
+positions:selection_propose          dinkes  POST   L      403     403     404       .      403
+positions:selection_propose          dishub  GET    L      405     405     405       405    405
+positions:selection_propose          dishub  POST   L      403     403     .         .      403
+positions:selection_decide           dinkes  GET    L      405     405     405       405    405
+positions:selection_decide           dinkes  POST   L      403     403     404       .      403
+positions:selection_decide           dishub  GET    L      405     405     405       405    405
+positions:selection_decide           dishub  POST   L      403     403     .         .      403
+positions:selection_place            dinkes  GET    L      405     405     405       405    405
+positions:selection_place            dinkes  POST   L      403     403     404       .      403
+positions:selection_place            dishub  GET    L      405     405     405       405    405
+positions:selection_place            dishub  POST   L      403     403     .         .      403
+positions:selection_cancel           dinkes  GET    L      405     405     405       405    405
+positions:selection_cancel           dinkes  POST   L      403     403     404       .      403
+positions:selection_cancel           dishub  GET    L      405     405     405       405    405
+positions:selection_cancel           dishub  POST   L      403     403     .         .      403
 # --- positions: pegawai, penempatan ---
 positions:employee_list              -       GET    L      403     200     200       200    200
 positions:employee_export            -       GET    L      403     200     200       200    200
@@ -494,6 +528,7 @@ URL_OBJECT: dict[str, str] = {
             "positions:position_abk",
             "positions:position_candidates",
             "positions:position_candidate_chain",
+            "positions:selection_open",
         ],
         "position",
     ),
@@ -569,6 +604,18 @@ URL_OBJECT: dict[str, str] = {
     "training:plan_detail": "plan",
     "training:plan_export": "plan",
     "home:announcement_edit": "announcement",
+    **dict.fromkeys(
+        [
+            "positions:selection_detail",
+            "positions:selection_member_add",
+            "positions:selection_member_remove",
+            "positions:selection_propose",
+            "positions:selection_decide",
+            "positions:selection_place",
+            "positions:selection_cancel",
+        ],
+        "selection",
+    ),
 }
 
 # Objects without a unit scope (the training catalog, the BUP table): one row, object
@@ -596,6 +643,7 @@ KIND_MODEL = {
     "joinrequest": JoinRequest,
     "plan": DevelopmentPlan,
     "announcement": Announcement,
+    "selection": JptSelection,
 }
 
 # Outside each actor's scope (IDOR probes): the other dinas, the neighbouring instansi and,
@@ -761,7 +809,16 @@ def _build_location(
         end_date=dt.date(this_year, 2, 1),
         jp=2,
     )
+    # A seleksi terbuka of a JPT post of the unit, with the staff on its daftar calon.
+    selection = JptSelection.objects.create(
+        position=PositionFactory(unit=unit, name="Kepala Uji Seleksi", jenis="jpt_pratama"),
+        opened_on=today(),
+    )
+    SelectionCandidate.objects.create(
+        selection=selection, employee=staff, source="peringkat", listed_rank=1, score=50
+    )
     return {
+        "selection": selection.pk,
         "unit": unit.pk,
         "position": staff.definitive_placement().position_id,
         "employee": staff.pk,

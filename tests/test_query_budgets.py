@@ -22,8 +22,11 @@ from positions.models import (
     Education,
     EducationField,
     EmployeeCompetency,
+    JptSelection,
     LeadershipTraining,
     Placement,
+    SelectionCandidate,
+    SelectionCommitteeMember,
 )
 from tests.factories import EmployeeFactory, PlacementFactory, PositionFactory, make_unit
 from tests.performance.report_helpers import rated_skp
@@ -342,3 +345,43 @@ def test_compliance_queries_do_not_grow(world, client_as, hr_admin, django_asser
     report = response.context["report"]
     assert page.paginator.count == report.below_count == report.active - report.compliant
     assert page.paginator.num_pages == 2  # 60 new staff below 20 JP, plus the cast
+
+
+# --- Seleksi terbuka JPT: the register and one selection ----------------------------------
+
+
+def test_selection_pages_queries_do_not_grow(world, client_as, hr_admin, django_assert_num_queries):
+    client = client_as(hr_admin)
+    selection = JptSelection.objects.create(position=world.kadis_dishub, opened_on=dt.date.today())
+
+    def grow(n: int) -> None:
+        for person in add_staff(world, n):
+            SelectionCandidate.objects.create(
+                selection=selection,
+                employee=person,
+                source="peringkat",
+                listed_rank=selection.candidates.count() + 1,
+                score=50,
+            )
+            SelectionCommitteeMember.objects.create(
+                selection=selection, name=person.name, role="anggota", unsur="internal"
+            )
+            post = PositionFactory(unit=world.dishub, jenis="jpt_pratama", kelas=14)
+            JptSelection.objects.create(position=post, opened_on=dt.date.today())
+
+    grow(2)
+    # + the selection; its candidates, its panitia; the history of the selection, the
+    # candidates and the panitia (one query per historical table)
+    _both_sizes(
+        django_assert_num_queries,
+        11,
+        lambda: client.get(reverse("positions:selection_detail", args=[selection.pk])),
+        lambda: grow(2 * FACTOR - 2),
+    )
+    # + the selections with post, unit, chosen and number of names (one query)
+    _both_sizes(
+        django_assert_num_queries,
+        6,
+        lambda: client.get(reverse("positions:selection_list")),
+        lambda: grow(2),
+    )

@@ -21,7 +21,17 @@ from positions.models import (
 if TYPE_CHECKING:
     from asnportal.models import User
 
-from .career import Check, assess, duration, grace_months, months_between
+from .career import (
+    LEVEL_LABELS,
+    Check,
+    Rule,
+    assess,
+    duration,
+    grace_months,
+    level_of,
+    months_between,
+    rule_for,
+)
 from .ranking import (
     CHAIN_CANDIDATES,
     CHAIN_LENGTH,
@@ -249,6 +259,23 @@ class CandidatePage:
     @property
     def weights(self) -> list[tuple[str, str, int]]:
         return [(k, COMPONENT_LABELS[k], w) for k, w in WEIGHTS.items()]
+
+    @property
+    def career_rule(self) -> Rule:
+        return rule_for(self.position)
+
+    @property
+    def level_label(self) -> str:
+        return LEVEL_LABELS[level_of(self.position.jenis, self.position.jenjang)]
+
+    @property
+    def lower_level_label(self) -> str:
+        level = level_of(self.position.jenis, self.position.jenjang)
+        return LEVEL_LABELS[level - 1] if level else ""
+
+    @property
+    def grace_months(self) -> int:
+        return grace_months()
 
     @property
     def retirement_cutoff(self) -> dt.date:

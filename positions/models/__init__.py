@@ -40,6 +40,12 @@ from .reference import (
     today,
 )
 from .scope import HRScope, Scopes, _outermost, own_employee, scopes_for
+from .selection import (
+    JptSelection,
+    SelectionCandidate,
+    SelectionCommitteeMember,
+    jpt_placement_error,
+)
 
 __all__ = [
     "LEADERSHIP_BY_JENIS",
@@ -59,6 +65,7 @@ __all__ = [
     "Golongan",
     "HRScope",
     "ImportBatch",
+    "JptSelection",
     "Leadership",
     "LeadershipTraining",
     "OrgUnit",
@@ -72,8 +79,11 @@ __all__ = [
     "PositionQuerySet",
     "Predikat",
     "Scopes",
+    "SelectionCandidate",
+    "SelectionCommitteeMember",
     "WorkloadTask",
     "_outermost",
+    "jpt_placement_error",
     "kebutuhan_from_minutes",
     "opd_name_of",
     "own_employee",

@@ -1,0 +1,198 @@
+"""Seleksi terbuka of JPT posts: the register, the daftar calon built from the candidate page,
+the panitia, the three names, the PPK's decision and the placement with its SK.
+
+HR (pengelola) of the post's unit writes; pimpinan reads; everyone else gets 403 (404 for a
+selection outside the scope). Every write is one call of positions/selection.py."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from asnportal.http import AuthedRequest
+from core.forms import add_service_errors, message_service_error
+from core.params import parse_id
+
+from . import selection as service
+from .access import can_write_path, get_object_for, get_position_for_user
+from .forms_selection import (
+    CancelForm,
+    CommitteeMemberForm,
+    DecideForm,
+    ProposeForm,
+    SelectionOpenForm,
+)
+from .models import JptSelection
+from .views_matching import _require_hr_or_pimpinan
+
+if TYPE_CHECKING:
+    from django.http import HttpResponse
+
+
+def _selection_path(selection: JptSelection) -> str:
+    return selection.position.unit.path
+
+
+def _get(request: AuthedRequest, pk: int, *, write: bool) -> JptSelection:
+    _require_hr_or_pimpinan(request.user)
+    queryset = JptSelection.objects.select_related("position__unit", "chosen", "placement")
+    return get_object_for(request.user, queryset, pk, write=write, path=_selection_path)
+
+
+@require_GET
+def selection_list(request: AuthedRequest) -> HttpResponse:
+    _require_hr_or_pimpinan(request.user)
+    selections = list(service.selections_for(request.user)[:200])
+    return render(request, "positions/selection_list.html", {"selections": selections})
+
+
+@require_POST
+def selection_open(request: AuthedRequest, pk: int) -> HttpResponse:
+    """From the candidate page of a JPT post: the daftar calon of a new selection."""
+    _require_hr_or_pimpinan(request.user)
+    position = get_position_for_user(request.user, pk, write=True)
+    form = SelectionOpenForm(request.POST, succession=bool(service.succession_group(position)))
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for text in errors:
+                messages.error(request, str(text))
+        return redirect("positions:position_candidates", pk=position.pk)
+    try:
+        selection = service.open_selection(request.user, position, **form.cleaned_data)
+    except ValidationError as exc:
+        message_service_error(request, exc)
+        return redirect("positions:position_candidates", pk=position.pk)
+    messages.success(request, "Daftar calon seleksi disusun dari peringkat kandidat.")
+    return redirect(selection)
+
+
+def _detail(request: AuthedRequest, selection: JptSelection, **forms: Any) -> HttpResponse:
+    page = service.selection_page(selection)
+    can_write = can_write_path(request.user, selection.position.unit.path)
+    context = {
+        "page": page,
+        "selection": selection,
+        "position": selection.position,
+        "can_write": can_write and selection.is_open,
+        "member_form": forms.get("member_form") or CommitteeMemberForm(),
+        "propose_form": forms.get("propose_form") or ProposeForm(candidates=page.candidates),
+        "decide_form": forms.get("decide_form") or DecideForm(proposed=page.proposed),
+        "cancel_form": forms.get("cancel_form") or CancelForm(),
+    }
+    return render(request, "positions/selection_detail.html", context)
+
+
+@require_GET
+def selection_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    return _detail(request, _get(request, pk, write=False))
+
+
+@require_POST
+def selection_member_add(request: AuthedRequest, pk: int) -> HttpResponse:
+    selection = _get(request, pk, write=True)
+    form = CommitteeMemberForm(request.POST)
+    if form.is_valid():
+        try:
+            service.add_member(selection, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Anggota panitia ditambahkan.")
+            return redirect(selection)
+    return _detail(request, selection, member_form=form)
+
+
+@require_POST
+def selection_member_remove(request: AuthedRequest, pk: int) -> HttpResponse:
+    selection = _get(request, pk, write=True)
+    member_id = parse_id(request.POST.get("member"))
+    try:
+        if member_id is None:
+            raise ValidationError("Anggota panitia tidak dikenal.")
+        service.remove_member(selection, member_id)
+    except ValidationError as exc:
+        message_service_error(request, exc)
+    else:
+        messages.success(request, "Anggota panitia dihapus.")
+    return redirect(selection)
+
+
+@require_POST
+def selection_propose(request: AuthedRequest, pk: int) -> HttpResponse:
+    selection = _get(request, pk, write=True)
+    candidates = list(selection.candidates.select_related("employee"))
+    form = ProposeForm(request.POST, candidates=candidates)
+    if form.is_valid():
+        try:
+            service.propose(
+                selection,
+                employee_ids=form.employee_ids(),
+                report_number=form.cleaned_data["report_number"],
+                proposed_on=form.cleaned_data["proposed_on"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Tiga nama diusulkan kepada PPK.")
+            return redirect(selection)
+    return _detail(request, selection, propose_form=form)
+
+
+@require_POST
+def selection_decide(request: AuthedRequest, pk: int) -> HttpResponse:
+    selection = _get(request, pk, write=True)
+    proposed = list(
+        selection.candidates.filter(proposed_rank__isnull=False).select_related("employee")
+    )
+    form = DecideForm(request.POST, proposed=proposed)
+    if form.is_valid():
+        try:
+            data = form.cleaned_data
+            service.decide(
+                selection,
+                chosen_id=data["chosen"],
+                sk_number=data["sk_number"],
+                sk_date=data["sk_date"],
+                tmt=data["tmt"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Penetapan PPK dicatat.")
+            return redirect(selection)
+    return _detail(request, selection, decide_form=form)
+
+
+@require_POST
+def selection_place(request: AuthedRequest, pk: int) -> HttpResponse:
+    selection = _get(request, pk, write=True)
+    try:
+        placement = service.place(selection, placed_by=request.user)
+    except ValidationError as exc:
+        message_service_error(request, exc)
+        return redirect(selection)
+    messages.success(
+        request,
+        f"{placement.employee.full_name} ditempatkan sebagai {placement.position} "
+        f"dengan SK {placement.sk_number}.",
+    )
+    return redirect(selection)
+
+
+@require_POST
+def selection_cancel(request: AuthedRequest, pk: int) -> HttpResponse:
+    selection = _get(request, pk, write=True)
+    form = CancelForm(request.POST)
+    if form.is_valid():
+        try:
+            service.cancel(selection, reason=form.cleaned_data["cancel_reason"])
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Seleksi dibatalkan.")
+            return redirect(selection)
+    return _detail(request, selection, cancel_form=form)

@@ -32,9 +32,13 @@ run: venv deps
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## make test: the whole suite (unit, view, Celery worker and browser tests)
+# In parallel processes (pytest-xdist: one per core, at most 4, each with its own test
+# database; `--dist load` keeps each process's tests in collection order, so the browser and
+# flushing tests still run after the plain ones). PYTEST_WORKERS=-n0 runs one process.
+PYTEST_WORKERS ?= -n auto --maxprocesses=4 --dist load
 test: venv-dev
 	scripts/system_deps.sh --test
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: venv-dev
 	$(VENV)/bin/ruff check .

@@ -1,22 +1,17 @@
-"""The cast: a small province with two dinas, people in each role, and logged-in clients.
+"""Fixtures every test module shares: the cast of tests/world.py and logged-in clients."""
 
-pemprov (instansi)
-├── dinkes (Dinas Kesehatan)      kadis ─┬─ kabid (manager) ─┬─ perawat: employee, colleague
-│   └── yankes (Bidang Yankes)          │                    └─ (vacant JF seats)
-└── dishub (Dinas Perhubungan)    kadis_dishub ── staf: outsider
-"""
-
+import dataclasses
 import datetime as dt
 import os
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 
 import pytest
+from django.db import transaction
 from django.test import Client
 
 from asnportal.models import User
-from positions.models import Employee, HRScope, OrgUnit, Position
-from tests.factories import EmployeeFactory, PlacementFactory, PositionFactory, make_unit
+from tests.e2e import axe
+from tests.world import World, build_world, scoped_user
 
 # Real Redis and Celery worker fixtures (redis_url) for the integration tests.
 pytest_plugins = ["tests.worker"]
@@ -42,76 +37,56 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     )
 
 
-@dataclass
-class World:
-    pemprov: OrgUnit
-    dinkes: OrgUnit
-    yankes: OrgUnit
-    dishub: OrgUnit
-    kadis: Position
-    kabid: Position
-    perawat: Position
-    kadis_dishub: Position
-    staf_dishub: Position
-    kadis_emp: Employee
-    manager_emp: Employee
-    employee_emp: Employee
-    colleague_emp: Employee
-    outsider_emp: Employee
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    if axe.SESSION.audits:
+        terminalreporter.write_line(axe.summary_line())
 
 
-def _user(username: str) -> User:
-    return User.objects.create_user(username=username, password="x-unused-x")
+# Under pytest-xdist the browser tests run in worker processes: each sends its axe-core counts
+# back to the controller, which prints the one summary line above for the whole run.
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["axe"] = {
+            "pages": axe.SESSION.pages,
+            "audits": axe.SESSION.audits,
+            "violations": [dataclasses.asdict(v) for v in axe.SESSION.violations],
+        }
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    counts = getattr(node, "workeroutput", {}).get("axe")
+    if counts:
+        axe.SESSION.pages += counts["pages"]
+        axe.SESSION.audits += counts["audits"]
+        axe.SESSION.violations += [axe.Violation(**v) for v in counts["violations"]]
 
 
 @pytest.fixture
 def world(db: None) -> World:
-    pemprov = make_unit("Pemerintah Provinsi Uji")
-    dinkes = make_unit("Dinas Kesehatan", pemprov, "perangkat_daerah")
-    yankes = make_unit("Bidang Pelayanan Kesehatan", dinkes)
-    dishub = make_unit("Dinas Perhubungan", pemprov, "perangkat_daerah")
-    kadis = PositionFactory(
-        unit=dinkes, name="Kepala Dinas Kesehatan", jenis="jpt_pratama", kelas=14
-    )
-    kabid = PositionFactory(
-        unit=yankes, name="Kepala Bidang Yankes", jenis="administrator", kelas=11, parent=kadis
-    )
-    perawat = PositionFactory(
-        unit=yankes,
-        name="Perawat",
-        jenis="fungsional",
-        jenjang="ahli_muda",
-        kelas=9,
-        parent=kabid,
-        kebutuhan=3,
-    )
-    kadis_dishub = PositionFactory(
-        unit=dishub, name="Kepala Dinas Perhubungan", jenis="jpt_pratama", kelas=14
-    )
-    staf_dishub = PositionFactory(unit=dishub, name="Pengadministrasi", parent=kadis_dishub)
+    return build_world()
 
-    def person(name: str, position: Position, unit: OrgUnit, username: str | None) -> Employee:
-        user = _user(username) if username else None
-        emp = EmployeeFactory(name=name, unit=unit, user=user)
-        PlacementFactory(employee=emp, position=position)
-        return emp
 
-    return World(
-        pemprov=pemprov,
-        dinkes=dinkes,
-        yankes=yankes,
-        dishub=dishub,
-        kadis=kadis,
-        kabid=kabid,
-        perawat=perawat,
-        kadis_dishub=kadis_dishub,
-        staf_dishub=staf_dishub,
-        kadis_emp=person("Kadis Sehat", kadis, dinkes, "kadis"),
-        manager_emp=person("Kabid Yankes", kabid, yankes, "manager"),
-        employee_emp=person("Perawat Satu", perawat, yankes, "employee"),
-        colleague_emp=person("Perawat Dua", perawat, yankes, None),
-        outsider_emp=person("Staf Dishub", staf_dishub, dishub, "outsider"),
-    )
+@pytest.fixture(scope="module")
+def module_transaction(django_db_setup: None, django_db_blocker) -> Iterator[Callable]:
+    """Data built once for a whole test module whose tests only read it.
+
+    One transaction is opened before the module's first test and rolled back after its last:
+    a module-scoped fixture builds its objects inside it (call the yielded `unblock()` around
+    the writes), and every test, run with `db` as usual, sees them from its own savepoint, so
+    what one test writes is gone before the next. Not for transactional tests (`live_server`,
+    `transactional_db`, `flushes`): a flush cannot run inside this transaction.
+    Example: tests/test_authorization_matrix.py (`matrix_world`)."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    try:
+        yield django_db_blocker.unblock
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 @pytest.fixture
@@ -132,31 +107,23 @@ def outsider(world: World) -> User:
 @pytest.fixture
 def hr_admin(world: World) -> User:
     """HR of BKD: pengelola over the whole province."""
-    user = _user("hr_bkd")
-    HRScope.objects.create(user=user, unit=world.pemprov, role=HRScope.Role.PENGELOLA)
-    return user
+    return scoped_user(world, "hr_admin")
 
 
 @pytest.fixture
 def hr_dinkes(world: World) -> User:
-    user = _user("hr_dinkes")
-    HRScope.objects.create(user=user, unit=world.dinkes, role=HRScope.Role.PENGELOLA)
-    return user
+    return scoped_user(world, "hr_dinkes")
 
 
 @pytest.fixture
 def hr_dishub(world: World) -> User:
-    user = _user("hr_dishub")
-    HRScope.objects.create(user=user, unit=world.dishub, role=HRScope.Role.PENGELOLA)
-    return user
+    return scoped_user(world, "hr_dishub")
 
 
 @pytest.fixture
 def pimpinan(world: World) -> User:
     """Read-only leadership over the whole province."""
-    user = _user("pimpinan")
-    HRScope.objects.create(user=user, unit=world.pemprov, role=HRScope.Role.PIMPINAN)
-    return user
+    return scoped_user(world, "pimpinan")
 
 
 @pytest.fixture

@@ -1,4 +1,20 @@
-"""Playwright in Debian's Chromium. A missing browser fails the run: it is never skipped."""
+"""Playwright in Debian's Chromium. A missing browser fails the run: it is never skipped.
+
+Writing a journey on the demo data (read this first)
+----------------------------------------------------
+Ask for `person` (or for `demo` itself): `person("kabid.yankes")` logs that demo user in
+through the login form and returns a `journey.Person`. The `demo` fixture gives the test the
+database exactly as `seed_demo` leaves it (2025 closed, 2026 in progress), and it is cheap:
+the first journey of a test process runs `seed_demo` and keeps a copy of every row and of
+every file the rows name (tests/dbsnapshot.py); every later journey gets that copy restored
+(a flush and bulk inserts, about a second instead of a full seed). A journey may change
+anything: the next one starts from the seeded state again.
+
+Rules that keep it exact: `demo` must be the first fixture of the test that writes to the
+database (it checks that the tables hold only the reference rows, and otherwise seeds for
+real, with a warning); data a journey needs on top of the demo is made after it (in the test
+or in a fixture that depends on `demo`). Never call `seed_demo` in a journey yourself.
+"""
 
 import importlib
 import os
@@ -100,26 +116,87 @@ def pytest_runtest_call(item: pytest.Item):
     return result
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
-    if axe.SESSION.audits:
-        terminalreporter.write_line(axe.summary_line())
+# The summary line of the audits (and, under pytest-xdist, their collection from the worker
+# processes) is printed by tests/conftest.py, which the controller process also loads.
 
 
 # --- Click-only journeys on the demo data (issue 11) ----------------------------------------
 
 
+class _DemoCopy:
+    """What the first `seed_demo` of this test process left: every row, every file the rows
+    name, and the row counts it started from (a restore is exact only from the same start)."""
+
+    def __init__(self, before: dict[str, int]) -> None:
+        from django.core.files.storage import default_storage
+        from django.db.models import FileField
+
+        from tests.dbsnapshot import Snapshot
+
+        self.before = before
+        self.snapshot = Snapshot.take()
+        self.files: dict[str, bytes] = {}
+        for model, names, rows in self.snapshot.tables:
+            columns = [
+                names.index(f.attname)
+                for f in model._meta.local_concrete_fields
+                if isinstance(f, FileField)
+            ]
+            for row in rows:
+                for column in columns:
+                    if row[column]:
+                        with default_storage.open(row[column], "rb") as handle:
+                            self.files[row[column]] = handle.read()
+
+    def restore(self) -> None:
+        from django.core.files.base import ContentFile
+        from django.core.files.storage import default_storage
+
+        self.snapshot.restore()
+        # A journey may have replaced or deleted a demo file, or MEDIA_ROOT is a new directory.
+        for name, content in self.files.items():
+            if default_storage.exists(name):
+                with default_storage.open(name, "rb") as handle:
+                    if handle.read() == content:
+                        continue
+                default_storage.delete(name)
+            saved = default_storage.save(name, ContentFile(content))
+            assert saved == name, f"demo file {name} came back as {saved}"
+
+
+_DEMO: dict[str, _DemoCopy] = {}
+
+
 @pytest.fixture
 def demo(transactional_db: None, settings, tmp_path: Path) -> float:
     """`seed_demo` as `make run` loads it (closed 2025, 2026 in progress), its files in a
-    temporary MEDIA_ROOT. Returns the seconds it took."""
+    temporary MEDIA_ROOT. Seeded once per test process, restored for every later journey
+    (the docstring at the top of this module). Returns the seconds it took."""
     import io
     import time
+    import warnings
 
     from django.core.management import call_command
 
+    from tests.dbsnapshot import row_counts
+
     settings.MEDIA_ROOT = str(tmp_path / "media")
     started = time.monotonic()
-    call_command("seed_demo", stdout=io.StringIO())
+    before = row_counts()
+    copy = _DEMO.get("demo")
+    if copy is not None and copy.before == before:
+        copy.restore()
+    else:
+        if copy is not None:
+            changed = sorted(t for t in before if before[t] != copy.before.get(t))
+            warnings.warn(
+                f"demo: the tables {changed} were not in their reference state before the "
+                "demo was restored (a fixture wrote before `demo`?): seeding for real",
+                stacklevel=1,
+            )
+        call_command("seed_demo", stdout=io.StringIO())
+        if copy is None:
+            _DEMO["demo"] = _DemoCopy(before)
     return time.monotonic() - started
 
 

@@ -68,7 +68,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Max
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from asnportal.models import User
@@ -107,6 +107,7 @@ from positions.models import (
 )
 from tests.factories import EmployeeFactory, PlacementFactory, PositionFactory, make_unit
 from tests.performance.report_helpers import rated_skp
+from tests.world import SCOPED_USERS, build_world, scoped_user
 from training import ledger, needs
 from training import services as training_services
 from training.models import (
@@ -856,18 +857,58 @@ def _markers(*employees: Employee) -> list[str]:
     return [text for e in employees for text in (e.name, e.nip)]
 
 
+@dataclass
+class MatrixWorld:
+    world: Any
+    users: dict[str, User]
+    objects: Objects
+
+
+@pytest.fixture(scope="module")
+def matrix_world(module_transaction: Any) -> MatrixWorld:
+    """The conftest world, its scoped logins and the objects below, built once for the module
+    (conftest `module_transaction`): the tests only read them, each from its own savepoint."""
+    with module_transaction():
+        world = build_world()
+        users = {name: scoped_user(world, name) for name in SCOPED_USERS}
+        objects = _build_objects(
+            world, users["hr_dinkes"], users["hr_dishub"], TestCase.captureOnCommitCallbacks
+        )
+    return MatrixWorld(world, users, objects)
+
+
+# The conftest fixtures, answered from the module's one world.
 @pytest.fixture
-def world_objects(
-    world: Any,
-    employee: User,
-    manager: User,
-    outsider: User,
-    hr_admin: User,
-    hr_dinkes: User,
-    hr_dishub: User,
-    pimpinan: User,
-    django_capture_on_commit_callbacks: Any,
-) -> Objects:
+def world(db: None, matrix_world: MatrixWorld) -> Any:
+    return matrix_world.world
+
+
+@pytest.fixture
+def hr_admin(db: None, matrix_world: MatrixWorld) -> User:
+    return matrix_world.users["hr_admin"]
+
+
+@pytest.fixture
+def hr_dinkes(db: None, matrix_world: MatrixWorld) -> User:
+    return matrix_world.users["hr_dinkes"]
+
+
+@pytest.fixture
+def hr_dishub(db: None, matrix_world: MatrixWorld) -> User:
+    return matrix_world.users["hr_dishub"]
+
+
+@pytest.fixture
+def pimpinan(db: None, matrix_world: MatrixWorld) -> User:
+    return matrix_world.users["pimpinan"]
+
+
+@pytest.fixture
+def world_objects(db: None, matrix_world: MatrixWorld) -> Objects:
+    return matrix_world.objects
+
+
+def _build_objects(world: Any, hr_dinkes: User, hr_dishub: User, capture: Any) -> Objects:
     program = TrainingProgram.objects.create(
         code="TEK-UJI",
         name="Pelatihan Teknis Uji",
@@ -890,7 +931,6 @@ def world_objects(
     hr_lain = User.objects.create_user("hr_lain")
     HRScope.objects.create(user=hr_lain, unit=kabupaten, role=HRScope.Role.PENGELOLA)
 
-    capture = django_capture_on_commit_callbacks
     colleague = world.colleague_emp
     with pytest.MonkeyPatch.context() as patch:
         # The report pipeline runs for real (tasks, storage, verification codes); only

@@ -20,6 +20,7 @@ from django.db.models import Prefetch
 from django.utils import timezone, translation
 
 from core.pdf import render_pdf
+from positions.models import OrgUnit
 
 from .models import BERAKHLAK, RHK, SKP, SKPQuerySet
 
@@ -234,9 +235,21 @@ def render_skp(skp_id: int, *, identities: dict[str, dict[str, str]] | None = No
                 ),
             }
     instansi_name = settings.INSTANSI_NAME
+    unit = skp.position.unit
+    # The letterhead names the perangkat daerah the post sits in, not its bidang or seksi.
+    opd = (
+        OrgUnit.objects.filter(
+            path__in=[
+                unit.path[:i] for i in range(OrgUnit.steplen, len(unit.path) + 1, OrgUnit.steplen)
+            ],
+            kind=OrgUnit.Kind.PERANGKAT_DAERAH,
+        )
+        .order_by("-depth")
+        .first()
+    )
     context = {
         "instansi_name": instansi_name,
-        "opd_name": skp.position.unit.name,
+        "opd_name": opd.name if opd else unit.name,
         **skp_parts(
             skp,
             identities=identities,

@@ -8,7 +8,6 @@ view that reads `request.FILES`, so a new upload endpoint must join this corpus.
 from __future__ import annotations
 
 import ast
-import datetime as dt
 import functools
 import io
 import re
@@ -31,8 +30,9 @@ from performance.models import RHK, SKP, Indicator, RatingHistory, Realisation
 from positions import importing
 from positions.models import Competency, Employee, EmployeeCompetency, ImportBatch
 from tests import hostile
+from tests.factories import TrainingEventFactory
 from training import services as training_services
-from training.models import Participation, TrainingEvent, TrainingProgram
+from training.models import Participation
 
 YEAR = 2026
 MAX_SECONDS = 10
@@ -143,17 +143,8 @@ def endpoints(world, hr_dinkes, employee, manager) -> list[Endpoint]:
         return tuple(Realisation.objects.values_list("pk", "evidence", "evidence_name"))
 
     # Sertifikat on the results of a training event.
-    program = TrainingProgram.objects.create(
-        code="P1", name="Keamanan Informasi", category="teknis", method="klasikal", jp=24
-    )
-    event = TrainingEvent.objects.create(
-        program=program,
-        name="Angkatan I",
-        start_date=dt.date(YEAR, 3, 2),
-        end_date=dt.date(YEAR, 3, 4),
-        place="Bandar Lampung",
-        organiser_unit=world.dinkes,
-        quota=30,
+    event = TrainingEventFactory(
+        program__code="P1", program__name="Keamanan Informasi", organiser_unit=world.dinkes
     )
     (participation,) = training_services.enrol_bulk(
         event, [world.colleague_emp], enrolled_by=hr_dinkes

@@ -81,6 +81,18 @@ def _check_can_finalise(evaluation: Evaluation, note: str) -> str:
     return note if missing else ""
 
 
+def _check_penilai_and_version(evaluation: Evaluation, user: User, version: int) -> None:
+    """Only the penilai writes ratings and umpan balik, and only on the version the form was
+    rendered with: a stale form (another tab saved first) is refused."""
+    if not is_penilai_of(user, evaluation.skp):
+        raise PermissionDenied
+    if evaluation.version != version:
+        raise ValidationError(
+            "Evaluasi ini baru saja diubah di tempat lain. Muat ulang halaman untuk melihat "
+            "perubahan terbaru sebelum menyimpan."
+        )
+
+
 @transaction.atomic
 def rate_evaluation(
     evaluation: Evaluation,
@@ -96,13 +108,7 @@ def rate_evaluation(
     the form was rendered with: a stale form (another tab saved first) is refused.
     Finalising needs every realisasi of the period, or a written `finalise_note`."""
     evaluation = Evaluation.objects.select_for_update().select_related("skp").get(pk=evaluation.pk)
-    if not is_penilai_of(user, evaluation.skp):
-        raise PermissionDenied
-    if evaluation.version != version:
-        raise ValidationError(
-            "Evaluasi ini baru saja diubah di tempat lain. Muat ulang halaman untuk melihat "
-            "perubahan terbaru sebelum menyimpan."
-        )
+    _check_penilai_and_version(evaluation, user, version)
     if evaluation.status == Evaluation.Status.FINAL:
         raise ValidationError("Evaluasi sudah final.")
     if _year_closed(evaluation.skp):
@@ -196,13 +202,7 @@ def save_penilai_feedback(
     given, the two ratings via rate_evaluation. One transaction: a stale version or a
     closed year writes nothing."""
     evaluation = _editable_evaluation(evaluation)
-    if not is_penilai_of(user, evaluation.skp):
-        raise PermissionDenied
-    if evaluation.version != version:
-        raise ValidationError(
-            "Evaluasi ini baru saja diubah di tempat lain. Muat ulang halaman untuk melihat "
-            "perubahan terbaru sebelum menyimpan."
-        )
+    _check_penilai_and_version(evaluation, user, version)
     if finalise and not (rating_hasil and rating_perilaku):
         raise ValidationError("Isi rating hasil kerja dan rating perilaku sebelum memfinalkan.")
     existing = {r.indicator_id: r for r in evaluation.realisations.all()}

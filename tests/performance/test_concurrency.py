@@ -40,6 +40,7 @@ from tests.factories import (
     PlacementFactory,
     PositionFactory,
     SKPFactory,
+    TrainingEventFactory,
 )
 from training import needs as training_needs
 from training import services as training_services
@@ -49,7 +50,6 @@ from training.models import (
     Participation,
     Session,
     TrainingEvent,
-    TrainingProgram,
 )
 
 pytestmark = pytest.mark.flushes
@@ -446,20 +446,10 @@ def test_placement_forms_posted_from_two_hr_tabs_give_the_loser_a_form_error(
 
 @pytest.fixture
 def almost_full_event(transactional_db: None, world: Any) -> TrainingEvent:
-    program = TrainingProgram.objects.create(
-        code="KONK-1",
-        name="Pelatihan Triase",
-        category="teknis",
-        method="klasikal",
-        jp=24,
-        provider="BPSDM Provinsi Lampung",
-    )
-    event = TrainingEvent.objects.create(
-        program=program,
-        name="Angkatan I",
-        start_date=dt.date(YEAR, 3, 2),
-        end_date=dt.date(YEAR, 3, 4),
-        place="Bandar Lampung",
+    event = TrainingEventFactory(
+        program__code="KONK-1",
+        program__name="Pelatihan Triase",
+        program__provider="BPSDM Provinsi Lampung",
         organiser_unit=world.dinkes,
         quota=2,
     )

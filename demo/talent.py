@@ -21,9 +21,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from demo.org_vocabulary import REQUIREMENTS, _role
+from performance.models import Evaluation, RatingHistory
 from positions.models import (
     STRUCTURAL_JENIS,
     Competency,
+    Employee,
     EmployeeCompetency,
     HRScope,
     OrgUnit,
@@ -119,6 +121,40 @@ def ensure_assessments(root: OrgUnit) -> int:
     return created + len(rows)
 
 
+def ensure_history(root: OrgUnit, year: int) -> int:
+    """A predikat for `year` (the year before the last closed one) as imported history for
+    people who have none, so kinerja rests on two years as the rule expects."""
+    rated = Evaluation.objects.filter(
+        period=Evaluation.Period.TW4,
+        skp__year=year,
+        skp__employee__unit__path__startswith=root.path,
+    ).values("skp__employee_id")
+    have = RatingHistory.objects.filter(year=year).values("employee_id")
+    people = (
+        Employee.objects.active()
+        .filter(unit__path__startswith=root.path, latest_predikat_year=year + 1)
+        .exclude(pk__in=rated)
+        .exclude(pk__in=have)
+        .values_list("pk", "latest_predikat")
+    )
+    rows = []
+    for employee_id, latest in people.iterator(chunk_size=5000):
+        rng = random.Random(f"{SEED}-kinerja-{employee_id}")  # nosec B311  # reproducible demo data
+        # People tend to keep their level: a Sangat Baik this year was often one last year.
+        weights = [45, 50, 4, 1] if latest == "sangat_baik" else [12, 74, 11, 3]
+        predikat = rng.choices(["sangat_baik", "baik", "butuh_perbaikan", "kurang"], weights)[0]
+        rows.append(
+            RatingHistory(
+                employee_id=employee_id,
+                year=year,
+                regime=RatingHistory.Regime.PERMENPAN6,
+                predikat=predikat,
+            )
+        )
+    RatingHistory.objects.bulk_create(rows, batch_size=5000, ignore_conflicts=True)
+    return len(rows)
+
+
 def ensure_run(root: OrgUnit, year: int) -> TalentRun | None:
     """One finished calculation over the instansi with the default rule and weights."""
     if TalentRun.objects.filter(unit=root, state=TalentRun.State.DONE).exists():
@@ -136,6 +172,7 @@ def ensure_run(root: OrgUnit, year: int) -> TalentRun | None:
         user_id = user.pk
     run = TalentRun.objects.create(unit=root, year=year, created_by_id=user_id)
     compute_run(run.pk)
+    run.refresh_from_db()
     return run
 
 
@@ -143,10 +180,12 @@ def seed_instansi(root: OrgUnit, year: int) -> dict[str, Any]:
     with transaction.atomic():
         standards = ensure_standards(root)
         assessments = ensure_assessments(root)
+        history = ensure_history(root, year - 1)
     run = ensure_run(root, year)
     return {
         "standar": standards,
         "asesmen": assessments,
+        f"predikat {year - 1}": history,
         "pegawai dipetakan": run.employee_count if run else 0,
     }
 
@@ -157,7 +196,7 @@ class Command(BaseCommand):
     year = 2025  # the demo's last closed year of predikat
 
     def handle(self, *args: Any, **options: Any) -> None:
-        for root in OrgUnit.get_root_nodes():
+        for root in OrgUnit.objects.get_root_nodes():
             counts = seed_instansi(root, self.year)
             summary = ", ".join(f"{n:,} {k}" for k, n in counts.items())
             self.stdout.write(f"Talenta {root.name}: {summary}.")

@@ -119,6 +119,11 @@ class ForecastRow:
         return self.placement.position
 
     @property
+    def shortfall(self) -> int:
+        """Kebutuhan minus the bezetting that remains (the formasi to fill)."""
+        return max(0, self.position.kebutuhan - self.remaining)
+
+    @property
     def has_ready_successor(self) -> bool:
         return any(c.readiness == Readiness.SEKARANG for c in self.successors)
 
@@ -161,11 +166,9 @@ def forecast_rows(
         plan__in=list(latest.values())
     ).select_related("employee", "plan"):
         successors.setdefault(candidate.plan.position_id, []).append(candidate)
-    bezetting = dict(
-        Position.objects.filter(pk__in=position_ids)
-        .with_bezetting(on)
-        .values_list("pk", "bezetting")
-    )
+    annotated = Position.objects.filter(pk__in=position_ids).with_bezetting(on)
+    # bezetting is the annotation of with_bezetting, which the stubs cannot see.
+    bezetting = dict(annotated.values_list("pk", "bezetting"))  # type: ignore[misc]
     leaving: dict[int, int] = {}
     for position_id in (
         Placement.objects.open()
@@ -196,12 +199,9 @@ def remaining_bezetting(unit: OrgUnit, months: int, *, on: dt.date | None = None
     subtree with a holder today: today's bezetting minus those who leave by BUP, contract end
     or a planned move (docs/domain.md §6). The peta jabatan can show kebutuhan − this."""
     on = on or today()
-    held = dict(
-        Position.objects.in_subtree(unit)
-        .with_bezetting(on)
-        .filter(bezetting__gt=0)
-        .values_list("pk", "bezetting")
-    )
+    annotated = Position.objects.in_subtree(unit).with_bezetting(on)
+    # bezetting is the annotation of with_bezetting, which the stubs cannot see.
+    held = dict(annotated.filter(bezetting__gt=0).values_list("pk", "bezetting"))  # type: ignore[misc]
     leaving: dict[int, int] = {}
     for position_id in leaving_placements(unit, months, on=on).values_list(
         "position_id", flat=True

@@ -33,7 +33,9 @@ class RunForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [(y, y) for y in year_choices()]
+        year = self.fields["year"]
+        if isinstance(year, forms.TypedChoiceField):  # declared above
+            year.choices = [(y, y) for y in year_choices()]
         for name in ("above_min_sangat_baik", "below_min_years"):
             self.fields[name] = forms.TypedChoiceField(
                 label=self.fields[name].label,
@@ -46,7 +48,7 @@ class RunForm(forms.ModelForm):
                 self.fields[name].widget.attrs.update({"min": 0, "max": 100})
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         weights = [
             data.get(n) for n in ("weight_kompetensi", "weight_kualifikasi", "weight_rekam_jejak")
         ]

@@ -128,7 +128,8 @@ def competency_score(
 
 def _annual_predikat(employee_ids: set[int], path: str, years: tuple[int, int]) -> dict:
     """{employee id: {year: predikat}} from final akhir evaluations (the SKP covering most of
-    the year wins, as performance.annual), else imported RatingHistory."""
+    the year wins, as performance.annual), else imported RatingHistory, else the latest
+    predikat stamped on the employee."""
     best: dict[tuple[int, int], tuple[tuple[int, dt.date], str]] = {}
     rows = (
         Evaluation.objects.filter(
@@ -158,6 +159,15 @@ def _annual_predikat(employee_ids: set[int], path: str, years: tuple[int, int]) 
     )
     for employee_id, year, predikat in history:
         result[employee_id].setdefault(year, predikat)
+    # The latest predikat the performance app (or an import) stamps on the employee.
+    stamped = (
+        Employee.objects.filter(unit__path__startswith=path, latest_predikat_year__in=years)
+        .exclude(latest_predikat="")
+        .values_list("pk", "latest_predikat_year", "latest_predikat")
+    )
+    for employee_id, stamp_year, predikat in stamped:
+        if stamp_year is not None:
+            result[employee_id].setdefault(stamp_year, predikat)
     return {k: v for k, v in result.items() if k in employee_ids}
 
 
@@ -231,7 +241,7 @@ def compute_results(run: TalentRun, *, on: dt.date | None = None) -> list[Talent
         rated = sorted(predikat.get(employee_id, {}).items(), reverse=True)
         kinerja, kinerja_words = kinerja_of(rated, run)
         kompetensi, kompetensi_words = competency_score(
-            assessed.get(employee_id, {}), required.get(position_id, {}), kinds_of
+            assessed.get(employee_id, {}), required.get(position_id or 0, {}), kinds_of
         )
         level = education.get(employee_id)
         kualifikasi = education_score(level) if level else None

@@ -42,7 +42,8 @@ def settings_for(unit: OrgUnit) -> dict[str, Any]:
     the next calculation; the model defaults when none."""
     previous = TalentRun.objects.covering(unit).first()
     if previous is None:
-        return {name: TalentRun._meta.get_field(name).default for name in RUN_SETTINGS}
+        defaults = TalentRun()
+        return {name: getattr(defaults, name) for name in RUN_SETTINGS}
     return {name: getattr(previous, name) for name in RUN_SETTINGS}
 
 

@@ -82,6 +82,7 @@ class Proposal:
     result: TalentResult
     current: Position | None
     readiness: str
+    lateral: bool = False  # on the target's jenjang already (a move, not a promotion)
     gaps: list[str] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
 
@@ -171,7 +172,9 @@ def propose_successors(
     target: Position, *, user: Any = None, on: dt.date | None = None
 ) -> list[Proposal]:
     """Successors for `target` from Kotak 7–9 of the latest run covering its instansi
-    (the run over the target's unit or an ancestor), ready first, then by Kotak and score;
+    (the run over the target's unit or an ancestor), ready first, then those of the same
+    perangkat daerah, a promotion (one step below) before a lateral move, then by Kotak and
+    score;
     with `user`, only people that user may see. A fixed number of queries."""
     on = on or today()
     run = latest_run_for(target)
@@ -230,13 +233,20 @@ def propose_successors(
                 result=result,
                 current=placement.position if placement else None,
                 readiness=readiness,
+                lateral=placement is not None
+                and step_of(placement.position.jenis, placement.position.jenjang)
+                == step_of(target.jenis, target.jenjang),
                 gaps=gaps,
                 actions=actions,
             )
         )
+    # The same perangkat daerah first: its people know the field (rekam jejak).
+    opd_path = target.unit.path[: 2 * OrgUnit.steplen]
     proposals.sort(
         key=lambda p: (
             READINESS_ORDER[Readiness(p.readiness)],
+            not (p.current is not None and p.current.unit.path.startswith(opd_path)),
+            p.lateral,
             -(p.result.kotak or 0),
             -(p.result.potential_score or 0),
         )

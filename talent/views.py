@@ -22,7 +22,7 @@ from core.forms import add_service_errors, message_service_error
 from core.params import parse_id
 from positions.access import can_write_path, get_position_for_user, get_unit_for_user
 from positions.forms import UnitYearFilterForm
-from positions.models import Employee, OrgUnit, scopes_for, today
+from positions.models import Employee, OrgUnit, opd_name_of, scopes_for, today
 from training.models import TrainingProgram
 
 from . import exports, forecast, selectors, services, succession
@@ -42,12 +42,15 @@ def _unit_filter(request: AuthedRequest) -> tuple[UnitYearFilterForm, OrgUnit]:
     """`?unit=` a unit the user may see (404 for another), else the widest of their scope."""
     filters = UnitYearFilterForm(request.GET, user=request.user, with_year=False)
     unit_id = parse_id(request.GET.get("unit"))
+    # The form resolves `unit` to an OrgUnit in __init__; the stubs see the field of that name.
+    chosen: OrgUnit | None = filters.unit  # type: ignore[assignment]
     if unit_id is None:
-        unit = selectors.default_unit(request.user)
-        if unit is None:
+        chosen = selectors.default_unit(request.user)
+        if chosen is None:
             raise PermissionDenied
+        unit = chosen
     else:
-        unit = filters.unit or get_unit_for_user(request.user, unit_id)
+        unit = chosen or get_unit_for_user(request.user, unit_id)
     filters.initial["unit"] = unit.pk
     return filters, unit
 
@@ -232,6 +235,7 @@ def forecast_page(request: AuthedRequest) -> HttpResponse:
     placements = (
         forecast.leaving_placements(unit, horizon, on=on)
         .select_related("employee", "position__unit")
+        .annotate(opd_name=opd_name_of("position__unit__path"))
         .order_by("position__unit__path", "-position__kelas", "employee__birth_date", "pk")
     )
     page = Paginator(placements, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -21,7 +21,6 @@ indicators, participations or employees (pinned by tests/performance/test_report
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,7 +33,7 @@ from django.utils import timezone, translation
 from core.pdf import render_pdf
 from positions.models import STRUCTURAL_JENIS, Employee, OrgUnit, Placement, Position, Predikat
 
-from . import services
+from . import pdf_skp, services
 from .annual import annual_predikat
 from .figures import pola_distribusi_svg
 from .models import (
@@ -251,23 +250,13 @@ def _behaviour_rows(skp: SKP, evaluation: Evaluation | None) -> list[dict[str, A
     ]
 
 
-_LIST_MARK = re.compile(r"^\s*(?:[-•*]|\d+[.)]|[a-z][.)])\s+")
-
-
-def _lines(text: str) -> list[str]:
-    """A Lampiran SKP field (one item a line) as a list; the template numbers the items, so
-    bullets and numbering typed by the user are dropped."""
-    return [_LIST_MARK.sub("", line).strip() for line in text.splitlines() if line.strip()]
-
-
 def _local_date(moment: dt.datetime | None) -> dt.date:
     return timezone.localdate(moment) if moment else timezone.localdate()
 
 
-BAGI = {
-    False: "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL",
-    True: "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI",
-}
+BAGI = {False: pdf_skp.FOR_JAJF, True: pdf_skp.FOR_JPT}
+# The annual evaluation is the akhir one (docs/domain.md §1.8).
+PERIODE_AKHIR = "PERIODE: TAHUNAN (AKHIR)"
 # The kuadran as drawn in the forms (docs/domain.md §1.10a, part 3): hasil kerja on the vertical
 # axis (di atas at the top), perilaku kerja on the horizontal one (di atas on the right).
 KUADRAN_ROWS = (Rating.DIATAS, Rating.SESUAI, Rating.DIBAWAH)
@@ -339,15 +328,28 @@ def employee_report_context(skp: SKP, *, verification_code: str, verify_url: str
         .first()
     )
     rated = evaluation is not None and bool(evaluation.predikat)
-    identities = _identities(skp)
+    # The SKP and Lampiran SKP forms (no query: skp carries their prefetches); their identity
+    # blocks, with the PPK where a JPT has no penilai or atasan in the data, serve every form.
+    skp_forms = pdf_skp.skp_parts(
+        skp, identities=_identities(skp), instansi_name=settings.INSTANSI_NAME, place=_place()
+    )
+    identities = skp_forms["skp_form"]["identities"]
+    title = f"PENDEKATAN HASIL KERJA {skp.get_pendekatan_display().upper()}"
     context = {
+        **skp_forms,
         "instansi_name": settings.INSTANSI_NAME,
         "opd_name": opd.name if opd else unit.name,
         "place": _place(),
         "skp": skp,
         "year": skp.year,
         "is_jpt": skp.is_jpt,
-        "bagi": BAGI[skp.is_jpt],
+        "evaluasi_title_lines": [
+            "EVALUASI KINERJA PEGAWAI",
+            title,
+            BAGI[skp.is_jpt],
+            PERIODE_AKHIR,
+        ],
+        "kuadran_title_lines": ["KUADRAN KINERJA PEGAWAI", PERIODE_AKHIR],
         "identities": identities,
         "identity_blocks": [
             (number, heading, identities[key])
@@ -374,15 +376,9 @@ def employee_report_context(skp: SKP, *, verification_code: str, verify_url: str
         "pola": _pola_distribusi(org, skp.year, evaluation.predikat if evaluation else ""),
         "hasil_groups": _hasil_groups(skp, evaluation),
         "behaviour": _behaviour_rows(skp, evaluation),
-        "lampiran": [
-            ("Dukungan sumber daya", _lines(skp.dukungan_sumber_daya)),
-            ("Skema pertanggungjawaban", _lines(skp.skema_pertanggungjawaban)),
-            ("Konsekuensi", _lines(skp.konsekuensi)),
-        ],
         # Signed when the akhir evaluation was finalised / the SKP approved; until then,
         # the day of printing.
         "evaluated_on": _local_date(evaluation.finalised_at if evaluation else None),
-        "approved_on": _local_date(skp.approved_at),
         "verification_code": verification_code,
         "verify_url": verify_url,
         "qr_data_uri": qr_svg_data_uri(verify_url),

@@ -33,6 +33,7 @@ PART_TITLES = [
     ("evaluasi", "EVALUASI KINERJA PEGAWAI PENDEKATAN HASIL KERJA"),
     ("kuadran", "KUADRAN KINERJA PEGAWAI"),
     ("skp", "SASARAN KINERJA PEGAWAI"),
+    ("lampiran", "LAMPIRAN SASARAN KINERJA PEGAWAI"),
     ("jp", "PENGEMBANGAN KOMPETENSI TAHUN"),
 ]
 
@@ -53,8 +54,8 @@ DOKUMEN_LABELS = [
     "CAPAIAN KINERJA ORGANISASI",
     "PREDIKAT KINERJA PEGAWAI",
     "5 CATATAN/REKOMENDASI",
-    "Pegawai yang Dinilai,",
-    "Pejabat Penilai Kinerja,",
+    "Pegawai yang Dinilai",
+    "Pejabat Penilai Kinerja",
 ]
 
 # docs/domain.md §1.10a part 2, in the order printed.
@@ -69,15 +70,15 @@ EVALUASI_LABELS = [
     "CAPAIAN KINERJA ORGANISASI",
     "POLA DISTRIBUSI",
     "HASIL KERJA",
-    "Realisasi berdasarkan Bukti Dukung",
-    "Umpan Balik Berkelanjutan berdasarkan Bukti Dukung",
+    "REALISASI BERDASARKAN BUKTI DUKUNG",
+    "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG",
     "RATING HASIL KERJA",
     "PERILAKU KERJA",
-    "Ekspektasi Khusus Pimpinan",
-    "Umpan Balik Berkelanjutan berdasarkan Bukti Dukung",
+    "EKSPEKTASI KHUSUS PIMPINAN",
+    "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG",
     "RATING PERILAKU KERJA",
     "PREDIKAT KINERJA PEGAWAI",
-    "Pejabat Penilai Kinerja,",
+    "Pejabat Penilai Kinerja",
 ]
 
 
@@ -133,10 +134,10 @@ def test_the_parts_are_separate_forms_in_bundle_order(evaluated):
     assert in_order(text["dokumen"], DOKUMEN_LABELS) == []
     assert in_order(text["evaluasi"], EVALUASI_LABELS) == []
     # The Dokumen Evaluasi holds no Hasil Kerja or Perilaku tables and no atasan signature.
-    for absent in ("RATING HASIL KERJA", "Rencana Hasil Kerja", "Mengetahui", "POLA DISTRIBUSI"):
+    for absent in ("RATING HASIL KERJA", "RENCANA HASIL KERJA", "Mengetahui", "POLA DISTRIBUSI"):
         assert not has(text["dokumen"], absent), absent
     # The Evaluasi form is signed by the pejabat penilai only.
-    assert not has(text["evaluasi"], "Pegawai yang Dinilai,")
+    assert not has(text["evaluasi"], "Pegawai yang Dinilai")
     assert "Mengetahui" not in text["evaluasi"]
 
 
@@ -180,6 +181,8 @@ def test_one_date_stands_above_both_signatures_of_the_dokumen(evaluated):
     # The next date after page 1 is the Evaluasi form's (the Kuadran has none).
     evaluasi = next(p for p in pages[1:] if any(w[4] == "Bandar" for w in p[1]))
     assert date_centre(evaluasi) == pytest.approx(0.75, abs=0.05)
+    # The predikat and the penilai's signature share a page: the signature is never alone.
+    assert any(w[4] == "PREDIKAT" for w in evaluasi[1])
 
 
 def test_the_jpt_evaluation_form_has_its_title_and_columns(world):
@@ -194,10 +197,10 @@ def test_the_jpt_evaluation_form_has_its_title_and_columns(world):
     assert has(text, "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI")
     assert has(
         text,
-        "No Rencana Hasil Kerja Indikator Kinerja Individu Target Realisasi berdasarkan Bukti "
-        "Dukung Umpan Balik Berkelanjutan berdasarkan Bukti Dukung Perspektif",
+        "NO RENCANA HASIL KERJA INDIKATOR KINERJA INDIVIDU TARGET REALISASI BERDASARKAN BUKTI "
+        "DUKUNG UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG PERSPEKTIF",
     )
-    assert "Diintervensi" not in text and "Aspek" not in text
+    assert "DIINTERVENSI" not in text and "ASPEK" not in text
 
 
 # --- Kuadran -------------------------------------------------------------------------------
@@ -296,16 +299,24 @@ def body_words(page):
     return [w for w in words if w[3] < footer - 2]
 
 
+def places(pdf: bytes, word: str) -> list[tuple[int, float, float]]:
+    """(page, top, height) of each `word` outside the running footer, in reading order."""
+    return [
+        (number, w[1], w[3] - w[1])
+        for number, page in enumerate(word_boxes(pdf))
+        for w in body_words(page)
+        if w[4] == word
+    ]
+
+
 def test_the_verification_box_is_small_and_below_the_signatures(evaluated, templates):
     pdf = render(evaluated)
-    words = body_words(word_boxes(pdf)[0])
-    code = [w for w in words if w[4] == CODE]
-    signer = max(w[3] for w in words if w[4] == "NIP")
-    box = [w for w in code if w[1] > signer]
-    assert box, "no verification code under the signatures"
-    assert box[0][3] - box[0][1] < 11  # at most about 8.5 pt type
+    code, nip = places(pdf, CODE), places(pdf, "NIP")
+    assert code and code[0][0] == 0  # on the Dokumen Evaluasi
+    assert code[0][:2] > max(n[:2] for n in nip if n[0] == 0)  # under its signatures
+    assert code[0][2] < 11  # at most about 8.5 pt type
     assert has(pdftotext(pdf, "-raw"), f"Periksa keaslian di {VERIFY_URL}")
-    # Control: the same check on a render with the box above the form fails.
+    # Control: the same check on a render with the box before the form fails.
     (templates / "box_on_top.html").write_text(
         '{% extends "performance/pdf/employee_report.html" %}{% block content %}'
         '{% include "performance/pdf/_verification.html" %}{{ block.super }}{% endblock %}'
@@ -313,7 +324,5 @@ def test_the_verification_box_is_small_and_below_the_signatures(evaluated, templ
     context = reports.employee_report_context(
         evaluated, verification_code=CODE, verify_url=VERIFY_URL
     )
-    words = body_words(word_boxes(render_pdf("box_on_top.html", context))[0])
-    signer = max(w[3] for w in words if w[4] == "NIP")
-    first = min(w[1] for w in words if w[4] == CODE)
-    assert first < signer
+    control = render_pdf("box_on_top.html", context)
+    assert places(control, CODE)[0][:2] < places(control, "NIP")[0][:2]

@@ -265,7 +265,7 @@ def test_employee_report_prints_the_evaluated_year(world, year_done):
         "DINAS KESEHATAN",
         "DOKUMEN EVALUASI KINERJA PEGAWAI",
         "PERIODE: TAHUNAN (AKHIR)",
-        "1 Januari s.d. 31 Desember 2025",
+        "PERIODE PENILAIAN: 1 JANUARI SD 31 DESEMBER TAHUN 2025",
         "PEGAWAI YANG DINILAI",
         "ATASAN PEJABAT PENILAI KINERJA",
         emp.full_name,
@@ -335,7 +335,7 @@ def test_a_jpt_report_has_the_perspektif_column(world, hr_dinkes):
     # Written directly on purpose: an SKP approved before snapshots were frozen (older data).
     SKP.objects.filter(pk=skp.pk).update(status=SKP.Status.DISETUJUI)
     text = text_of(render(skp))
-    assert "Perspektif" in text and "Penerima Layanan" in text
+    assert "PERSPEKTIF" in text and "Penerima Layanan" in text
     assert "Evaluasi akhir belum dimulai." in text
     assert "PREDIKAT KINERJA PEGAWAI BELUM DINILAI" in text
     # Approved without a snapshot (older data): today's identity rows are printed.
@@ -380,7 +380,7 @@ def test_forty_rhk_with_long_texts_wrap_inside_the_page(year_done):
     assert "RHKnomor39" in raw
     assert raw.count(TOKEN) == 80  # every realisation's unbroken token, split but whole
     texts = pages_text(pdf)
-    hasil_pages = [t for t in texts if "RHK nomor" in t and "Realisasi berdasarkan" in t]
+    hasil_pages = [t for t in texts if "RHK nomor" in t and "REALISASI BERDASARKAN" in t]
     assert len(hasil_pages) >= 10  # the evaluation table's header repeats on each page
     assert all(words for _, words in word_boxes(pdf))
     assert layout_problems(pdf) == []
@@ -436,7 +436,8 @@ def test_employee_context_query_budget_is_flat(world, year_done, django_assert_m
     assert sum(len(g["items"]) for g in context["hasil_groups"]) == 14
     assert len(context["development"]) == 8  # 7 counted + 1 pending
     # The template numbers the Lampiran items: numbering typed by the pegawai is dropped.
-    assert context["lampiran"][0] == ("Dukungan sumber daya", ["Anggaran DPA", "Aplikasi SIMRS"])
+    lampiran = context["skp_form"]["lampiran"]
+    assert lampiran[0] == ("DUKUNGAN SUMBER DAYA", ["Anggaran DPA", "Aplikasi SIMRS"])
 
 
 def test_qr_code_is_an_svg_data_uri():

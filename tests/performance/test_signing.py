@@ -119,6 +119,10 @@ def test_a_report_job_stores_a_pades_signature_of_the_configured_certificate(
     assert x2 - x1 > 100 and y2 - y1 > 30  # visible, not a zero-size invisible field
     first_page = embedded.reader.root["/Pages"]["/Kids"][0].get_object()
     assert widget.get_object() in [annot.get_object() for annot in first_page["/Annots"]]
+    # ...on the box the Dokumen Evaluasi reserves in the penilai's signature space.
+    place = signing.signature_place(pdf)
+    assert place != signing.FALLBACK_PLACE and place.page == 0
+    assert [round(v) for v in (x1, y1, x2, y2)] == list(place.box)
     # The SHA-256 the verification code stands for is the signed file's.
     digest = hashlib.sha256(pdf).hexdigest()
     assert doc.sha256 == digest

@@ -111,7 +111,8 @@ class SelectionPage:
 def selection_page(selection: JptSelection) -> SelectionPage:
     """The detail page: candidates 1, committee 1, history 3 (one per historical table)."""
     candidates = list(selection.candidates.select_related("employee__unit").order_by("listed_rank"))
-    committee = list(selection.committee.order_by("role", "name"))
+    order = {role: i for i, role in enumerate(SelectionCommitteeMember.Role.values)}
+    committee = sorted(selection.committee.all(), key=lambda m: (order[m.role], m.name))
     history = _history(selection)
     return SelectionPage(selection, candidates, committee, history)
 

@@ -77,6 +77,10 @@ class Candidate:
     checks: list[Check] = field(default_factory=list)  # career requirements, met or not
 
     @property
+    def checks_met(self) -> int:
+        return sum(1 for c in self.checks if c.met)
+
+    @property
     def leadership_due(self) -> str:
         """“PKA wajib dalam 12 bulan …” when the training is still to be done, else ""."""
         return next(

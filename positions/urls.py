@@ -4,6 +4,7 @@ from . import (
     views,
     views_audit,
     views_bup,
+    views_duk,
     views_import,
     views_matching,
     views_peta,
@@ -83,6 +84,19 @@ urlpatterns = [
     path("impor/<int:pk>/", views_import.import_preview, name="import_preview"),
     path("impor/<int:pk>/simpan/", views_import.import_commit, name="import_commit"),
     path("audit/", views_audit.audit_list, name="audit"),
+    path("laporan/duk/", views_duk.report_page, {"report": "duk"}, name="duk"),
+    path("laporan/duk.xlsx", views_duk.report_xlsx, {"report": "duk"}, name="duk_xlsx"),
+    path("laporan/duk.pdf", views_duk.report_pdf, {"report": "duk"}, name="duk_pdf"),
+    path("laporan/nominatif/", views_duk.report_page, {"report": "nominatif"}, name="nominatif"),
+    path(
+        "laporan/nominatif.xlsx",
+        views_duk.report_xlsx,
+        {"report": "nominatif"},
+        name="nominatif_xlsx",
+    ),
+    path(
+        "laporan/nominatif.pdf", views_duk.report_pdf, {"report": "nominatif"}, name="nominatif_pdf"
+    ),
     path("referensi/bup/", views_bup.bup_list, name="bup_list"),
     path("referensi/bup/tambah/", views_bup.bup_create, name="bup_create"),
     path("referensi/bup/<int:pk>/ubah/", views_bup.bup_edit, name="bup_edit"),

@@ -165,6 +165,13 @@ home:announcement_edit               dishub  POST   L      404     404     .    
 positions:unit_list                  -       GET    L      403     200     200       200    200
 positions:position_choices           -       GET    L      403     403     200       200    403
 positions:employee_choices           -       GET    L      403     403     200       200    403
+# DUK and daftar nominatif (docs/domain.md §3.8) of the first unit in the actor's scope.
+positions:duk                        -       GET    L      403     200     200       200    200
+positions:duk_xlsx                   -       GET    L      403     200     200       200    200
+positions:duk_pdf                    -       GET    L      403     200     200       200    200
+positions:nominatif                  -       GET    L      403     200     200       200    200
+positions:nominatif_xlsx             -       GET    L      403     200     200       200    200
+positions:nominatif_pdf              -       GET    L      403     200     200       200    200
 # The BUP table (docs/domain.md §4.5) is national: HR and pimpinan read it, only a pengelola
 # of a whole instansi (hr_bkd) edits it.
 positions:bup_list                   -       GET    L      403     403     200       200    200

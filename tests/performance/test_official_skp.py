@@ -408,7 +408,8 @@ def stranded_headings(pdf: bytes, heading: str, follower: str) -> list[int]:
 
 def test_no_group_heading_at_the_foot_of_a_page_and_the_check_can_fail(jf_skp, template_dir):
     """B. TAMBAHAN pushed to the last lines of a page: it moves with its first RHK, while the
-    control render (the heading in a body of its own, breaks allowed) leaves it alone there."""
+    control render (breaks allowed inside the RHK's body and after the heading row) leaves it
+    alone there."""
     context = skp_context(jf_skp)
     first = word_boxes(render_pdf("performance/pdf/skp.html", context))[0][1]
     y_heading = next(y0 for _, y0, _, _, w in first if w == "TAMBAHAN")
@@ -419,7 +420,9 @@ def test_no_group_heading_at_the_foot_of_a_page_and_the_check_can_fail(jf_skp, t
     control = variant(
         template_dir,
         "control.html",
-        spacer + " section.official-form table.form-grid tbody.rhk { break-inside: auto; }",
+        spacer
+        + " section.official-form table.form-grid tbody.rhk { break-inside: auto; }"
+        + " section.official-form tr.group { break-after: auto; }",
     )
     assert stranded_headings(render_pdf(control, context), "TAMBAHAN", "Menjadi") != []
     pdf = render_pdf(pushed, context)

@@ -27,9 +27,10 @@ from typing import IO, Any
 
 import openpyxl
 from django.conf import settings
+from django.contrib import messages as flash
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -353,6 +354,31 @@ def error_report_response(user_id: int, token: str, filename: str) -> HttpRespon
     if content is None:
         return None
     return xlsx_response(content, filename)
+
+
+def kept_report_download(request: HttpRequest, filename: str) -> HttpResponse | None:
+    """An import page's `?galat=<token>` link: the kept problem list as a download. None when
+    the request is not such a link, or (with a message, the page then renders) when the list
+    has expired."""
+    user_id = request.user.pk
+    if request.method != "GET" or not request.GET.get("galat") or user_id is None:
+        return None
+    report = error_report_response(user_id, request.GET["galat"], filename)
+    if report is None:
+        flash.error(request, "Daftar masalah sudah kedaluwarsa; unggah ulang berkasnya.")
+    return report
+
+
+def problem_rows_context(
+    user_id: int, bad: Sequence[Any], error_report: Callable[[], bytes]
+) -> dict[str, Any]:
+    """What an import page shows of the problem rows: the first `ERROR_PAGE_LIMIT`, their
+    count and, when there are more, the token of the full list (`error_report()`) kept for
+    download."""
+    context: dict[str, Any] = {"bad_rows": bad[:ERROR_PAGE_LIMIT], "bad_count": len(bad)}
+    if len(bad) > ERROR_PAGE_LIMIT:
+        context["report_token"] = keep_error_report(user_id, error_report())
+    return context
 
 
 # --- Writing -----------------------------------------------------------------------------------

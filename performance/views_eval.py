@@ -521,13 +521,9 @@ def history_import(request: AuthedRequest) -> HttpResponse:
     require_hr(request.user)
     if request.method == "GET" and request.GET.get("templat"):
         return spreadsheets.xlsx_response(history.build_template(), "templat-riwayat-kinerja.xlsx")
-    if request.method == "GET" and request.GET.get("galat"):
-        report = spreadsheets.error_report_response(
-            request.user.pk, request.GET["galat"], "masalah-impor-riwayat-kinerja.xlsx"
-        )
-        if report is not None:
-            return report
-        messages.error(request, "Daftar masalah sudah kedaluwarsa; unggah ulang berkasnya.")
+    download = spreadsheets.kept_report_download(request, "masalah-impor-riwayat-kinerja.xlsx")
+    if download is not None:
+        return download
     result = summary = None
     context: dict[str, Any] = {"shown": spreadsheets.ERROR_PAGE_LIMIT}
     if request.method == "POST":
@@ -540,13 +536,9 @@ def history_import(request: AuthedRequest) -> HttpResponse:
                 messages.success(request, f"{summary['rows']} baris riwayat kinerja disimpan.")
             else:
                 # The page lists the first problems only; the full list is a download.
-                bad = result.errors
-                context.update(bad_rows=bad[: spreadsheets.ERROR_PAGE_LIMIT], bad_count=len(bad))
-                if len(bad) > spreadsheets.ERROR_PAGE_LIMIT:
-                    token = spreadsheets.keep_error_report(
-                        request.user.pk, history.error_report(result)
-                    )
-                    context["report_token"] = token
+                context |= spreadsheets.problem_rows_context(
+                    request.user.pk, result.errors, lambda: history.error_report(result)
+                )
     else:
         form = HistoryUploadForm()
     context.update({"form": form, "result": result, "summary": summary})

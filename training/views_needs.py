@@ -72,13 +72,10 @@ def assessment_import(request: AuthedRequest) -> HttpResponse:
     require_hr(request.user)
     if request.method == "GET" and request.GET.get("templat"):
         return _xlsx(analysis.assessment_template(), "templat-penilaian-kompetensi.xlsx")
-    if request.method == "GET" and request.GET.get("galat"):
-        download = spreadsheets.error_report_response(
-            request.user.pk, request.GET["galat"], "masalah-impor-penilaian-kompetensi.xlsx"
-        )
-        if download is not None:
-            return download
-        messages.error(request, "Daftar masalah sudah kedaluwarsa; unggah ulang berkasnya.")
+    filename = "masalah-impor-penilaian-kompetensi.xlsx"
+    download = spreadsheets.kept_report_download(request, filename)
+    if download is not None:
+        return download
     form = AssessmentImportForm(request.POST or None, request.FILES or None)
     context: dict[str, Any] = {"form": form, "shown": spreadsheets.ERROR_PAGE_LIMIT}
     if request.method == "POST" and form.is_valid():
@@ -91,16 +88,10 @@ def assessment_import(request: AuthedRequest) -> HttpResponse:
             bad = [row for row in rows if row.errors]
             # The page lists the first problems only; the full list is a download.
             if bad:
-                context.update(
-                    bad_rows=bad[: spreadsheets.ERROR_PAGE_LIMIT],
-                    bad_count=len(bad),
-                    row_count=len(rows),
+                context |= spreadsheets.problem_rows_context(
+                    request.user.pk, bad, lambda: analysis.assessment_error_report(bad)
                 )
-                if len(bad) > spreadsheets.ERROR_PAGE_LIMIT:
-                    report = analysis.assessment_error_report(bad)
-                    context["report_token"] = spreadsheets.keep_error_report(
-                        request.user.pk, report
-                    )
+                context["row_count"] = len(rows)
             else:
                 context["summary"] = analysis.import_assessments(rows)
                 context["rows"] = rows[: spreadsheets.ERROR_PAGE_LIMIT]

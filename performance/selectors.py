@@ -57,12 +57,8 @@ def final_years_without_document(employee: Employee, *, printed: set[int]) -> li
     printed yearly document among `printed`: the pegawai may print it from the home page.
     One query."""
     years = (
-        Evaluation.objects.filter(
-            skp__employee=employee,
-            period=Evaluation.Period.TW4,
-            status=Evaluation.Status.FINAL,
-            skp__superseded_at__isnull=True,
-        )
+        Evaluation.objects.final_annual()
+        .filter(skp__employee=employee)
         .order_by("-skp__year")
         .values_list("skp__year", flat=True)
         .distinct()
@@ -73,11 +69,7 @@ def final_years_without_document(employee: Employee, *, printed: set[int]) -> li
 def latest_final_evaluation_year(unit: OrgUnit | None = None) -> int | None:
     """The latest year with at least one final akhir (TW IV) evaluation (in the unit's
     subtree when given), or None. The report form's default year."""
-    finals = Evaluation.objects.filter(
-        period=Evaluation.Period.TW4,
-        status=Evaluation.Status.FINAL,
-        skp__superseded_at__isnull=True,
-    )
+    finals = Evaluation.objects.final_annual()
     if unit is not None:
         finals = finals.filter(skp__position__unit__path__startswith=unit.path)
     return finals.order_by("-skp__year").values_list("skp__year", flat=True).first()
@@ -614,12 +606,8 @@ def latest_ratings(employee_ids: Any) -> dict[int, LatestRating]:
     ids or a `.values("pk")` queryset (then a subquery). One query."""
     latest: dict[int, LatestRating] = {}
     for employee_id, year, hasil, perilaku in (
-        Evaluation.objects.filter(
-            skp__employee__in=employee_ids,
-            period=Evaluation.Period.TW4,
-            status=Evaluation.Status.FINAL,
-            skp__superseded_at__isnull=True,
-        )
+        Evaluation.objects.final_annual()
+        .filter(skp__employee__in=employee_ids)
         .order_by("skp__year")
         .values_list("skp__employee_id", "skp__year", "rating_hasil", "rating_perilaku")
     ):

@@ -24,6 +24,17 @@ if TYPE_CHECKING:
 # --- Evaluation -------------------------------------------------------------------
 
 
+class EvaluationQuerySet(models.QuerySet["Evaluation"]):
+    def final_annual(self) -> EvaluationQuerySet:
+        """The year's result: final akhir (TW IV) evaluations of current (not superseded)
+        SKP revisions."""
+        return self.filter(
+            period=Evaluation.Period.TW4,
+            status=Evaluation.Status.FINAL,
+            skp__superseded_at__isnull=True,
+        )
+
+
 class Evaluation(models.Model):
     """Evaluasi kinerja of one SKP for one period (triwulan I–III, IV = akhir/tahunan)."""
 
@@ -56,6 +67,7 @@ class Evaluation(models.Model):
     # Optimistic lock: a second penilai tab saving a stale form is refused, not merged.
     version = models.PositiveIntegerField(default=0)
 
+    objects = EvaluationQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -31,13 +31,14 @@ written, so one instansi costs a few dozen queries whatever its size.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Model
 
 from positions.models import (
@@ -310,3 +311,40 @@ class RowWriter:
 
     def _qn(self, name: str) -> str:
         return self.connection.ops.quote_name(name)
+
+
+# --- The per-domain seed commands ---------------------------------------------------------
+
+
+def seed_each_instansi(
+    write: Callable[[str], Any],
+    label: str,
+    *,
+    is_done: Callable[[OrgUnit], bool],
+    build: Callable[[OrgUnit, RowWriter, Any], dict[str, int]],
+    prepare: Callable[[], Any] | None = None,
+) -> None:
+    """Run one domain's part of the scale seed (`seed_scale_performance`, `..._training`):
+    `build(root, writer, prepared)` for every scale instansi not yet `is_done`, one
+    transaction per instansi, so running it again changes nothing. `prepare()` runs once
+    first, in its own transaction (the training catalog), and its result goes to `build`.
+    `write` is the command's `stdout.write`; `label` names the domain ("Kinerja")."""
+    roots = scale_roots()
+    if not roots:
+        write("Jalankan seed_demo --scale lampung lebih dahulu.")
+        return
+    todo = [root for root in roots if not is_done(root)]
+    if not todo:
+        write(f"Data {label.lower()} skala provinsi sudah ada: tidak ada yang diubah.")
+        return
+    prepared = None
+    if prepare is not None:
+        with transaction.atomic():
+            prepared = prepare()
+    writer = RowWriter()
+    for root in todo:
+        began = time.perf_counter()
+        with transaction.atomic():
+            counts = build(root, writer, prepared)
+        summary = ", ".join(f"{n:,} {what}" for what, n in counts.items())
+        write(f"  {label} {root.name}: {summary} ({time.perf_counter() - began:.1f} s)")

@@ -130,3 +130,11 @@ def test_scale_seed_refuses_a_database_with_other_organisation_data(db, code, me
     with pytest.raises(CommandError, match=message):
         _seed()
     assert not Employee.objects.exists()
+
+
+@pytest.mark.parametrize("command", ["seed_scale_performance", "seed_scale_training"])
+def test_a_domain_seed_without_the_scale_structure_asks_for_it_and_writes_nothing(db, command):
+    out = StringIO()
+    call_command(command, stdout=out)
+    assert out.getvalue().strip() == "Jalankan seed_demo --scale lampung lebih dahulu."
+    assert not SKP.objects.exists() and not Participation.objects.exists()

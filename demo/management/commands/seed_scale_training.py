@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
 from demo import scale_training as scale_data
-from demo.scale_org import RowWriter, scale_roots
+from demo.scale_org import seed_each_instansi
 
 
 class Command(BaseCommand):
@@ -24,22 +22,12 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        roots = scale_roots()
-        if not roots:
-            self.stdout.write("Jalankan seed_demo --scale lampung lebih dahulu.")
-            return
-        todo = [root for root in roots if not scale_data.is_done(root)]
-        if not todo:
-            self.stdout.write("Data pelatihan skala provinsi sudah ada: tidak ada yang diubah.")
-            return
-        with transaction.atomic():
-            programs = scale_data.ensure_programs()
-        writer = RowWriter()
-        for root in todo:
-            began = time.perf_counter()
-            with transaction.atomic():
-                counts = scale_data.TrainingBuilder(root, programs, writer).build()
-            summary = ", ".join(f"{n:,} {label}" for label, n in counts.items())
-            self.stdout.write(
-                f"  Pelatihan {root.name}: {summary} ({time.perf_counter() - began:.1f} s)"
-            )
+        seed_each_instansi(
+            self.stdout.write,
+            "Pelatihan",
+            is_done=scale_data.is_done,
+            prepare=scale_data.ensure_programs,
+            build=lambda root, writer, programs: scale_data.TrainingBuilder(
+                root, programs, writer
+            ).build(),
+        )

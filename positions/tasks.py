@@ -1,11 +1,15 @@
 """Celery tasks of the positions app: thin, by id, idempotent (the logic is in the modules)."""
 
+import logging
+
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 
 # A 20,000-row import saves in about 25 s on a busy 2-core machine (tests/perf/README.md);
 # the limits leave room for a larger province without letting a stuck commit hold its locks.
 IMPORT_SOFT_TIME_LIMIT = 600
+
+log = logging.getLogger(__name__)
 
 
 @shared_task(
@@ -23,3 +27,26 @@ def commit_import_batch(batch_id: int) -> str:
         return commit_batch(batch_id)
     except SoftTimeLimitExceeded:  # the transaction was rolled back on the way out
         return record_timeout(batch_id)
+
+
+@shared_task(
+    name="positions.render_peta_job",
+    acks_late=True,
+    ignore_result=True,
+    soft_time_limit=600,
+    time_limit=660,
+)
+def render_peta_job(job_id: int, run: int) -> str:
+    """Print a peta jabatan chart; a re-delivery or a stale run finds nothing to do."""
+    from positions import peta_print  # avoids a cycle
+
+    try:
+        return peta_print.render_job(job_id, run)
+    except SoftTimeLimitExceeded:
+        peta_print.fail_job(job_id, run, "Waktu pencetakan habis (600 detik).")
+        return "failed"
+    except Exception as exc:  # recorded on the job for the person waiting for it
+        log.exception("peta job %s failed", job_id)
+        reason = f"Gagal mencetak peta jabatan: {type(exc).__name__}: {exc}"
+        peta_print.fail_job(job_id, run, reason)
+        return "failed"

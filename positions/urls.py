@@ -29,6 +29,10 @@ urlpatterns = [
     path("unit/<int:pk>/peta-jabatan/", views_peta.peta_jabatan, name="peta_jabatan"),
     path("unit/<int:pk>/peta-jabatan.xlsx", views_peta.peta_jabatan_xlsx, name="peta_jabatan_xlsx"),
     path("unit/<int:pk>/peta-jabatan.pdf", views_peta.peta_jabatan_pdf, name="peta_jabatan_pdf"),
+    path("unit/<int:pk>/peta-jabatan/cetak/", views_peta.peta_job_start, name="peta_job_start"),
+    path("peta-jabatan/cetak/<int:pk>/", views_peta.peta_job, name="peta_job"),
+    path("peta-jabatan/cetak/<int:pk>/ulang/", views_peta.peta_job_rerun, name="peta_job_rerun"),
+    path("peta-jabatan/cetak/<int:pk>/unduh/", views_peta.peta_job_pdf, name="peta_job_pdf"),
     path("laporan/ketidaksesuaian/", views_peta.mismatch_report, name="mismatch_report"),
     # Positions (jabatan)
     path("jabatan/", views.position_list, name="position_list"),

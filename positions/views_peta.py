@@ -1,27 +1,34 @@
-"""Peta jabatan (page, Excel, PDF) and the mismatch report."""
+"""Peta jabatan (organigram and table page, Excel, PDF, background print) and the mismatch
+report."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from asnportal.http import AuthedRequest
 from core import spreadsheets
+from core.forms import message_service_error
 from core.params import parse_id
-from core.pdf import render_pdf
+from core.ratelimit import ratelimit
 
 from . import peta as domain
+from . import peta_chart, peta_print
 from .access import get_unit_for_user, require_staff_view
 from .forms import UnitYearFilterForm
 from .models import OrgUnit, Scopes
+from .models.peta_job import PetaJob
 
 if TYPE_CHECKING:
     from asnportal.models import User
@@ -37,13 +44,26 @@ PETA_ROWS_PER_PAGE = 50
 def peta_jabatan(request: AuthedRequest, pk: int) -> HttpResponse:
     require_staff_view(request.user)
     unit = get_unit_for_user(request.user, pk)
-    # A large dinas has >1,000 posts and 8,000 holders (1 MB of HTML, >1 s to render): the
-    # page shows the tree in pages with the holders of that page only; the totals stay those
-    # of the whole subtree, and the Excel/PDF versions keep every row.
-    peta = domain.build_peta_jabatan(unit, with_holders=False)
-    page = Paginator(peta.rows, PETA_ROWS_PER_PAGE).get_page(request.GET.get("page"))
-    domain.attach_holders(page.object_list, peta.on)
-    context = {"peta": peta, "page": page, "unit": unit}
+    jobs = peta_print.jobs_for_unit(request.user, unit)
+    context: dict[str, object] = {"unit": unit, "jobs": jobs}
+    if request.GET.get("tampilan") == "tabel":
+        # A large dinas has >1,000 posts and 8,000 holders (1 MB of HTML, >1 s to render):
+        # the table shows the tree in pages with the holders of that page only; the totals
+        # stay those of the whole subtree, and the Excel/PDF versions keep every row.
+        peta = domain.build_peta_jabatan(unit, with_holders=False)
+        page = Paginator(peta.rows, PETA_ROWS_PER_PAGE).get_page(request.GET.get("page"))
+        domain.attach_holders(page.object_list, peta.on)
+        context.update(peta=peta, page=page, view="tabel")
+    else:  # the organigram: the unit and its sub-units, one level, every post
+        plan = peta_print.plan_chart(unit)
+        context.update(
+            peta=plan.peta,
+            root=plan.root,
+            columns=peta_chart.web_chart(plan.root),
+            sheet_count=len(plan.sheets),
+            print_in_background=len(plan.sheets) > peta_print.IN_REQUEST_SHEETS,
+            view="bagan",
+        )
     return render(request, "positions/peta_jabatan.html", context)
 
 
@@ -57,20 +77,73 @@ def peta_jabatan_xlsx(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def peta_jabatan_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The chart of a small unit, printed in the request; a larger one is a job."""
     require_staff_view(request.user)
     unit = get_unit_for_user(request.user, pk)
-    peta = domain.build_peta_jabatan(unit)
-    context = {
-        "peta": peta,
-        "unit": unit,
-        "instansi_name": settings.INSTANSI_NAME,
-        "printed_at": timezone.localtime(),
-        "printed_by": request.user.get_full_name() or request.user.get_username(),
-    }
-    pdf = render_pdf("positions/pdf/peta_jabatan.html", context)
+    plan = peta_print.plan_chart(unit)
+    if len(plan.sheets) > peta_print.IN_REQUEST_SHEETS:
+        messages.info(
+            request,
+            f"Peta jabatan {unit.name} terdiri atas {len(plan.sheets)} lembar: cetak di latar "
+            "belakang dengan tombol Cetak PDF, lalu unduh setelah selesai.",
+        )
+        return redirect("positions:peta_jabatan", pk=unit.pk)
+    context = peta_print.chart_context(plan, peta_print.printed_by(request.user))
+    pdf = peta_print.render_chart(context)
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{_filename(peta, "pdf")}"'
+    response["Content-Disposition"] = f'inline; filename="{_filename(plan.peta, "pdf")}"'
     return response
+
+
+# --- Peta jabatan printed in the background ------------------------------------------
+
+
+@require_POST
+@ratelimit("report_start")
+def peta_job_start(request: AuthedRequest, pk: int) -> HttpResponse:
+    require_staff_view(request.user)
+    unit = get_unit_for_user(request.user, pk)
+    job = peta_print.start_job(request.user, unit)
+    return redirect(job)
+
+
+def _get_peta_job(request: AuthedRequest, pk: int) -> PetaJob:
+    """404 outside the user's scope, exactly as for a missing id."""
+    require_staff_view(request.user)
+    queryset = PetaJob.objects.visible_to(request.user).select_related("unit", "requested_by")
+    return get_object_or_404(queryset, pk=pk)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def peta_job(request: AuthedRequest, pk: int) -> HttpResponse:
+    job = _get_peta_job(request, pk)
+    template = "positions/peta_job.html"
+    if request.htmx:
+        template += "#progress"
+    return render(request, template, {"job": job})
+
+
+@require_POST
+def peta_job_rerun(request: AuthedRequest, pk: int) -> HttpResponse:
+    job = _get_peta_job(request, pk)
+    try:
+        peta_print.rerun_job(job)
+    except ValidationError as exc:
+        message_service_error(request, exc)
+    else:
+        messages.success(request, "Peta jabatan dicetak ulang dengan data terbaru.")
+    return redirect(job)
+
+
+@require_GET
+def peta_job_pdf(request: AuthedRequest, pk: int) -> FileResponse:
+    job = _get_peta_job(request, pk)
+    if job.state != PetaJob.State.DONE or not job.file:
+        raise Http404
+    printed = timezone.localtime(job.finished_at or job.created_at)
+    name = f"peta-jabatan-{slugify(job.unit.name)}-{printed:%Y%m%d}.pdf"
+    return FileResponse(job.file.open("rb"), filename=name, content_type="application/pdf")
 
 
 def _filename(peta: domain.PetaJabatan, extension: str) -> str:

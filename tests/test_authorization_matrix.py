@@ -98,6 +98,7 @@ from positions.models import (
     ImportBatch,
     JptSelection,
     OrgUnit,
+    PetaJob,
     Placement,
     Position,
     PositionCompetency,
@@ -206,6 +207,18 @@ positions:peta_jabatan_xlsx          dinkes  GET    L      403     200     404  
 positions:peta_jabatan_xlsx          dishub  GET    L      403     404     200       200    200
 positions:peta_jabatan_pdf           dinkes  GET    L      403     200     404       200    200
 positions:peta_jabatan_pdf           dishub  GET    L      403     404     200       200    200
+positions:peta_job_start             dinkes  GET    L      405     405     405       405    405
+positions:peta_job_start             dinkes  POST   L      403     .       404       .      .
+positions:peta_job_start             dishub  GET    L      405     405     405       405    405
+positions:peta_job_start             dishub  POST   L      403     404     .         .      .
+positions:peta_job                   dinkes  GET    L      403     200     404       200    200
+positions:peta_job                   dishub  GET    L      403     404     200       200    200
+positions:peta_job_rerun             dinkes  GET    L      405     405     405       405    405
+positions:peta_job_rerun             dinkes  POST   L      403     .       404       .      .
+positions:peta_job_rerun             dishub  GET    L      405     405     405       405    405
+positions:peta_job_rerun             dishub  POST   L      403     404     .         .      .
+positions:peta_job_pdf               dinkes  GET    L      403     200     404       200    200
+positions:peta_job_pdf               dishub  GET    L      403     404     200       200    200
 positions:mismatch_report            -       GET    L      403     200     200       200    200
 # --- positions: jabatan ---
 positions:position_list              -       GET    L      403     200     200       200    200
@@ -525,8 +538,12 @@ URL_OBJECT: dict[str, str] = {
             "positions:peta_jabatan",
             "positions:peta_jabatan_xlsx",
             "positions:peta_jabatan_pdf",
+            "positions:peta_job_start",
         ],
         "unit",
+    ),
+    **dict.fromkeys(
+        ["positions:peta_job", "positions:peta_job_rerun", "positions:peta_job_pdf"], "petajob"
     ),
     **dict.fromkeys(
         [
@@ -650,6 +667,7 @@ KIND_MODEL = {
     "selfreport": Participation,
     "joinrequest": JoinRequest,
     "plan": DevelopmentPlan,
+    "petajob": PetaJob,
     "announcement": Announcement,
     "selection": JptSelection,
 }
@@ -825,7 +843,12 @@ def _build_location(
     SelectionCandidate.objects.create(
         selection=selection, employee=staff, source="peringkat", listed_rank=1, score=50
     )
+    # A printed peta jabatan of the unit (positions.peta_print), ready to download.
+    petajob = PetaJob(unit=unit, requested_by=hr, state="selesai", total=1, done=1)
+    petajob.file.save("peta.pdf", ContentFile(PDF), save=False)
+    petajob.save()
     return {
+        "petajob": petajob.pk,
         "selection": selection.pk,
         "unit": unit.pk,
         "position": staff.definitive_placement().position_id,

@@ -209,19 +209,20 @@ def test_peta_jabatan_queries_do_not_grow(world, client_as, hr_admin, django_ass
     client = client_as(hr_admin)
     url = reverse("positions:peta_jabatan", args=[world.dinkes.pk])
     add_staff(world, 12)
-    # + unit, every post of the subtree (bezetting as a subquery), holders of the shown page
+    # + unit, the unit's print jobs, every post of the subtree (bezetting as a subquery),
+    # holders of the shown page (the table view; the organigram: tests/positions/test_peta.py)
     _both_sizes(
         django_assert_num_queries,
-        8,
-        lambda: client.get(url),
+        9,
+        lambda: client.get(url, {"tampilan": "tabel"}),
         lambda: add_staff(world, 12 * FACTOR - 12),
     )
     # Paged: 65 posts in the subtree, holders loaded for the first 50 only; totals are whole.
-    response = client.get(url)
+    response = client.get(url, {"tampilan": "tabel"})
     page = response.context["page"]
     assert page.paginator.count == len(response.context["peta"].rows) > 60
     assert len(page.object_list) == 50
-    second = client.get(url, {"page": 2})
+    second = client.get(url, {"tampilan": "tabel", "page": 2})
     assert [r.position.pk for r in second.context["page"]] == [
         r.position.pk for r in response.context["peta"].rows[50:]
     ]

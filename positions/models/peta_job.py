@@ -26,16 +26,13 @@ def peta_file_path(instance: models.Model, filename: str) -> str:
 
 class PetaJobQuerySet(models.QuerySet["PetaJob"]):
     def visible_to(self, user: User) -> PetaJobQuerySet:
-        """Jobs the user asked for, and jobs on units inside the user's HR/pimpinan scope."""
+        """Jobs the user asked for, and jobs on units whose peta the user may see (HR,
+        pimpinan and heads of units in scope: the same scope as the peta page)."""
         if user.is_superuser:
             return self
         from .scope import scopes_for
 
-        scopes = scopes_for(user)
-        q = Q(requested_by=user)
-        for path in scopes.write_paths + scopes.read_paths:
-            q |= Q(unit__path__startswith=path)
-        return self.filter(q)
+        return self.filter(Q(requested_by=user) | scopes_for(user).path_q("unit__path"))
 
 
 class PetaJob(models.Model):

@@ -147,7 +147,8 @@ def test_hr_pages_raise_no_csp_violation(
     hr.collect()
 
     hr.check("/jabatan/")
-    hr.check(f"/unit/{world.pemprov.pk}/peta-jabatan/")
+    hr.check(f"/unit/{world.pemprov.pk}/peta-jabatan/")  # the organigram (static/css/peta.css)
+    hr.check(f"/unit/{world.pemprov.pk}/peta-jabatan/?tampilan=tabel")
     # The tree indent comes from the stylesheet now, not a style attribute.
     indent = page.eval_on_selector(
         'tr[data-depth="2"] .peta-indent', "el => getComputedStyle(el).marginLeft"

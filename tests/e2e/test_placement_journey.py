@@ -67,6 +67,7 @@ def test_hr_places_top_candidate_and_reports_follow(
 
     # The peta jabatan now shows the nurse among the holders and the seat filled (3 of 3).
     page.goto(f"{base}/unit/{world.yankes.pk}/peta-jabatan/")
+    page.get_by_role("link", name="Tabel", exact=True).click()  # the organigram opens first
     perawat_row = page.locator("tr", has_text="Perawat Ahli Muda").first
     assert "Staf Dishub" in perawat_row.inner_text()
     assert perawat_row.locator("td").nth(6).inner_text().strip() == "3"  # bezetting

@@ -100,6 +100,7 @@ def position_candidate_chain(request: AuthedRequest, pk: int) -> HttpResponse:
     top_ids = tuple(pk for pk in ids if pk is not None)
     chain = matching.candidate_chain(user, position, top_ids=top_ids)
     for entry in chain:
-        if can_write_path(user, entry.position.unit.path):
+        # A vacated JPT post is filled by seleksi terbuka: no Tempatkan there either.
+        if not matching.is_jpt(entry.position) and can_write_path(user, entry.position.unit.path):
             entry.placeable_ids = {e.pk for e in entry.candidates if can_write_employee(user, e)}
     return render(request, "positions/_candidate_chain.html", {"chain": chain})

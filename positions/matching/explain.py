@@ -28,6 +28,7 @@ from .career import (
     assess,
     duration,
     grace_months,
+    is_jpt,
     level_of,
     months_between,
     rule_for,
@@ -97,6 +98,10 @@ class ChainEntry:
     candidates: list[Employee]
     requirements: Requirements
     placeable_ids: set[int] = field(default_factory=set)  # filled by the view from the scopes
+
+    @property
+    def is_jpt(self) -> bool:
+        return is_jpt(self.position)
 
 
 _duration = duration  # the name the tests and templates have used

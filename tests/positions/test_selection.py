@@ -309,3 +309,21 @@ def test_pages_query_budget_is_flat(
         assert client.get(selection.get_absolute_url()).status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get(_url("selection_list")).status_code == 200
+
+
+def test_the_vacancy_chain_offers_no_direct_placement_into_a_jpt_post(
+    client_as, hr_admin, world, jpt, administrators, today
+):
+    other = PositionFactory(unit=world.dishub, name="Kepala Badan Uji", jenis="jpt_pratama")
+    kaban = EmployeeFactory(name="Kaban Lateral", unit=world.dishub, golongan="43")
+    Education.objects.create(employee=kaban, level="45", graduation_year=2000)
+    PlacementFactory(employee=kaban, position=other, start_date=years_ago(today, 3))
+    url = _url("position_candidate_chain", jpt.pk) + f"?kandidat={kaban.pk}"
+    response = client_as(hr_admin).get(url)
+    [entry] = response.context["chain"]
+    assert entry.position == other
+    assert len(entry.candidates) == 3  # the administrators, ranked for the vacated post
+    assert entry.placeable_ids == set()
+    html = response.content.decode()
+    assert "diisi melalui seleksi terbuka" in html
+    assert "Tempatkan" not in html

@@ -2,88 +2,43 @@
 next 12, 24 or 36 months through BUP, the end of a PPPK contract or a planned move, with the
 approved successors of each post.
 
-The window is found in SQL (birth dates per BUP, contract ends, planned moves), so the forecast
-of a province counts in a few indexed queries; exact dates are computed for the displayed page
-with the employee's own `exit_date`/`retirement_date`."""
+Who leaves by BUP or contract end is positions' rule (`positions.bup.leaving_within`, birth-date
+windows per BUP in SQL), so the forecast of a province counts in a few indexed queries; exact
+dates are computed for the displayed page with `Employee.exit_date`."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
-from django.db.models import (
-    Case,
-    Exists,
-    F,
-    IntegerField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Value,
-    When,
-)
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from positions.models import Employee, OrgUnit, Placement, Position, retirement_date, today
+from positions.bup import leaving_within
+from positions.models import Employee, OrgUnit, Placement, Position, today
 
 from .models import PlannedMove, Readiness, SuccessionCandidate, SuccessionPlan
 
 HORIZONS = (12, 24, 36)
-BUP_AGES = (58, 60, 65)
-# positions stores the BUP of each post (`Position.bup_age`, from its BUP table) once that
-# field exists; before, the same rule of PP 11/2017 Ps. 239 as an expression.
-_STORED_BUP = any(f.name == "bup_age" for f in Position._meta.concrete_fields)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
+    """The first of the month `months` after `day`'s month."""
     month = day.month - 1 + months
     return dt.date(day.year + month // 12, month % 12 + 1, 1)
 
 
-def _bup_expression() -> Any:
-    if _STORED_BUP:
-        return F("position__bup_age")
-    return Case(
-        When(position__jenis__in=["jpt_utama", "jpt_madya", "jpt_pratama"], then=Value(60)),
-        When(position__jenjang=Position.Jenjang.AHLI_UTAMA, then=Value(65)),
-        When(position__jenjang=Position.Jenjang.AHLI_MADYA, then=Value(60)),
-        default=Value(58),
-        output_field=IntegerField(),
-    )
-
-
-def _bup_of(position: Position) -> int:
-    return int(position.bup_age)
-
-
-def leaving_q(on: dt.date, months: int) -> Q:
-    """Definitive placements (annotated with `bup`) whose holder leaves after `on` and before
-    the first of the month `months` ahead: TMT pensiun (first of the month after the BUP
-    birthday), a PPPK contract end, or a planned move from the post."""
-    end = add_months(on, months)
-    q = Q(pk__in=[])
-    for age in BUP_AGES:
-        # retirement_date(b, age) in (on, end]  ⇔  first-of-month(b) + age years + 1 month in
-        # (on, end]: birth dates from the month after (on − age − 1 month) up to (end − age).
-        first = dt.date(on.year - age, on.month, 1)
-        last = dt.date(end.year - age, end.month, 1)
-        bup_q = Q(bup=age, employee__birth_date__gte=first, employee__birth_date__lt=last)
-        if hasattr(Employee, "contract_end"):
-            bup_q &= ~Q(employee__kind=Employee.Kind.PPPK, employee__contract_end__isnull=False)
-        q |= bup_q
-    if hasattr(Employee, "contract_end"):
-        q |= Q(
-            employee__kind=Employee.Kind.PPPK,
-            employee__contract_end__gt=on,
-            employee__contract_end__lte=end,
-        )
+def _leaving_q(on: dt.date, months: int) -> Q:
+    """Placements whose holder leaves after `on` and within `months`: by BUP or contract end
+    (positions.bup.leaving_within, the one rule for the dashboard and the forecast) or by a
+    planned move from that post."""
+    leaving = leaving_within(Employee.objects.all(), on, months).values("pk")
     moves = PlannedMove.objects.filter(
         employee=OuterRef("employee_id"),
         position=OuterRef("position_id"),
         move_date__gt=on,
-        move_date__lte=end,
+        move_date__lte=add_months(on, months),
     )
-    return q | Q(Exists(moves))
+    return Q(employee_id__in=leaving) | Q(Exists(moves))
 
 
 def leaving_placements(unit: OrgUnit, months: int, *, on: dt.date | None = None) -> QuerySet:
@@ -96,8 +51,7 @@ def leaving_placements(unit: OrgUnit, months: int, *, on: dt.date | None = None)
             position__unit__path__startswith=unit.path,
             employee__status=Employee.Status.AKTIF,
         )
-        .annotate(bup=_bup_expression())
-        .filter(leaving_q(on, months))
+        .filter(_leaving_q(on, months))
     )
 
 
@@ -130,13 +84,11 @@ class ForecastRow:
 
 def _exit(placement: Placement, moves: dict[tuple[int, int], dt.date]) -> tuple[dt.date, str]:
     employee, position = placement.employee, placement.position
-    bup = _bup_of(position)
-    if hasattr(employee, "exit_date"):
-        leave = employee.exit_date(bup)
+    leave = employee.exit_date(position.bup_age)
+    if employee.is_pppk and employee.contract_end:
+        reason = "Akhir perjanjian kerja PPPK"
     else:
-        leave = retirement_date(employee.birth_date, bup)
-    contract = bool(getattr(employee, "contract_end", None)) and employee.is_pppk
-    reason = "Akhir perjanjian kerja PPPK" if contract else f"BUP {bup} tahun"
+        reason = f"BUP {position.bup_age} tahun"
     move = moves.get((employee.pk, position.pk))
     if move and move < leave:
         return move, "Rencana mutasi"
@@ -173,8 +125,7 @@ def forecast_rows(
     for position_id in (
         Placement.objects.open()
         .filter(kind=Placement.Kind.DEFINITIF, position_id__in=position_ids)
-        .annotate(bup=_bup_expression())
-        .filter(leaving_q(on, months))
+        .filter(_leaving_q(on, months))
         .values_list("position_id", flat=True)
     ):
         leaving[position_id] = leaving.get(position_id, 0) + 1

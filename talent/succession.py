@@ -83,6 +83,7 @@ class Proposal:
     current: Position | None
     readiness: str
     lateral: bool = False  # on the target's jenjang already (a move, not a promotion)
+    opd_name: str = ""
     gaps: list[str] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
 
@@ -157,7 +158,9 @@ def readiness_of(
         need = MIN_YEARS_BELOW.get(target_step, 0)
         if served < need:
             short = need - served
-            gaps.append(f"pengalaman di jabatan sekarang kurang {short:.1f} tahun")
+            gaps.append(
+                f"pengalaman di jabatan sekarang kurang {short:.1f} tahun".replace(".", ",")
+            )
             actions.append(Action("Penugasan/pengayaan jabatan sampai masa jabatan terpenuhi"))
             waits.append(short)
     if not waits:
@@ -172,9 +175,9 @@ def propose_successors(
     target: Position, *, user: Any = None, on: dt.date | None = None
 ) -> list[Proposal]:
     """Successors for `target` from Kotak 7–9 of the latest run covering its instansi
-    (the run over the target's unit or an ancestor), ready first, then those of the same
-    perangkat daerah, a promotion (one step below) before a lateral move, then by Kotak and
-    score;
+    (the run over the target's unit or an ancestor): those of the same perangkat daerah
+    first, then the ready ones, a promotion (one step below) before a lateral move, then by
+    Kotak and score;
     with `user`, only people that user may see. A fixed number of queries."""
     on = on or today()
     run = latest_run_for(target)
@@ -212,6 +215,12 @@ def propose_successors(
         is_active=True, category__in=[k.value for k in Leadership]
     ).order_by("-pk"):
         programs[program.category] = program
+    depth = 2 * OrgUnit.steplen
+    opd_names = dict(
+        OrgUnit.objects.filter(
+            path__in={p.position.unit.path[:depth] for p in placements.values()}
+        ).values_list("path", "name")
+    )
     proposals = []
     for result in results:
         placement = placements.get(result.employee_id)
@@ -233,6 +242,9 @@ def propose_successors(
                 result=result,
                 current=placement.position if placement else None,
                 readiness=readiness,
+                opd_name=opd_names.get(placement.position.unit.path[:depth], "")
+                if placement
+                else "",
                 lateral=placement is not None
                 and step_of(placement.position.jenis, placement.position.jenjang)
                 == step_of(target.jenis, target.jenjang),
@@ -244,8 +256,8 @@ def propose_successors(
     opd_path = target.unit.path[: 2 * OrgUnit.steplen]
     proposals.sort(
         key=lambda p: (
-            READINESS_ORDER[Readiness(p.readiness)],
             not (p.current is not None and p.current.unit.path.startswith(opd_path)),
+            READINESS_ORDER[Readiness(p.readiness)],
             p.lateral,
             -(p.result.kotak or 0),
             -(p.result.potential_score or 0),

@@ -386,3 +386,66 @@ def test_selection_pages_queries_do_not_grow(world, client_as, hr_admin, django_
         lambda: client.get(reverse("positions:selection_list")),
         lambda: grow(2),
     )
+
+
+# --- Manajemen talenta: the grid, a box, critical posts, succession, forecast ---------------
+
+
+def _talent_world(world, hr_admin, n: int) -> None:
+    """n more rated, assessed people and a fresh calculation over the province; each new
+    person also holds a post that falls vacant within 12 months (BUP 58)."""
+    from performance.models import RatingHistory
+    from positions.models import Employee, today
+    from talent import grid
+    from talent.models import TalentRun
+
+    born = dt.date(today().year - 58, today().month, 1)
+    for person in add_staff(world, n):
+        for year, predikat in ((2025, "sangat_baik"), (2024, "baik")):
+            RatingHistory.objects.create(
+                employee=person, year=year, regime="permenpan6", predikat=predikat
+            )
+        Employee.objects.filter(pk=person.pk).update(birth_date=born)
+    run = TalentRun.objects.create(unit=world.pemprov, year=2025, created_by=hr_admin)
+    grid.compute_run(run.pk)
+
+
+TALENT_BUDGETS = {
+    # + default unit, unit picker, latest run, pending run, the GROUP BY of the boxes
+    "grid": ("talent:grid", {}, 10),
+    # + the box's page count and page (employee, position joined)
+    "grid_box": ("talent:grid", {"kotak": "7"}, 11),
+    # + default unit, unit picker, page count, page of posts (critical/plan as EXISTS)
+    "critical_list": ("talent:critical_list", {}, 9),
+    # + default unit, unit picker, three horizon counts, page count, page, then per page: planned
+    # moves, succession plans, their candidates, bezetting, leaving per post; each leaving
+    # filter first reads the BUP ages in use (positions.bup.leaving_within): 6 more
+    "forecast": ("talent:forecast", {"horizon": "12"}, 21),
+}
+
+
+@pytest.mark.parametrize("name", list(TALENT_BUDGETS))
+def test_talent_pages_do_not_grow(world, client_as, hr_admin, name, django_assert_num_queries):
+    url_name, params, budget = TALENT_BUDGETS[name]
+    client = client_as(hr_admin)
+    _talent_world(world, hr_admin, 2)
+    _both_sizes(
+        django_assert_num_queries,
+        budget,
+        lambda: client.get(reverse(url_name), params),
+        lambda: _talent_world(world, hr_admin, 2 * FACTOR - 2),
+    )
+
+
+def test_succession_page_does_not_grow(world, client_as, hr_admin, django_assert_num_queries):
+    client = client_as(hr_admin)
+    _talent_world(world, hr_admin, 2)
+    url = reverse("talent:succession", args=[world.kabid.pk])
+    # + the post, holders, critical?, latest run (page and proposals), the proposal pool,
+    # placements, educations, leadership, programs, plan history
+    _both_sizes(
+        django_assert_num_queries,
+        13,
+        lambda: client.get(url),
+        lambda: _talent_world(world, hr_admin, 2 * FACTOR - 2),
+    )

@@ -6,14 +6,14 @@ Ask for `person` (or for `demo` itself): `person("kabid.yankes")` logs that demo
 through the login form and returns a `journey.Person`. The `demo` fixture gives the test the
 database exactly as `seed_demo` leaves it (2025 closed, 2026 in progress), and it is cheap:
 the first journey of a test process runs `seed_demo` and keeps a copy of every row and of
-every file the rows name (tests/dbsnapshot.py); every later journey gets that copy restored
-(a flush and bulk inserts, about a second instead of a full seed). A journey may change
-anything: the next one starts from the seeded state again.
+every file the rows name (tests/dbsnapshot.py); every later journey that starts from the same
+state (the row count of every table) gets that copy restored: a flush and bulk inserts, a
+second or two instead of a full seed. A journey may change anything: the next one starts
+from the seeded state again.
 
-Rules that keep it exact: `demo` must be the first fixture of the test that writes to the
-database (it checks that the tables hold only the reference rows, and otherwise seeds for
-real, with a warning); data a journey needs on top of the demo is made after it (in the test
-or in a fixture that depends on `demo`). Never call `seed_demo` in a journey yourself.
+Rule that keeps it exact: `demo` must be the first fixture of the test that writes to the
+database; data a journey needs on top of the demo is made after it (in the test or in a
+fixture that depends on `demo`). Never call `seed_demo` in a journey yourself.
 """
 
 import importlib
@@ -124,16 +124,14 @@ def pytest_runtest_call(item: pytest.Item):
 
 
 class _DemoCopy:
-    """What the first `seed_demo` of this test process left: every row, every file the rows
-    name, and the row counts it started from (a restore is exact only from the same start)."""
+    """What `seed_demo` left: every row and every file the rows name."""
 
-    def __init__(self, before: dict[str, int]) -> None:
+    def __init__(self) -> None:
         from django.core.files.storage import default_storage
         from django.db.models import FileField
 
         from tests.dbsnapshot import Snapshot
 
-        self.before = before
         self.snapshot = Snapshot.take()
         self.files: dict[str, bytes] = {}
         for model, names, rows in self.snapshot.tables:
@@ -164,17 +162,19 @@ class _DemoCopy:
             assert saved == name, f"demo file {name} came back as {saved}"
 
 
-_DEMO: dict[str, _DemoCopy] = {}
+# One copy per starting state (the row count of every table before seeding): a fresh test
+# database still holds every data migration's rows, a flushed one only those _reference_data
+# puts back, and seed_demo on each gives its own result.
+_DEMO: dict[tuple[tuple[str, int], ...], _DemoCopy] = {}
 
 
 @pytest.fixture
 def demo(transactional_db: None, settings, tmp_path: Path) -> float:
     """`seed_demo` as `make run` loads it (closed 2025, 2026 in progress), its files in a
-    temporary MEDIA_ROOT. Seeded once per test process, restored for every later journey
-    (the docstring at the top of this module). Returns the seconds it took."""
+    temporary MEDIA_ROOT. Seeded once per test process and starting state, restored for every
+    later journey (the docstring at the top of this module). Returns the seconds it took."""
     import io
     import time
-    import warnings
 
     from django.core.management import call_command
 
@@ -182,21 +182,13 @@ def demo(transactional_db: None, settings, tmp_path: Path) -> float:
 
     settings.MEDIA_ROOT = str(tmp_path / "media")
     started = time.monotonic()
-    before = row_counts()
-    copy = _DEMO.get("demo")
-    if copy is not None and copy.before == before:
+    before = tuple(sorted(row_counts().items()))
+    copy = _DEMO.get(before)
+    if copy is not None:
         copy.restore()
     else:
-        if copy is not None:
-            changed = sorted(t for t in before if before[t] != copy.before.get(t))
-            warnings.warn(
-                f"demo: the tables {changed} were not in their reference state before the "
-                "demo was restored (a fixture wrote before `demo`?): seeding for real",
-                stacklevel=1,
-            )
         call_command("seed_demo", stdout=io.StringIO())
-        if copy is None:
-            _DEMO["demo"] = _DemoCopy(before)
+        _DEMO[before] = _DemoCopy()
     return time.monotonic() - started
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_merit
 
 app_name = "talent"
 
@@ -14,4 +14,6 @@ urlpatterns = [
     path("suksesi/<int:pk>/setujui/", views.succession_approve, name="succession_approve"),
     path("suksesi/<int:pk>/pengembangan/", views.succession_action, name="succession_action"),
     path("proyeksi/", views.forecast_page, name="forecast"),
+    path("sistem-merit/", views_merit.merit_page, name="merit"),
+    path("sistem-merit/daftar/", views_merit.merit_detail, name="merit_detail"),
 ]

@@ -494,6 +494,8 @@ training:plan_export                 dinkes  GET    L      403     200     404  
 training:plan_export                 dishub  GET    L      403     404     200       200    200
 # --- talent: 9-box grid, rencana suksesi, vacancy forecast (HR writes, pimpinan reads) ---
 talent:grid                          -       GET    L      403     403     200       200    200
+talent:merit                         -       GET    L      403     403     200       200    200
+talent:merit_detail                  -       GET    L      403     403     404       404    404
 talent:grid_xlsx                     -       GET    L      403     403     302       302    302
 talent:grid_calculate                -       GET    L      403     403     200       200    403
 talent:grid_calculate                -       POST   L      403     403     .         .      403

@@ -16,12 +16,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from positions.models import Predikat
+
+if TYPE_CHECKING:
+    from .models import CurveRule
 
 # Left to right as on the official curve (docs/domain.md §1.6).
 CURVE_ORDER = (
@@ -51,15 +54,6 @@ GRID = "#bdbdbd"
 FONT = "DejaVu Sans"
 
 
-class CurveRuleLike(Protocol):
-    """What the figure reads of a performance.models.CurveRule."""
-
-    predikat_list: list[str]
-    min_share: Decimal | None
-    max_share: Decimal | None
-    min_count: int | None
-
-
 @dataclass(frozen=True)
 class Band:
     """The allowed range of one rule, as shares 0..1 of the rated employees."""
@@ -74,7 +68,7 @@ def _pct(share: Decimal | float) -> str:
     return f"{float(share) * 100:.0f}%"
 
 
-def bands(rules: Iterable[CurveRuleLike]) -> list[Band]:
+def bands(rules: Iterable[CurveRule]) -> list[Band]:
     """One band per curve rule: at most x % is 0..x, at least x % is x..100 %, at least n
     people is drawn as a label over the full height (the rule counts people, not a share)."""
     result = []
@@ -105,7 +99,7 @@ def _centre(column: int) -> float:
 
 def pola_distribusi_svg(
     counts: dict[str, int],
-    rules: Iterable[CurveRuleLike],
+    rules: Iterable[CurveRule],
     *,
     own: str = "",
     title: str = "Pola distribusi predikat kinerja pegawai",
@@ -165,18 +159,27 @@ def pola_distribusi_svg(
                 band.label,
             )
         )
-    points = []
+    shares = [counts.get(code, 0) / total if total else 0.0 for code in CURVE_ORDER]
+    # The actual curve first, so the bars and their numbers are drawn over it.
+    parts.append(
+        format_html(
+            '<polyline class="curve" points="{}" fill="none" stroke="{}" stroke-width="1.4"/>',
+            " ".join(f"{_centre(c):.1f},{_y(share):.1f}" for c, share in enumerate(shares)),
+            INK,
+        )
+    )
     for column, code in enumerate(CURVE_ORDER):
         count = counts.get(code, 0)
-        share = count / total if total else 0.0
+        share = shares[column]
         height = share * PLOT_HEIGHT
         centre = _centre(column)
         mine = code == own
-        points.append(f"{centre:.1f},{_y(share):.1f}")
+        number = f"{count} ({_pct(share)})" if total else "0"
         parts.append(
             format_html(
                 '<rect class="bar{}" data-predikat="{}" data-count="{}" x="{}" y="{}"'
                 ' width="{}" height="{}" fill="{}"/>'
+                '<rect x="{}" y="{}" width="{}" height="12" fill="#ffffff"/>'
                 '<text x="{}" y="{}" font-family="{}" font-size="10" text-anchor="middle"'
                 ' fill="{}">{}</text>',
                 " own" if mine else "",
@@ -187,11 +190,14 @@ def pola_distribusi_svg(
                 BAR,
                 f"{height:.3f}",
                 OWN_FILL if mine else BAR_FILL,
+                f"{centre - 3.2 * len(number):.1f}",
+                f"{_y(share) - 15:.1f}",
+                f"{6.4 * len(number):.1f}",
                 f"{centre:.1f}",
-                f"{_y(share) - 4:.1f}",
+                f"{_y(share) - 5:.1f}",
                 FONT,
                 INK,
-                f"{count} ({_pct(share)})" if total else "0",
+                number,
             )
         )
         label = Predikat(code).label.split("/")
@@ -221,13 +227,6 @@ def pola_distribusi_svg(
                     INK,
                 )
             )
-    parts.append(
-        format_html(
-            '<polyline class="curve" points="{}" fill="none" stroke="{}" stroke-width="1.4"/>',
-            " ".join(points),
-            INK,
-        )
-    )
     parts.append(
         format_html(
             '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1"/>',

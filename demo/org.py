@@ -40,6 +40,7 @@ from demo.org_vocabulary import (
     _head_title,
     _position_group,
     _role,
+    contract_end,
 )
 from demo.scale_people import InstansiBuilder
 from demo.scale_structure import ScaleContext
@@ -409,6 +410,8 @@ class Command(BaseCommand):
                 tmt_golongan=max(
                     tmt, REFERENCE_DATE - dt.timedelta(days=rng.randint(100, 4 * 365))
                 ),
+                # A PPPK perjanjian kerja of five years (docs/domain.md §4.5): no BUP.
+                contract_end=contract_end(tmt) if pppk else None,
                 unit=slot.position.unit,
                 email=f"{nip}@demo.lampungprov.go.id",
             )

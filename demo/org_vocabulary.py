@@ -5,6 +5,7 @@ education names."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from demo import org_data as D
@@ -127,6 +128,11 @@ def _bidang_head_title(name: str) -> str:
     if name.startswith("Inspektur"):
         return name
     return f"Kepala {name}"
+
+
+def contract_end(tmt: dt.date, years: int = 5) -> dt.date:
+    """The last day of a PPPK perjanjian kerja of `years` from its TMT (docs/domain.md §4.5)."""
+    return dt.date(tmt.year + years, tmt.month, 1) - dt.timedelta(days=1)
 
 
 def _gelar(field: EducationField | None, level: str) -> tuple[str, str]:

@@ -15,6 +15,7 @@ from demo.org_vocabulary import (
     GOLONGAN_BY_ROLE,
     REQUIREMENTS,
     _gelar,
+    contract_end,
 )
 from demo.scale_org import (
     CPNS_2025_TMT,
@@ -155,6 +156,7 @@ class InstansiBuilder(InstansiStructure):
                 "unit_id",
                 "email",
                 "latest_predikat",
+                "contract_end",
             ],
             (
                 (
@@ -173,6 +175,7 @@ class InstansiBuilder(InstansiStructure):
                     p["post"].unit.id,
                     f"{p['nip']}@{self.spec.email_domain}",
                     "",
+                    p["contract_end"],
                 )
                 for p in people
             ),
@@ -307,6 +310,7 @@ class InstansiBuilder(InstansiStructure):
             "post": post,
             "mode": mode,
             "nip": nip,
+            "contract_end": contract_end(tmt) if kind == Employee.Kind.PPPK else None,
             "name": f"{first} {last}",
             "gelar_depan": gelar_depan,
             "gelar_belakang": gelar_belakang,

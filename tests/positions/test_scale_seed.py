@@ -38,6 +38,11 @@ def test_scale_seed_builds_16_instansi_with_consistent_data_and_a_rerun_changes_
     for employee in Employee.objects.all():
         employee.clean()  # NIP / NI PPPK valid and matching birth date and gender
     assert Employee.objects.filter(kind="pppk").exists()
+    # PPPK leave at the end of their perjanjian kerja, PNS by BUP (docs/domain.md §4.5); guru
+    # posts carry the BUP of UU 14/2005.
+    assert not Employee.objects.filter(kind="pppk", contract_end__isnull=True).exists()
+    assert not Employee.objects.exclude(kind="pppk").filter(contract_end__isnull=False).exists()
+    assert set(Position.objects.filter(name="Guru").values_list("bup_age", flat=True)) == {60}
 
     # Exactly one open definitive placement per employee, some earlier ones closed by SK.
     open_definitive = Count(

@@ -21,7 +21,15 @@ from django.db import transaction
 from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from .models import Employee, FunctionalBup, OrgUnit, Placement, Position, scopes_for
+from .models import (
+    Employee,
+    EmployeeQuerySet,
+    FunctionalBup,
+    OrgUnit,
+    Placement,
+    Position,
+    scopes_for,
+)
 
 JPT_JENIS = ("jpt_utama", "jpt_madya", "jpt_pratama")
 DEFAULT_BUP = 58
@@ -140,7 +148,7 @@ def current_bup() -> Coalesce:
     return Coalesce(Subquery(current, output_field=IntegerField()), Value(DEFAULT_BUP))
 
 
-def leaving_within(employees: QuerySet[Employee], on: dt.date, months: int) -> QuerySet[Employee]:
+def leaving_within(employees: EmployeeQuerySet, on: dt.date, months: int) -> QuerySet[Employee]:
     """Active employees whose exit date falls after `on` and at most `months` later, annotated
     with `bup`: PNS/CPNS by TMT pensiun, PPPK by the contract end (or, without one recorded, by
     the same age table). One indexable birth-date range per BUP in use, so the BUP subquery runs

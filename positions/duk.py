@@ -42,6 +42,7 @@ from .models import (
     Education,
     EducationLevel,
     Employee,
+    EmployeeQuerySet,
     Golongan,
     Leadership,
     LeadershipTraining,
@@ -122,10 +123,11 @@ def with_standing(employees: QuerySet[Employee]) -> QuerySet[Employee]:
     )
 
 
-def duk(units: Iterable[OrgUnit], employees: QuerySet[Employee]) -> QuerySet[Employee]:
+def duk(units: Iterable[OrgUnit], employees: EmployeeQuerySet) -> QuerySet[Employee]:
     """The active PNS under `units`, in DUK order (the module docstring's six keys)."""
     pns = employees.active().filter(kind=Employee.Kind.PNS)
-    return with_standing(_under(pns, units)).order_by(
+    # The keys are the annotations of with_standing, which the stubs cannot see.
+    return with_standing(_under(pns, units)).order_by(  # type: ignore[misc]
         "-golongan",
         "tmt_golongan",
         "-rung",
@@ -140,9 +142,10 @@ def duk(units: Iterable[OrgUnit], employees: QuerySet[Employee]) -> QuerySet[Emp
     )
 
 
-def nominatif(units: Iterable[OrgUnit], employees: QuerySet[Employee]) -> QuerySet[Employee]:
+def nominatif(units: Iterable[OrgUnit], employees: EmployeeQuerySet) -> QuerySet[Employee]:
     """Every active ASN under `units`, by unit, then jabatan rung and kelas, then name."""
-    return with_standing(_under(employees.active(), units)).order_by(
+    # rung and position_kelas are annotations of with_standing, unseen by the stubs.
+    return with_standing(_under(employees.active(), units)).order_by(  # type: ignore[misc]
         "unit__path", "-rung", "-position_kelas", "name", "nip"
     )
 

@@ -68,7 +68,9 @@ def _selection(request: AuthedRequest, report: str) -> tuple[dict[str, Any], Any
     filters = UnitYearFilterForm(request.GET, user=request.user, unit_label="Unit", with_year=False)
     if filters.unit_unknown:
         raise Http404
-    units = [filters.unit] if filters.unit else []
+    # The unit UnitYearFilterForm resolved (the stubs see the form field of that name).
+    unit: OrgUnit | None = filters.unit  # type: ignore[assignment]
+    units = [unit] if unit else []
     return REPORTS[report], filters, units
 
 

@@ -12,7 +12,7 @@ from asnportal.http import AuthedRequest
 from core.params import this_year
 from performance.selectors import latest_final_evaluation_year
 from positions.forms import UnitYearFilterForm
-from positions.models import today
+from positions.models import OrgUnit, today
 
 from . import merit
 from .views import _require_talent_reader
@@ -20,20 +20,21 @@ from .views import _require_talent_reader
 PAGE_SIZE = 50
 
 
-def _filters(request: AuthedRequest) -> UnitYearFilterForm:
+def _filters(request: AuthedRequest) -> tuple[UnitYearFilterForm, OrgUnit, int]:
     _require_talent_reader(request.user)
     filters = UnitYearFilterForm(
         request.GET, user=request.user, unit_label="Unit", year_default=this_year()
     )
-    if filters.unit_unknown or filters.unit is None:
+    # The unit UnitYearFilterForm resolved (the stubs see the form field of that name).
+    unit: OrgUnit | None = filters.unit  # type: ignore[assignment]
+    if filters.unit_unknown or unit is None:
         raise Http404
-    return filters
+    return filters, unit, filters.year or this_year()
 
 
 @require_GET
 def merit_page(request: AuthedRequest) -> HttpResponse:
-    filters = _filters(request)
-    unit, year = filters.unit, filters.year or this_year()
+    filters, unit, year = _filters(request)
     rated_year = latest_final_evaluation_year(unit)
     return render(
         request,
@@ -50,9 +51,8 @@ def merit_page(request: AuthedRequest) -> HttpResponse:
 
 @require_GET
 def merit_detail(request: AuthedRequest) -> HttpResponse:
-    filters = _filters(request)
+    filters, unit, year = _filters(request)
     key = str(request.GET.get("indikator", ""))
-    unit, year = filters.unit, filters.year or this_year()
     rated_year = latest_final_evaluation_year(unit)
     rows = merit.detail_rows(key, unit, year, rated_year, today())
     if rows is None:

@@ -186,7 +186,7 @@ def seed_instansi(root: OrgUnit, year: int) -> dict[str, Any]:
         "standar": standards,
         "asesmen": assessments,
         f"predikat {year - 1}": history,
-        "pegawai dipetakan": run.employee_count if run else 0,
+        "pegawai dihitung": run.employee_count if run else 0,
     }
 
 

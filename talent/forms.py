@@ -6,7 +6,6 @@ from typing import Any
 
 from django import forms
 
-from core.limits import NOTE, BoundedTextarea
 from core.params import year_choices
 
 from .models import TalentRun
@@ -70,6 +69,6 @@ class ApproveForm(forms.Form):
     note = forms.CharField(
         label="Catatan persetujuan",
         required=False,
-        max_length=NOTE,
-        widget=BoundedTextarea(attrs={"rows": 2}),
+        max_length=500,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
     )

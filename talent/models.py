@@ -11,7 +11,6 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from core.limits import NOTE, max_length_check
 from positions.models import Employee, OrgUnit, Position, scopes_for
 
 if TYPE_CHECKING:
@@ -227,7 +226,7 @@ class SuccessionPlan(models.Model):
     version = models.PositiveSmallIntegerField("versi")
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
     approved_at = models.DateTimeField(auto_now_add=True)
-    note = models.TextField("catatan", blank=True, max_length=NOTE)
+    note = models.CharField("catatan", max_length=500, blank=True)
 
     class Meta:
         verbose_name = "rencana suksesi"
@@ -235,7 +234,6 @@ class SuccessionPlan(models.Model):
         ordering = ["position", "-version"]
         constraints = [
             models.UniqueConstraint(fields=["position", "version"], name="succession_version_once"),
-            max_length_check("succession_note_length", "note", NOTE),
         ]
 
     def __str__(self) -> str:

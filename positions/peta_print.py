@@ -33,8 +33,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TEMPLATE = "positions/pdf/peta_chart.html"
-# A dinas prints on 1–3 sheets; each sheet costs about 0.1–0.3 s of WeasyPrint on an idle
-# 2-core machine (several times more under load), so up to 4 sheets stay in the request.
+# A dinas prints on 1–3 sheets. Measured CPU time of the render: 0.3–0.4 s for a one-sheet
+# dinas (demo Dinas Kesehatan), 3.1 s for nine sheets (a 225-post Dinas Pendidikan): about
+# 0.35 s a sheet, so up to 4 sheets (≈ 1.5 s) stay in the request; more go to a PetaJob.
 IN_REQUEST_SHEETS = 4
 CHUNK_SHEETS = 10  # sheets rendered per step of a job: one progress update each
 

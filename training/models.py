@@ -231,7 +231,9 @@ class ParticipationQuerySet(models.QuerySet["Participation"]):
     def visible_to(self, user: User) -> ParticipationQuerySet:
         if user.is_superuser:
             return self
-        return self.filter(employee__in=Employee.objects.visible_to(user))
+        # EXISTS, not `employee__in`: see `SKPQuerySet.visible_to`.
+        visible = Employee.objects.visible_to(user).filter(pk=OuterRef("employee_id"))
+        return self.filter(Exists(visible))
 
 
 def certificate_path(instance: Participation, filename: str) -> str:

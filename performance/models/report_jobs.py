@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from core.limits import NOTE, SYSTEM_ERROR, max_length_check
@@ -117,10 +117,11 @@ class ReportDocumentQuerySet(models.QuerySet["ReportDocument"]):
         PDF in it is downloadable on its own too)."""
         if user.is_superuser:
             return self
+        # EXISTS, not `__in`: see `SKPQuerySet.visible_to`.
         return self.filter(
             Q(job__in=ReportJob.objects.visible_to(user))
-            | Q(employee__in=Employee.objects.visible_to(user))
-            | Q(skp__in=SKP.objects.visible_to(user))
+            | Exists(Employee.objects.visible_to(user).filter(pk=OuterRef("employee_id")))
+            | Exists(SKP.objects.visible_to(user).filter(pk=OuterRef("skp_id")))
         )
 
 

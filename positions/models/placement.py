@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from django.db import models
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from simple_history.models import HistoricalRecords
 
 from .employee import Employee
@@ -45,7 +45,9 @@ class PlacementQuerySet(models.QuerySet["Placement"]):
     def visible_to(self, user: User) -> PlacementQuerySet:
         if user.is_superuser:
             return self
-        return self.filter(employee__in=Employee.objects.visible_to(user))
+        # EXISTS, not `employee__in`: see `SKPQuerySet.visible_to`.
+        visible = Employee.objects.visible_to(user).filter(pk=OuterRef("employee_id"))
+        return self.filter(Exists(visible))
 
 
 class Placement(models.Model):

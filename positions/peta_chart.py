@@ -12,7 +12,8 @@ Each box shows the jabatan, kelas, kebutuhan (K), bezetting (B) and ± (B − K,
 Printing is planned here, not left to the browser engine: every box has a fixed height, so
 the number of boxes that fit on a sheet is known in advance. A sheet with more than five
 columns, or a column longer than an A4 sheet holds, is printed on A3 landscape (up to eight
-columns; more go on further sheets); a column longer than an A3 sheet continues on the next
+columns a row; more go on a further row of the same sheet while it has room, else on the
+next sheet); a column longer than an A3 sheet continues on the next
 sheet, where its heading is repeated with "(lanjutan)". So a box is never cut in half and
 every sheet is exactly one page, which lets a sheet say "lembar n dari N" and point to the
 sheet of a sub-unit.
@@ -41,8 +42,11 @@ class PaperSize:
 # margins (14 mm at the foot), a box of 10.5 mm plus a 1.5 mm gap. The rows are what is left
 # under the sheet title, the head box and the column heads, above the approval block:
 # A4 185 mm − 59 mm − 27 mm ≥ 8 × 12 mm; A3 272 mm − 59 mm − 27 mm ≥ 15 × 12 mm.
-A4 = PaperSize("chart-a4", "A4", max_columns=5, rows=8, column_mm=54)
-A3 = PaperSize("chart-a3", "A3", max_columns=8, rows=15, column_mm=49.5)
+A4 = PaperSize("chart-a4", "A4", max_columns=5, rows=8, column_mm=54)  # 5 × 54 + 1 ≤ 277
+A3 = PaperSize("chart-a3", "A3", max_columns=8, rows=15, column_mm=49.5)  # 8 × 49.5 + 1 ≤ 400
+# A band below the first repeats the bar, the column labels and heads: 3 rows (36 mm) hold
+# its 28 mm.
+BAND_ROWS = 3
 TITLE_CHARS = 60  # two lines of a box at 7 pt; the print stylesheet also clips at two lines
 
 
@@ -111,10 +115,30 @@ class Column:
 
 
 @dataclass
+class Band:
+    """A row of columns joined by one bar. A sheet holds several bands when its columns are
+    short (a province's perangkat daerah, a bidang's UPTD): fewer, fuller sheets."""
+
+    columns: list[Column]
+    paper: PaperSize
+
+    @property
+    def width_mm(self) -> float:
+        # 1 mm to spare: at exactly the columns' sum, rounding wraps the last float under
+        # the first (seen with eight A3 columns).
+        return len(self.columns) * self.paper.column_mm + 1
+
+    @property
+    def bar_margin_mm(self) -> float:
+        """The bar joining the columns runs from the middle of the first to the last."""
+        return self.paper.column_mm / 2
+
+
+@dataclass
 class Sheet:
     node: UnitNode
     paper: PaperSize
-    columns: list[Column]
+    bands: list[Band]
     trail: list[str]  # the units above this sheet's unit, outermost first
     part: int = 1  # a unit printed over several sheets: which of them
     number: int = 0
@@ -129,13 +153,8 @@ class Sheet:
         return self.part > 1
 
     @property
-    def chart_width_mm(self) -> float:
-        return len(self.columns) * self.paper.column_mm
-
-    @property
-    def bar_margin_mm(self) -> float:
-        """The bar joining the columns runs from the middle of the first to the last."""
-        return self.paper.column_mm / 2
+    def columns(self) -> list[Column]:
+        return [column for band in self.bands for column in band.columns]
 
 
 def box_for(row: PetaRow) -> Box:
@@ -265,11 +284,29 @@ def _plan(node: UnitNode, trail: list[str], sheets: list[Sheet]) -> None:
     columns = columns_of(node)
     paper = _paper(columns)
     part = 0
+    bands: list[Band] = []  # the sheet being filled
+    used = 0  # its rows taken, a band after the first costing BAND_ROWS more
+
+    def close_sheet() -> None:
+        nonlocal part, bands, used
+        if bands:
+            part += 1
+            sheets.append(Sheet(node, paper, bands, trail, part=part))
+        bands, used = [], 0
+
     for start in range(0, max(len(columns), 1), paper.max_columns):
         group = columns[start : start + paper.max_columns]
         longest = max((len(c.items) for c in group), default=0)
-        for offset in range(0, max(longest, 1), paper.rows):
-            part += 1
+        if longest <= paper.rows:  # short columns: a band, on this sheet if it still fits
+            need = longest + (BAND_ROWS if bands else 0)
+            if bands and used + need > paper.rows:
+                close_sheet()
+                need = longest
+            bands.append(Band(group, paper))
+            used += need
+            continue
+        close_sheet()  # long columns: sheets of their own, continued from one to the next
+        for offset in range(0, longest, paper.rows):
             sliced = [
                 Column(
                     c.node,
@@ -282,7 +319,9 @@ def _plan(node: UnitNode, trail: list[str], sheets: list[Sheet]) -> None:
                 for c in group
                 if offset == 0 or len(c.items) > offset
             ]
-            sheets.append(Sheet(node, paper, sliced, trail, part=part))
+            part += 1
+            sheets.append(Sheet(node, paper, [Band(sliced, paper)], trail, part=part))
+    close_sheet()
     for child in node.children:
         if child.own_sheet:
             _plan(child, [*trail, node.unit.name], sheets)

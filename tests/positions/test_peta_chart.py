@@ -73,13 +73,26 @@ def test_a_unit_too_large_for_a_column_gets_its_own_sheets(world):
     assert bidang[1].continued and bidang[1].columns[0].continued
 
 
-def test_more_than_five_columns_go_on_a3_and_more_than_eight_on_further_sheets(world):
+def test_more_than_five_columns_go_on_a3_in_rows_of_eight(world):
     for number in range(10):
         make_unit(f"Seksi Nomor {number}", world.dinkes)
 
     sheets = peta_print.plan_chart(world.dinkes).sheets
 
-    assert [(s.paper.label, len(s.columns)) for s in sheets] == [("A3", 8), ("A3", 3)]
+    # 11 short columns: two rows (bands) of one A3 sheet
+    assert [(s.paper.label, [len(b.columns) for b in s.bands]) for s in sheets] == [("A3", [8, 3])]
+
+
+def test_bands_that_do_not_fit_go_on_the_next_sheet(world):
+    for number in range(30):  # 30 sub-units of 4 posts (4 rows each + 3 for a band's heads)
+        seksi = make_unit(f"Seksi Nomor {number}", world.dinkes)
+        for post in range(4):
+            PositionFactory(unit=seksi, name=f"Staf {number}-{post}")
+
+    sheets = peta_print.plan_chart(world.dinkes).sheets
+
+    # 31 columns (the bidang and 30 seksi) in rows of 8: 4 + 7 + 7 = 18 rows > 15 on A3
+    assert [[len(b.columns) for b in s.bands] for s in sheets] == [[8, 8], [8, 7]]
 
 
 # --- The web page ----------------------------------------------------------------------

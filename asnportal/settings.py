@@ -203,6 +203,9 @@ STORAGES = {
 }
 # Where relative URLs inside PDF templates (CSS, fonts, images) resolve: never the network.
 PDF_ASSET_ROOT = str(BASE_DIR / "static") + "/"
+# One WeasyPrint FontConfiguration per thread for every PDF (core.pdf.font_config); 0 makes a
+# new one per document, WeasyPrint's default.
+PDF_SHARE_FONT_CONFIG = envbool("PDF_SHARE_FONT_CONFIG", "1")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
@@ -255,6 +258,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A pool process is replaced after this many tasks (0: never), which bounds the memory a long
+# run of PDF renders leaves behind (tests/perf/README.md, "PDF worker memory").
+CELERY_WORKER_MAX_TASKS_PER_CHILD = envint("CELERY_WORKER_MAX_TASKS_PER_CHILD", "200") or None
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A worker whose broker restarts keeps trying to reconnect however long it takes (the default
 # gives up after 100 tries); the same for results written while the broker is away.

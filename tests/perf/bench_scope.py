@@ -110,7 +110,7 @@ def pairs(user: User, opd: OrgUnit, employee_id: int) -> dict[str, tuple[QuerySe
         .exclude(job__requested_by=user)
         .values_list("pk", flat=True)
         .first()
-    )
+    ) or 0
 
     return {
         "register filter (one OPD)": (

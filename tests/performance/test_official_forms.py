@@ -133,6 +133,10 @@ def test_the_parts_are_separate_forms_in_bundle_order(evaluated):
 
     assert in_order(text["dokumen"], DOKUMEN_LABELS) == []
     assert in_order(text["evaluasi"], EVALUASI_LABELS) == []
+    # Control: the order check fails on the same text when the labels are asked in reverse,
+    # and a label of another form is missing here.
+    assert in_order(text["dokumen"], DOKUMEN_LABELS[::-1]) != []
+    assert in_order(text["dokumen"], ["POLA DISTRIBUSI"]) == ["POLA DISTRIBUSI"]
     # The Dokumen Evaluasi holds no Hasil Kerja or Perilaku tables and no atasan signature.
     for absent in ("RATING HASIL KERJA", "RENCANA HASIL KERJA", "Mengetahui", "POLA DISTRIBUSI"):
         assert not has(text["dokumen"], absent), absent

@@ -15,6 +15,7 @@ from django.test import override_settings
 
 from core.pdf import render_pdf
 from performance import pdf_skp, services
+from performance.forms import RHKForm
 from performance.models import RHK, SKP
 from tests.factories import EmployeeFactory, PlacementFactory, acting_as, advance
 from tests.performance.test_report_pdf import (
@@ -318,6 +319,10 @@ def test_a_jpt_rhk_takes_the_anggaran_perspektif_and_nothing_unknown(world):
     assert "Perspektif tidak dikenal" in str(error.value)
     rhk.refresh_from_db()
     assert rhk.perspektif == "anggaran"
+    # The SKP page's RHK form offers it, and requires a perspektif on a JPT's SKP.
+    form = RHKForm(data={"jenis": "utama", "text": "Serapan"}, skp=skp, choices=[])
+    assert ("anggaran", "Anggaran") in form.fields["perspektif"].choices
+    assert not form.is_valid() and "perspektif" in form.errors
 
 
 # --- Layout ------------------------------------------------------------------------------------

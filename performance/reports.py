@@ -34,7 +34,7 @@ from core.pdf import render_pdf
 from positions.models import STRUCTURAL_JENIS, Employee, OrgUnit, Placement, Position, Predikat
 
 from . import pdf_skp, services
-from .annual import annual_predikat
+from .annual import annual_predikat, annual_results
 from .figures import pola_distribusi_svg
 from .models import (
     BERAKHLAK,
@@ -293,22 +293,26 @@ def _kuadran(evaluation: Evaluation | None) -> dict[str, Any]:
 def _pola_distribusi(
     org: OrganisationPerformance | None, year: int, own: str
 ) -> dict[str, Any] | None:
-    """The organisation's curve (docs/domain.md §1.7) with the employees of the unit whose
-    predikat organisasi applies: rated so far, out of all active ones (3 queries; none
-    before the predikat organisasi is set, when there is no curve to draw)."""
+    """The organisation's curve (docs/domain.md §1.7) over the population the year is closed
+    on: the annual predikat (performance.annual) of everyone whose SKP of the year lay in the
+    unit, those who have since moved or retired included. It is provisional while an active
+    employee of the unit is still unrated (4 queries; none before the predikat organisasi is
+    set, when there is no curve to draw)."""
     if org is None:
         return None
-    results = _akhir_results(org.unit, year)
+    annual = annual_results(org.unit, year)
     counts = dict.fromkeys(Predikat.values, 0)
-    for result in results.values():
-        counts[result["predikat"]] += 1
-    total = Employee.objects.active().in_subtree(org.unit).count()
+    for predikat in annual.values():
+        counts[predikat] += 1
+    unrated = Employee.objects.active().in_subtree(org.unit).count() - len(
+        _akhir_results(org.unit, year)
+    )
     rules = list(CurveRule.objects.filter(org_predikat=org.predikat))
     return {
         "svg": pola_distribusi_svg(counts, rules, own=own),
-        "rated": len(results),
-        "total": total,
-        "provisional": len(results) < total,
+        "rated": len(annual),
+        "total": len(annual) + unrated,
+        "provisional": unrated > 0,
     }
 
 
@@ -469,9 +473,10 @@ def _unit_head(unit: OrgUnit) -> dict[str, str]:
 
 
 def unit_recap_context(unit: OrgUnit, year: int) -> dict:
-    """Six queries whatever the size of the subtree: organisation predikat, employees with
-    current jabatan (and what registered RecapColumns annotate, e.g. JP), akhir results,
-    curve rules, the head post and its holder."""
+    """Seven queries whatever the size of the subtree: organisation predikat, employees with
+    current jabatan (and what registered RecapColumns annotate, e.g. JP), akhir results, the
+    annual predikat of the year's whole population (the curve's), curve rules, the head post
+    and its holder."""
     org = OrganisationPerformance.objects.filter(unit=unit, year=year).first()
     employees = Employee.objects.active().in_subtree(unit).select_related("unit")
     for columns in _recap_columns.values():
@@ -503,7 +508,16 @@ def unit_recap_context(unit: OrgUnit, year: int) -> dict:
                 },
             )
         )
-    rated = sum(counts.values())
+    active_rated = sum(counts.values())
+    # The curve is judged on the population the year is closed on (docs/domain.md §1.7):
+    # everyone whose SKP of the year lay in the subtree, those who have since moved or retired
+    # included, each with the annual predikat of performance.annual (two more queries).
+    annual = annual_results(unit, year)
+    counts = dict.fromkeys(labels, 0)
+    for predikat in annual.values():
+        counts[predikat] += 1
+    rated = len(annual)
+    in_year = rated + len(rows) - active_rated  # the rated, and the active still unrated
     # The rules of services.curve_violations, read once for the verdict and the figure.
     rules = list(CurveRule.objects.filter(org_predikat=org.predikat)) if org else []
     violations = [v for rule in rules if (v := rule.violation(counts))]
@@ -524,12 +538,14 @@ def unit_recap_context(unit: OrgUnit, year: int) -> dict:
             for code, label in labels.items()
         ],
         "rated": rated,
-        "not_rated": len(rows) - rated,
+        "rated_elsewhere": rated - active_rated,  # moved or retired since, still in the curve
+        "in_year": in_year,
+        "not_rated": len(rows) - active_rated,
         "not_rated_label": NOT_RATED,
         "total": len(rows),
         "violations": violations,
         # While anyone is unrated the distribution is not judged (docs/domain.md §1.7).
-        "provisional": rated < len(rows),
+        "provisional": active_rated < len(rows),
         "figure": pola_distribusi_svg(counts, rules),
         "signer": _unit_head(unit),
     }

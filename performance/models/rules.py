@@ -189,7 +189,11 @@ class CurveRule(models.Model):
         total = sum(counts.values())
         n = sum(counts.get(p, 0) for p in self.predikat_list)
         share = Decimal(n) / Decimal(total) if total else Decimal(0)
-        pct = f"{share * 100:.0f}%"
+        # Whole percentages when exact, else one decimal (70,4%): a rounded "70%" would read
+        # as within a "paling banyak 70%" rule it breaks.
+        hundred = share * 100
+        pct = f"{hundred:.0f}%" if hundred == hundred.to_integral_value() else f"{hundred:.1f}%"
+        pct = pct.replace(".", ",")
         if self.min_count is not None and n < self.min_count:
             return f"{self.description}: saat ini {n} orang."
         if total and self.max_share is not None and share > self.max_share:

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Max
 
+from positions.matching.career import level_of
 from positions.models import (
     LEADERSHIP_RANK,
     Education,
@@ -27,22 +28,6 @@ from training.models import TrainingProgram
 
 from .models import SUCCESSION_KOTAK, Readiness, SuccessionPlan, TalentResult, TalentRun
 
-# Career ladder steps (docs/domain.md §3.8): pelaksana and JF at pelaksana level → pengawas
-# (or JF ahli muda) → administrator (or JF ahli madya) → JPT pratama (or JF ahli utama) → JPT
-# madya → JPT utama.
-STEP_BY_JENIS = {
-    Position.Jenis.PELAKSANA: 1,
-    Position.Jenis.PENGAWAS: 2,
-    Position.Jenis.ADMINISTRATOR: 3,
-    Position.Jenis.JPT_PRATAMA: 4,
-    Position.Jenis.JPT_MADYA: 5,
-    Position.Jenis.JPT_UTAMA: 6,
-}
-STEP_BY_JENJANG = {
-    Position.Jenjang.AHLI_MUDA: 2,
-    Position.Jenjang.AHLI_MADYA: 3,
-    Position.Jenjang.AHLI_UTAMA: 4,
-}
 # Minimum education and years in the lower post per target (PP 11/2017 as amended, §3.8).
 MIN_EDUCATION = {
     2: EducationLevel.D3,
@@ -57,9 +42,9 @@ MAX_PROPOSED = 10
 
 
 def step_of(jenis: str, jenjang: str = "") -> int:
-    if jenis == Position.Jenis.FUNGSIONAL:
-        return STEP_BY_JENJANG.get(jenjang, 1)  # type: ignore[call-overload]  # str keys
-    return STEP_BY_JENIS.get(jenis, 1)  # type: ignore[call-overload]  # str keys
+    """The post's step on the one career ladder of docs/domain.md §3.8
+    (positions.matching.career.level_of), counted from 1 = pelaksana and JF at that level."""
+    return level_of(jenis, jenjang) + 1
 
 
 def career_step_allows(current_step: int, target_step: int) -> bool:

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from asnportal.models import User
+from positions.bup import law_bup_age
 from positions.models import Employee, OrgUnit, Placement, Position, retirement_date, scopes_for
 from tests.factories import EmployeeFactory, PlacementFactory, PositionFactory, make_unit
 
@@ -120,10 +121,11 @@ def test_retirement_is_first_of_month_after_bup():
 
 
 def test_bup_depends_on_the_position():
-    assert Position(jenis="pengawas").bup_age == 58
-    assert Position(jenis="jpt_pratama").bup_age == 60
-    assert Position(jenis="fungsional", jenjang="ahli_madya").bup_age == 60
-    assert Position(jenis="fungsional", jenjang="ahli_utama").bup_age == 65
+    # The law alone (PP 11/2017 Ps. 239); the table and the stored stamp are in test_bup.py
+    assert law_bup_age("pengawas", "") == 58
+    assert law_bup_age("jpt_pratama", "") == 60
+    assert law_bup_age("fungsional", "ahli_madya") == 60
+    assert law_bup_age("fungsional", "ahli_utama") == 65
 
 
 def test_structural_position_must_have_kebutuhan_one(db):

@@ -128,7 +128,7 @@ def ensure_default_rules() -> int:
 # --- Who leaves when: TMT pensiun by BUP, or the end of a PPPK contract --------------------
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
+def add_months(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 + months
     return dt.date(index // 12, index % 12 + 1, 1)
 
@@ -137,7 +137,7 @@ def retirement_window(bup_age: int, on: dt.date, months: int = 12) -> tuple[dt.d
     """Birth dates [first, last) whose TMT pensiun (the first of the month after the BUP
     birthday, positions.models.retirement_date) falls after `on` and at most `months` later."""
     first = dt.date(on.year - bup_age, on.month, 1)
-    return first, _add_months(first, months)
+    return first, add_months(first, months)
 
 
 def current_bup() -> Coalesce:
@@ -159,7 +159,7 @@ def leaving_within(employees: EmployeeQuerySet, on: dt.date, months: int) -> Que
     by_age = Q(pk__in=[])
     for age, (first, last) in windows.items():
         by_age |= Q(bup=age, birth_date__gte=first, birth_date__lt=last)
-    ends = Q(contract_end, contract_end__gt=on, contract_end__lte=_add_months(on, months))
+    ends = Q(contract_end, contract_end__gt=on, contract_end__lte=add_months(on, months))
     near = Q(birth_date__gte=windows[ages[-1]][0], birth_date__lt=windows[ages[0]][1])
     return (
         employees.active()

@@ -35,6 +35,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from .bup import add_months
 from .models import (
     LEADERSHIP_BY_JENIS,
     LEADERSHIP_RANK,
@@ -59,6 +60,14 @@ class PetaRow:
     depth: int
     holders: list[Placement]  # definitif: counted in bezetting
     acting: list[Placement]  # Plt/Plh: shown, never counted
+    # Definitive holders who leave by BUP or contract end within LEAVING_MONTHS, with the day
+    # (docs/domain.md §4.5): the bezetting that remains is what the peta will need to refill.
+    leaving: list[tuple[Placement, dt.date]] = field(default_factory=list)
+
+    @property
+    def remaining(self) -> int:
+        """Bezetting that remains after LEAVING_MONTHS: kebutuhan − remaining is the need."""
+        return self.bezetting - len(self.leaving)
 
     @property
     def kebutuhan(self) -> int:
@@ -153,8 +162,13 @@ def build_peta_jabatan(
     return PetaJabatan(unit, on, rows, unit_totals, subtree_totals)
 
 
+LEAVING_MONTHS = 12  # the horizon of positions.bup.leaving_within on the pimpinan dashboard
+
+
 def attach_holders(rows: Iterable[PetaRow], on: dt.date) -> None:
-    """Fill `holders` (definitif) and `acting` (Plt/Plh) of these rows: one query."""
+    """Fill `holders` (definitif), `acting` (Plt/Plh) and `leaving` (holders whose TMT pensiun
+    or contract end falls within LEAVING_MONTHS, from what the query already loaded) of these
+    rows: one query."""
     by_position = {row.position.pk: row for row in rows}
     if not by_position:
         return
@@ -164,10 +178,15 @@ def attach_holders(rows: Iterable[PetaRow], on: dt.date) -> None:
         .select_related("employee")
         .order_by("employee__name", "pk")
     )
+    horizon = add_months(on, LEAVING_MONTHS)
     for placement in placements:
         row = by_position[placement.position_id]
         target = row.holders if placement.kind == Placement.Kind.DEFINITIF else row.acting
         target.append(placement)
+        if placement.kind == Placement.Kind.DEFINITIF:
+            leaves = placement.employee.exit_date(row.position.bup_age)
+            if on < leaves <= horizon:
+                row.leaving.append((placement, leaves))
 
 
 def _forest(positions: list[Position]) -> list[tuple[Position, int]]:

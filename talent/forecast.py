@@ -13,18 +13,12 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from positions.bup import leaving_within
+from positions.bup import add_months, leaving_within
 from positions.models import Employee, OrgUnit, Placement, Position, today
 
 from .models import PlannedMove, Readiness, SuccessionCandidate, SuccessionPlan
 
 HORIZONS = (12, 24, 36)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The first of the month `months` after `day`'s month."""
-    month = day.month - 1 + months
-    return dt.date(day.year + month // 12, month % 12 + 1, 1)
 
 
 def _leaving_q(on: dt.date, months: int) -> Q:

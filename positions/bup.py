@@ -153,7 +153,7 @@ def leaving_within(employees: EmployeeQuerySet, on: dt.date, months: int) -> Que
     with `bup`: PNS/CPNS by TMT pensiun, PPPK by the contract end (or, without one recorded, by
     the same age table). One indexable birth-date range per BUP in use, so the BUP subquery runs
     only for the few hundred employees near an exit."""
-    ages = sorted({DEFAULT_BUP, *Position.objects.values_list("bup_age", flat=True).distinct()})
+    ages = bup_ages_in_use()
     windows = {age: retirement_window(age, on, months) for age in ages}
     contract_end = Q(kind=Employee.Kind.PPPK, contract_end__isnull=False)
     by_age = Q(pk__in=[])
@@ -193,3 +193,29 @@ def delete_rule(rule: FunctionalBup) -> int:
     """Delete a row; the posts it covered fall back to the next rule or the law."""
     rule.delete()
     return refresh_bup_ages()
+
+
+def bup_ages_in_use() -> list[int]:
+    """The BUP ages some post carries (one small query), DEFAULT_BUP always included."""
+    return sorted(
+        {DEFAULT_BUP, *Position.objects.order_by().values_list("bup_age", flat=True).distinct()}
+    )
+
+
+def holder_leaving_q(on: dt.date, months: int, ages: list[int] | None = None) -> Q:
+    """For open definitive placements: the holder leaves after `on` and at most `months` later,
+    by the TMT pensiun of that very post's BUP or by the end of a PPPK contract. The same rule as
+    leaving_within, written on the placement's own columns (its post's bup_age, the holder's
+    birth date), so it is plain indexed conditions with no subquery per row."""
+    ages = ages if ages is not None else bup_ages_in_use()
+    by_age = Q(pk__in=[])
+    for age in ages:
+        first, last = retirement_window(age, on, months)
+        by_age |= Q(
+            position__bup_age=age, employee__birth_date__gte=first, employee__birth_date__lt=last
+        )
+    has_contract = Q(employee__kind=Employee.Kind.PPPK, employee__contract_end__isnull=False)
+    ends = has_contract & Q(
+        employee__contract_end__gt=on, employee__contract_end__lte=add_months(on, months)
+    )
+    return (by_age & ~has_contract) | ends

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from positions.bup import add_months, leaving_within
+from positions.bup import add_months, holder_leaving_q
 from positions.models import Employee, OrgUnit, Placement, Position, today
 
 from .models import PlannedMove, Readiness, SuccessionCandidate, SuccessionPlan
@@ -23,16 +23,15 @@ HORIZONS = (12, 24, 36)
 
 def _leaving_q(on: dt.date, months: int) -> Q:
     """Placements whose holder leaves after `on` and within `months`: by BUP or contract end
-    (positions.bup.leaving_within, the one rule for the dashboard and the forecast) or by a
-    planned move from that post."""
-    leaving = leaving_within(Employee.objects.all(), on, months).values("pk")
+    (positions.bup.holder_leaving_q, the rule of leaving_within on the placement's own
+    columns) or by a planned move from that post."""
     moves = PlannedMove.objects.filter(
         employee=OuterRef("employee_id"),
         position=OuterRef("position_id"),
         move_date__gt=on,
         move_date__lte=add_months(on, months),
     )
-    return Q(employee_id__in=leaving) | Q(Exists(moves))
+    return holder_leaving_q(on, months) | Q(Exists(moves))
 
 
 def leaving_placements(unit: OrgUnit, months: int, *, on: dt.date | None = None) -> QuerySet:

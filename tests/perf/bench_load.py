@@ -470,6 +470,13 @@ def page_plan(target: Target, static_url: str) -> list[tuple[str, str, str]]:
             ("kepatuhan JP", "GET", f"/pelatihan/kepatuhan/?unit={opd}"),
         ]
     if target.role in ("hr_bkd", "hr_kab", "pimpinan"):
+        # Manajemen talenta and the registers of issue 13, over the login's whole scope.
+        pages += [
+            ("talenta: peta 9 kotak", "GET", "/talenta/"),
+            ("talenta: proyeksi kekosongan", "GET", "/talenta/proyeksi/"),
+            ("sistem merit", "GET", "/talenta/sistem-merit/"),
+            ("DUK (OPD)", "GET", f"/laporan/duk/?unit={opd}"),
+        ]
         pages.append(("kandidat", "GET", f"/jabatan/{target.position_id}/kandidat/"))
         pages.append(
             ("kandidat: rantai (htmx)", "GET", f"/jabatan/{target.position_id}/kandidat/rantai/")

@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from positions import bup
-from positions.models import Employee, FunctionalBup, Position, retirement_date
+from positions.models import Employee, FunctionalBup, Placement, Position, retirement_date
 from positions.nip import parse_nip
 from tests.factories import EmployeeFactory, PlacementFactory, PositionFactory
 
@@ -151,10 +151,18 @@ def test_leaving_within_counts_bup_and_contract_end(world):
     later = EmployeeFactory(
         unit=world.yankes, kind="pppk", golongan="P07", contract_end=dt.date(2029, 6, 30)
     )
+    for pppk in (contract, later):
+        PlacementFactory(employee=pppk, position=PositionFactory(unit=world.yankes))
     within = set(bup.leaving_within(Employee.objects.all(), ON, 12))
     assert retiring in within and contract in within
     assert staying not in within and later not in within
     assert staying in set(bup.leaving_within(Employee.objects.all(), ON, 24))
+    # The same rule on the placement's own columns (the forecast's form) finds the same people.
+    for months in (12, 24):
+        by_placement = {
+            p.employee for p in Placement.objects.open().filter(bup.holder_leaving_q(ON, months))
+        }
+        assert by_placement == set(bup.leaving_within(Employee.objects.all(), ON, months))
 
 
 # --- NI PPPK (§4.2) -----------------------------------------------------------------------

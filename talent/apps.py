@@ -11,3 +11,12 @@ class TalentConfig(AppConfig):
 
     name = "talent"
     verbose_name = "Manajemen talenta"
+
+    def ready(self) -> None:
+        # A JPT post with an approved succession list can be filled from it (positions cannot
+        # import talent, so talent registers the list there).
+        from positions.selection import register_succession_provider
+
+        from .succession import approved_succession_group
+
+        register_succession_provider(approved_succession_group)

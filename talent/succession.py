@@ -267,3 +267,16 @@ def opd_of(unit: OrgUnit) -> OrgUnit:
     if len(unit.path) <= depth:
         return unit
     return OrgUnit.objects.get(path=unit.path[:depth])
+
+
+def approved_succession_group(position: Position) -> list[tuple[Employee, float]]:
+    """The latest approved succession list of a post, in its order, as the names of a JPT
+    selection filled from the rencana suksesi (docs/domain.md §3.8: an instansi applying the
+    sistem merit may fill a JPT from its talent pool instead of an open selection). The score
+    of each name is its kotak (9 best). Registered with positions.selection in
+    TalentConfig.ready(); empty when the post has no approved list."""
+    plan = current_plan(position)
+    if plan is None:
+        return []
+    candidates = sorted(plan.candidates.all(), key=lambda c: c.rank)
+    return [(c.employee, float(c.kotak)) for c in candidates]

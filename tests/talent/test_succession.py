@@ -144,3 +144,26 @@ def test_pimpinan_reads_but_cannot_approve(world, bidang, pimpinan, client_as):
     response = client.post(reverse("talent:critical_mark", args=[world.kabid.pk]))
     assert response.status_code == 403
     assert not CriticalPost.objects.exists()
+
+
+def test_an_approved_succession_list_fills_a_jpt_selection(world, hr_admin, today):
+    """The talent app registers its approved lists with positions.selection: a JPT post with
+    one can be filled from the rencana suksesi (docs/domain.md §3.8), names in its order."""
+    from positions import selection as jpt_selection
+    from talent.models import Readiness, SuccessionCandidate, SuccessionPlan
+    from tests.factories import EmployeeFactory
+
+    post = world.kadis_dishub
+    plan = SuccessionPlan.objects.create(position=post, version=1, approved_by=hr_admin)
+    people = [EmployeeFactory(name=f"Suksesor {i}", unit=world.dishub) for i in range(3)]
+    for rank, (person, kotak) in enumerate(zip(people, (9, 8, 7), strict=True), start=1):
+        SuccessionCandidate.objects.create(
+            plan=plan, employee=person, rank=rank, kotak=kotak, readiness=Readiness.SEKARANG
+        )
+    selection = jpt_selection.open_selection(hr_admin, post, method="suksesi", opened_on=today)
+    names = list(
+        selection.candidates.order_by("listed_rank").values_list("employee__name", "score")
+    )
+    assert [name for name, _ in names] == ["Suksesor 0", "Suksesor 1", "Suksesor 2"]
+    assert [float(score) for _, score in names] == [9.0, 8.0, 7.0]
+    assert set(selection.candidates.values_list("source", flat=True)) == {"suksesi"}

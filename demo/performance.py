@@ -351,8 +351,8 @@ class Command(BaseCommand):
 
     def _plan_skp(self, employee: Employee, year: int, start: dt.date) -> SKP:
         """A draft with two utama RHK (three for the kepala dinas, a JPT: one per perspektif;
-        three IKI each, cascaded from the penilai's approved SKP) and one tambahan RHK. RHK and IKI rows are plain inserts: the plan's content
-        is not a state change."""
+        three IKI each, cascaded from the penilai's approved SKP) and one tambahan RHK. RHK and
+        IKI rows are plain inserts: the plan's content is not a state change."""
         skp = services.create_skp(
             employee, year=year, pendekatan=SKP.Pendekatan.KUANTITATIF, period_start=start
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -24,8 +24,7 @@ class SelectionOpenForm(forms.Form):
     def __init__(self, *args: Any, succession: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not succession:  # the instansi's rencana suksesi does not cover this post
-            method = self.fields["method"]
-            assert isinstance(method, forms.ChoiceField)
+            method = cast(forms.ChoiceField, self.fields["method"])
             method.choices = [JptSelection.Method.choices[0]]
 
 
@@ -38,8 +37,7 @@ class CommitteeMemberForm(forms.Form):
 
 class _CandidateChoiceForm(forms.Form):
     def _set_choices(self, name: str, candidates: list[Any]) -> None:
-        field = self.fields[name]
-        assert isinstance(field, forms.ChoiceField)
+        field = cast(forms.ChoiceField, self.fields[name])
         field.choices = [("", "— pilih —")] + [
             (str(c.employee_id), f"{c.employee.full_name} ({c.employee.nip})") for c in candidates
         ]

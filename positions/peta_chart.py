@@ -216,7 +216,8 @@ def _nearest(nodes: dict[int, UnitNode], unit: OrgUnit) -> UnitNode:
             best is None or len(node.unit.path) > len(best.unit.path)
         ):
             best = node
-    assert best is not None  # the root's path prefixes every post of the peta
+    if best is None:  # the root's path prefixes every post of the peta: a broken tree
+        raise ValueError(f"Unit {unit.path} lies outside the peta's tree.")
     return best
 
 

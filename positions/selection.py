@@ -326,7 +326,8 @@ def place(selection: JptSelection, *, placed_by: User | None = None) -> Placemen
     """The chosen candidate takes the post with the selection's SK and TMT."""
     selection = _locked(selection)
     _require_stage(selection, JptSelection.Status.DITETAPKAN)
-    assert selection.chosen_id and selection.sk_date and selection.tmt  # by the constraint
+    if not (selection.chosen_id and selection.sk_date and selection.tmt):  # the constraint's
+        raise ValidationError("Keputusan PPK belum lengkap: calon terpilih, tanggal SK dan TMT.")
     placement = services.place_employee(
         Employee.objects.get(pk=selection.chosen_id),
         position=selection.position,

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
-from positions.models import STRUCTURAL_JENIS, OrgUnit, Position, scopes_for
+from positions.models import STRUCTURAL_JENIS, Employee, OrgUnit, Position, scopes_for
 
 from .forecast import remaining_bezetting  # noqa: F401  (re-exported for the peta jabatan)
 from .models import (
@@ -18,6 +18,7 @@ from .models import (
     CriticalPost,
     Kinerja,
     Potensial,
+    SuccessionCandidate,
     SuccessionPlan,
     TalentResult,
     TalentRun,
@@ -124,10 +125,19 @@ def critical_posts(user: Any, unit: OrgUnit) -> QuerySet[Position]:
     )
 
 
-def succession_history(position: Position) -> list[SuccessionPlan]:
+def succession_history(position: Position, user: Any) -> list[SuccessionPlan]:
+    """Every approved version of the post's list, newest first. Each plan carries
+    `visible_candidates` (the names the user may see: a list approved by a province-wide HR can
+    name people outside a narrower pengelola's scope) and `n_candidates` (all of them)."""
+    visible = (
+        SuccessionCandidate.objects.filter(employee__in=Employee.objects.visible_to(user))
+        .select_related("employee")
+        .order_by("rank")
+    )
     return list(
         SuccessionPlan.objects.filter(position=position)
         .select_related("approved_by")
-        .prefetch_related("candidates__employee")
+        .annotate(n_candidates=Count("candidates"))
+        .prefetch_related(Prefetch("candidates", queryset=visible, to_attr="visible_candidates"))
         .order_by("-version")
     )

@@ -153,7 +153,7 @@ def succession_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "is_critical": CriticalPost.objects.filter(position=position).exists(),
         "run": succession.latest_run_for(position),
         "proposals": succession.propose_successors(position, user=request.user),
-        "history": selectors.succession_history(position),
+        "history": selectors.succession_history(position, request.user),
         "can_edit": can_write_path(request.user, position.unit.path),
         "approve_form": ApproveForm(),
     }

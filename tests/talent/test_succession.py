@@ -167,3 +167,22 @@ def test_an_approved_succession_list_fills_a_jpt_selection(world, hr_admin, toda
     assert [name for name, _ in names] == ["Suksesor 0", "Suksesor 1", "Suksesor 2"]
     assert [float(score) for _, score in names] == [9.0, 8.0, 7.0]
     assert set(selection.candidates.values_list("source", flat=True)) == {"suksesi"}
+
+
+def test_the_history_hides_names_outside_the_readers_scope(client_as, world, hr_admin, hr_dishub):
+    """A list approved by the province's HR may name someone of another dinas; a pengelola of
+    Dishub reading the post's history sees only the names of their own scope."""
+    from talent.models import Readiness, SuccessionCandidate, SuccessionPlan
+
+    post = world.kadis_dishub
+    plan = SuccessionPlan.objects.create(position=post, version=1, approved_by=hr_admin)
+    for rank, person in enumerate((world.outsider_emp, world.manager_emp), start=1):
+        SuccessionCandidate.objects.create(
+            plan=plan, employee=person, rank=rank, kotak=8, readiness=Readiness.SEKARANG
+        )
+    page = client_as(hr_dishub).get(f"/talenta/suksesi/{post.pk}/").content.decode()
+    assert world.outsider_emp.full_name in page  # Staf Dishub: inside
+    assert world.manager_emp.full_name not in page  # Kabid Yankes of Dinkes: outside
+    assert "memuat 2 calon; yang di luar lingkup Anda tidak ditampilkan" in page
+    province = client_as(hr_admin).get(f"/talenta/suksesi/{post.pk}/").content.decode()
+    assert world.manager_emp.full_name in province

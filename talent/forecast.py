@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from positions.bup import add_months, holder_leaving_q
+from positions.bup import add_months, bup_ages_in_use, holder_leaving_q
 from positions.models import Employee, OrgUnit, Placement, Position, today
 
 from .models import PlannedMove, Readiness, SuccessionCandidate, SuccessionPlan
@@ -21,7 +21,7 @@ from .models import PlannedMove, Readiness, SuccessionCandidate, SuccessionPlan
 HORIZONS = (12, 24, 36)
 
 
-def _leaving_q(on: dt.date, months: int) -> Q:
+def _leaving_q(on: dt.date, months: int, ages: list[int] | None = None) -> Q:
     """Placements whose holder leaves after `on` and within `months`: by BUP or contract end
     (positions.bup.holder_leaving_q, the rule of leaving_within on the placement's own
     columns) or by a planned move from that post."""
@@ -31,10 +31,12 @@ def _leaving_q(on: dt.date, months: int) -> Q:
         move_date__gt=on,
         move_date__lte=add_months(on, months),
     )
-    return holder_leaving_q(on, months) | Q(Exists(moves))
+    return holder_leaving_q(on, months, ages) | Q(Exists(moves))
 
 
-def leaving_placements(unit: OrgUnit, months: int, *, on: dt.date | None = None) -> QuerySet:
+def leaving_placements(
+    unit: OrgUnit, months: int, *, on: dt.date | None = None, ages: list[int] | None = None
+) -> QuerySet:
     """Open definitive placements in the unit subtree whose holder leaves within `months`."""
     on = on or today()
     return (
@@ -44,13 +46,19 @@ def leaving_placements(unit: OrgUnit, months: int, *, on: dt.date | None = None)
             position__unit__path__startswith=unit.path,
             employee__status=Employee.Status.AKTIF,
         )
-        .filter(_leaving_q(on, months))
+        .filter(_leaving_q(on, months, ages))
     )
 
 
 def horizon_counts(unit: OrgUnit, *, on: dt.date | None = None) -> dict[int, int]:
+    """Posts' holders leaving within each horizon, in one aggregate over the longest one."""
     on = on or today()
-    return {months: leaving_placements(unit, months, on=on).count() for months in HORIZONS}
+    ages = bup_ages_in_use()
+    longest = leaving_placements(unit, max(HORIZONS), on=on, ages=ages)
+    counts = longest.aggregate(
+        **{f"h{months}": Count("pk", filter=_leaving_q(on, months, ages)) for months in HORIZONS}
+    )
+    return {months: counts[f"h{months}"] for months in HORIZONS}
 
 
 @dataclass

@@ -72,3 +72,27 @@ class ApproveForm(forms.Form):
         max_length=500,
         widget=forms.TextInput(attrs={"class": "form-control"}),
     )
+
+
+class PlannedMoveForm(forms.Form):
+    """A planned move of one of the post's holders (the holders are the choices)."""
+
+    employee = forms.TypedChoiceField(
+        label="Pemangku", coerce=int, widget=forms.Select(attrs={"class": "form-select"})
+    )
+    move_date = forms.DateField(
+        label="Tanggal rencana",
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
+    )
+    note = forms.CharField(
+        label="Keterangan",
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+
+    def __init__(self, *args: Any, holders: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        employee = self.fields["employee"]
+        if isinstance(employee, forms.TypedChoiceField):  # declared above
+            employee.choices = [(h.employee_id, h.employee.full_name) for h in holders]

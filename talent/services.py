@@ -14,7 +14,7 @@ from positions.models import Employee, OrgUnit, Position, scopes_for, today
 from training.models import DevelopmentPlan, PlanItem, TrainingProgram
 
 from . import tasks
-from .models import CriticalPost, SuccessionCandidate, SuccessionPlan, TalentRun
+from .models import CriticalPost, PlannedMove, SuccessionCandidate, SuccessionPlan, TalentRun
 from .succession import latest_run_for, opd_of, propose_successors
 
 if TYPE_CHECKING:
@@ -148,3 +148,29 @@ def add_development_action(
         reason=f"Rencana suksesi {position}"[:300],
         priority=1,
     )
+
+
+@transaction.atomic
+def plan_move(
+    position: Position, *, employee: Employee, move_date: Any, note: str, user: User
+) -> PlannedMove:
+    """Record that a holder of the post will leave it on `move_date` (a planned mutasi or
+    promosi): the vacancy forecast counts the post as falling vacant then (docs/domain.md §6)."""
+    _require_write(user, position.unit.path)
+    holds = position.placements.open().filter(kind="definitif", employee=employee).exists()
+    if not holds:
+        raise ValidationError("Pegawai ini bukan pemangku definitif jabatan ini.")
+    if move_date <= today():
+        raise ValidationError("Tanggal rencana mutasi harus sesudah hari ini.")
+    if PlannedMove.objects.filter(employee=employee, position=position).exists():
+        raise ValidationError("Rencana mutasi pegawai ini dari jabatan ini sudah ada; hapus dulu.")
+    move = PlannedMove(employee=employee, position=position, move_date=move_date, note=note)
+    move.full_clean()
+    move.save()
+    return move
+
+
+@transaction.atomic
+def cancel_move(move: PlannedMove, *, user: User) -> None:
+    _require_write(user, move.position.unit.path)
+    move.delete()

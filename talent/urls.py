@@ -13,6 +13,7 @@ urlpatterns = [
     path("suksesi/<int:pk>/kritikal/", views.critical_mark, name="critical_mark"),
     path("suksesi/<int:pk>/setujui/", views.succession_approve, name="succession_approve"),
     path("suksesi/<int:pk>/pengembangan/", views.succession_action, name="succession_action"),
+    path("suksesi/<int:pk>/rencana-mutasi/", views.planned_move, name="planned_move"),
     path("proyeksi/", views.forecast_page, name="forecast"),
     path("sistem-merit/", views_merit.merit_page, name="merit"),
     path("sistem-merit/daftar/", views_merit.merit_detail, name="merit_detail"),

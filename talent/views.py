@@ -26,8 +26,8 @@ from positions.models import Employee, OrgUnit, opd_name_of, scopes_for, today
 from training.models import TrainingProgram
 
 from . import exports, forecast, selectors, services, succession
-from .forms import ApproveForm, RunForm
-from .models import CriticalPost, TalentRun
+from .forms import ApproveForm, PlannedMoveForm, RunForm
+from .models import CriticalPost, PlannedMove, TalentRun
 
 PAGE_SIZE = 50
 
@@ -146,10 +146,12 @@ def critical_list(request: AuthedRequest) -> HttpResponse:
 def succession_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_talent_reader(request.user)
     position = get_position_for_user(request.user, pk)
-    holder = position.placements.on(today()).filter(kind="definitif").select_related("employee")
+    holders = _holders(position)
     context = {
         "position": position,
-        "holders": list(holder),
+        "holders": holders,
+        "moves": list(PlannedMove.objects.filter(position=position).select_related("employee")),
+        "move_form": PlannedMoveForm(holders=holders),
         "is_critical": CriticalPost.objects.filter(position=position).exists(),
         "run": succession.latest_run_for(position),
         "proposals": succession.propose_successors(position, user=request.user),
@@ -249,3 +251,42 @@ def forecast_page(request: AuthedRequest) -> HttpResponse:
         "rows": forecast.forecast_rows(list(page.object_list), horizon, on=on),
     }
     return render(request, "talent/forecast.html", context)
+
+
+@require_POST
+def planned_move(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Add (or, with `hapus=<id>`, remove) a planned move of one of the post's holders."""
+    _require_talent_reader(request.user)
+    position = get_position_for_user(request.user, pk, write=True)
+    try:
+        remove = parse_id(request.POST.get("hapus"))
+        if remove is not None:
+            move = get_object_or_404(PlannedMove, pk=remove, position=position)
+            services.cancel_move(move, user=request.user)
+            messages.success(request, "Rencana mutasi dihapus.")
+            return _back(position.pk)
+        form = PlannedMoveForm(request.POST, holders=_holders(position))
+        if not form.is_valid():
+            messages.error(request, "Rencana mutasi tidak disimpan: " + _form_errors(form))
+            return _back(position.pk)
+        holder = get_object_or_404(Employee, pk=form.cleaned_data["employee"])
+        services.plan_move(
+            position,
+            employee=holder,
+            move_date=form.cleaned_data["move_date"],
+            note=form.cleaned_data["note"],
+            user=request.user,
+        )
+    except ValidationError as exc:
+        message_service_error(request, exc)
+    else:
+        messages.success(request, "Rencana mutasi dicatat; proyeksi kekosongan memperhitungkannya.")
+    return _back(position.pk)
+
+
+def _holders(position: Any) -> list[Any]:
+    return list(position.placements.on(today()).filter(kind="definitif").select_related("employee"))
+
+
+def _form_errors(form: Any) -> str:
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)

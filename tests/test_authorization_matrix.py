@@ -514,6 +514,10 @@ talent:succession_action             dinkes  GET    L      405     405     405  
 talent:succession_action             dinkes  POST   L      403     403     404       .      403
 talent:succession_action             dishub  GET    L      405     405     405       405    405
 talent:succession_action             dishub  POST   L      403     403     .         .      403
+talent:planned_move                  dinkes  GET    L      405     405     405       405    405
+talent:planned_move                  dinkes  POST   L      403     403     404       .      403
+talent:planned_move                  dishub  GET    L      405     405     405       405    405
+talent:planned_move                  dishub  POST   L      403     403     .         .      403
 talent:forecast                      -       GET    L      403     403     200       200    200
 """
 
@@ -526,6 +530,7 @@ URL_OBJECT: dict[str, str] = {
             "talent:critical_mark",
             "talent:succession_approve",
             "talent:succession_action",
+            "talent:planned_move",
         ],
         "position",
     ),

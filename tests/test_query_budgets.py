@@ -442,10 +442,10 @@ def test_succession_page_does_not_grow(world, client_as, hr_admin, django_assert
     _talent_world(world, hr_admin, 2)
     url = reverse("talent:succession", args=[world.kabid.pk])
     # + the post, holders, critical?, latest run (page and proposals), the proposal pool,
-    # placements, educations, leadership, programs, plan history
+    # placements, educations, leadership, programs, plan history, planned moves
     _both_sizes(
         django_assert_num_queries,
-        13,
+        14,
         lambda: client.get(url),
         lambda: _talent_world(world, hr_admin, 2 * FACTOR - 2),
     )

@@ -79,3 +79,57 @@ def test_flag_disappears_with_an_approved_ready_successor(world, hr_admin, clien
     )
     html = client.get(url).content.decode()
     assert "Belum ada suksesor siap" not in html and "Ada suksesor siap" in html
+
+
+def test_hr_records_a_planned_move_and_the_forecast_counts_it(client_as, hr_admin, world):
+    """A pengelola notes on the post's succession page that its holder will move; the post
+    falls vacant in the forecast on that date, and the plan can be removed again."""
+    import datetime as dt
+
+    from talent.models import PlannedMove
+
+    post = world.kabid  # held by the Kabid Yankes (BUP far away)
+    client = client_as(hr_admin)
+    url = f"/talenta/suksesi/{post.pk}/rencana-mutasi/"
+    move_on = today() + dt.timedelta(days=120)
+    past = client.post(
+        url, {"employee": world.manager_emp.pk, "move_date": "2020-01-01"}, follow=True
+    )
+    assert "harus sesudah hari ini" in past.content.decode()
+    outsider = client.post(
+        url, {"employee": world.employee_emp.pk, "move_date": move_on.isoformat()}, follow=True
+    )
+    assert "Rencana mutasi tidak disimpan" in outsider.content.decode()  # not a holder
+    assert not PlannedMove.objects.exists()
+
+    page = client.post(
+        url,
+        {"employee": world.manager_emp.pk, "move_date": move_on.isoformat(), "note": "promosi"},
+        follow=True,
+    ).content.decode()
+    assert "Rencana mutasi dicatat" in page and "promosi" in page
+    forecast_page = client.get(f"/talenta/proyeksi/?unit={world.pemprov.pk}&horizon=12")
+    assert "Rencana mutasi" in forecast_page.content.decode()
+    assert horizon_counts(world.pemprov)[12] == 1
+
+    move = PlannedMove.objects.get()
+    client.post(url, {"hapus": move.pk})
+    assert not PlannedMove.objects.exists()
+    assert horizon_counts(world.pemprov)[12] == 0
+
+
+def test_the_service_refuses_a_move_of_someone_who_does_not_hold_the_post(world, hr_admin):
+    import datetime as dt
+
+    from django.core.exceptions import ValidationError
+
+    from talent import services
+
+    with pytest.raises(ValidationError, match="bukan pemangku definitif"):
+        services.plan_move(
+            world.kabid,
+            employee=world.employee_emp,
+            move_date=today() + dt.timedelta(days=30),
+            note="",
+            user=hr_admin,
+        )

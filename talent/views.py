@@ -240,13 +240,16 @@ def forecast_page(request: AuthedRequest) -> HttpResponse:
         .annotate(opd_name=opd_name_of("position__unit__path"))
         .order_by("position__unit__path", "-position__kelas", "employee__birth_date", "pk")
     )
-    page = Paginator(placements, PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = forecast.horizon_counts(unit, on=on)
+    paginator = Paginator(placements, PAGE_SIZE)
+    paginator.count = counts[horizon]  # the same rows, already counted (cached_property)
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "filters": filters,
         "unit": unit,
         "horizon": horizon,
         "horizons": forecast.HORIZONS,
-        "counts": forecast.horizon_counts(unit, on=on),
+        "counts": counts,
         "page": page,
         "rows": forecast.forecast_rows(list(page.object_list), horizon, on=on),
     }

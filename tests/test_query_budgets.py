@@ -417,10 +417,11 @@ TALENT_BUDGETS = {
     "grid_box": ("talent:grid", {"kotak": "7"}, 11),
     # + default unit, unit picker, page count, page of posts (critical/plan as EXISTS)
     "critical_list": ("talent:critical_list", {}, 9),
-    # + default unit, unit picker, the three horizon counts in one aggregate, page count, page,
-    # then per page: planned moves, succession plans, their candidates, bezetting, leaving per
-    # post; the page's list, the counts and the rows each read the BUP ages in use once (3)
-    "forecast": ("talent:forecast", {"horizon": "12"}, 17),
+    # + default unit, unit picker, the three horizon counts in one aggregate (which also gives
+    # the paginator its count), page, then per page: planned moves, succession plans, their
+    # candidates, bezetting, leaving per post; the page's list, the counts and the rows each
+    # read the BUP ages in use once (3)
+    "forecast": ("talent:forecast", {"horizon": "12"}, 16),
 }
 
 

@@ -146,18 +146,9 @@ def _skp_for_pdf() -> SKPQuerySet:
         .select_related("finalised_by")
         .prefetch_related("realisations", "behaviour_feedback")
     )
-    return SKP.objects.select_related(
-        "employee__unit",
-        "position__unit",
-        "penilai__unit",
-        "penilai_position__unit",
-        "penilai_position__parent__unit",
-        "atasan_penilai__unit",
-    ).prefetch_related(
-        Prefetch("rhks", queryset=RHK.objects.select_related("parent_rhk").order_by("order", "pk")),
-        "rhks__indicators",
-        "expectations",
-        Prefetch("evaluations", queryset=akhir, to_attr="akhir"),
+    # The SKP forms' reads (pdf_skp.skp_for_print), plus the akhir evaluation.
+    return pdf_skp.skp_for_print().prefetch_related(
+        Prefetch("evaluations", queryset=akhir, to_attr="akhir")
     )
 
 

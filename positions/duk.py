@@ -127,7 +127,7 @@ def with_standing(employees: QuerySet[Employee]) -> QuerySet[Employee]:
 def duk(units: Iterable[OrgUnit], employees: EmployeeQuerySet) -> QuerySet[Employee]:
     """The active PNS under `units`, in DUK order (the module docstring's six keys)."""
     pns = employees.active().filter(kind=Employee.Kind.PNS)
-    # The keys are the annotations of with_standing, which the stubs cannot see.
+    # F() keys: the annotations of with_standing, missing values last.
     return with_standing(_under(pns, units)).order_by(
         F("golongan").desc(),
         F("tmt_golongan").asc(nulls_last=True),

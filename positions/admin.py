@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
@@ -10,13 +13,18 @@ from .models import (
     EducationField,
     Employee,
     EmployeeCompetency,
+    FunctionalBup,
     HRScope,
     ImportBatch,
+    JptSelection,
     LeadershipTraining,
     OrgUnit,
+    PetaJob,
     Placement,
     Position,
     PositionCompetency,
+    SelectionCandidate,
+    SelectionCommitteeMember,
     WorkloadTask,
 )
 
@@ -68,7 +76,7 @@ class PlacementAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["employee", "position"]
     list_select_related = ["employee", "position"]
 
-    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+    def save_model(self, request: HttpRequest, obj: Placement, form: Any, change: bool) -> None:
         # The partial unique index keys on the copied flag; keep it right on admin edits too.
         obj.is_structural = obj.position.is_structural
         super().save_model(request, obj, form, change)
@@ -140,3 +148,60 @@ class EducationAdmin(SimpleHistoryAdmin):
 class CompetencyLevelAdmin(admin.ModelAdmin):
     list_display = ["competency", "level"]
     list_filter = ["competency"]
+
+
+@admin.register(FunctionalBup)
+class FunctionalBupAdmin(SimpleHistoryAdmin):
+    """Prefer the HR page (Kepegawaian → Tabel BUP): it re-stamps the posts after an edit."""
+
+    list_display = ["name", "jenjang", "bup_age", "legal_basis"]
+
+    def save_model(self, request: HttpRequest, obj: FunctionalBup, form: Any, change: bool) -> None:
+        from .bup import save_rule
+
+        save_rule(obj)
+
+    def delete_model(self, request: HttpRequest, obj: FunctionalBup) -> None:
+        from .bup import delete_rule
+
+        delete_rule(obj)
+
+
+@admin.register(PetaJob)
+class PetaJobAdmin(admin.ModelAdmin):
+    list_display = ["unit", "requested_by", "state", "done", "total", "created_at"]
+    list_filter = ["state"]
+    list_select_related = ["unit", "requested_by"]
+
+
+class SelectionCandidateInline(admin.TabularInline):
+    model = SelectionCandidate
+    extra = 0
+    autocomplete_fields = ["employee"]
+
+
+class SelectionCommitteeMemberInline(admin.TabularInline):
+    model = SelectionCommitteeMember
+    extra = 0
+
+
+@admin.register(JptSelection)
+class JptSelectionAdmin(SimpleHistoryAdmin):
+    list_display = ["position", "method", "status", "opened_on", "chosen", "sk_number"]
+    list_filter = ["status", "method"]
+    list_select_related = ["position", "chosen"]
+    autocomplete_fields = ["position", "chosen"]
+    inlines = [SelectionCommitteeMemberInline, SelectionCandidateInline]
+
+
+@admin.register(SelectionCandidate)
+class SelectionCandidateAdmin(SimpleHistoryAdmin):
+    list_display = ["selection", "employee", "listed_rank", "proposed_rank", "score", "source"]
+    list_select_related = ["selection__position", "employee"]
+    autocomplete_fields = ["employee"]
+
+
+@admin.register(SelectionCommitteeMember)
+class SelectionCommitteeMemberAdmin(SimpleHistoryAdmin):
+    list_display = ["selection", "name", "role", "unsur"]
+    list_select_related = ["selection__position"]

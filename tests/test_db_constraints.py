@@ -42,13 +42,17 @@ from positions.models import (
     EducationField,
     Employee,
     EmployeeCompetency,
+    FunctionalBup,
     HRScope,
     ImportBatch,
+    JptSelection,
     LeadershipTraining,
     OrgUnit,
     Placement,
     Position,
     PositionCompetency,
+    SelectionCandidate,
+    SelectionCommitteeMember,
     WorkloadTask,
 )
 from tests.factories import EmployeeFactory, PlacementFactory, PositionFactory
@@ -271,6 +275,38 @@ def planned_twice(w: Any) -> None:
 
 
 # --- The cases ---------------------------------------------------------------------------
+
+
+# --- BUP table, PPPK contract and JPT selection (issue 13) --------------------------------
+
+
+def bup_rule(**kw: Any) -> FunctionalBup:
+    values = {"name": "Penyuluh Uji", "jenjang": "", "bup_age": 60, "legal_basis": "uji"}
+    return FunctionalBup.objects.create(**{**values, **kw})
+
+
+def selection(w: Any, **kw: Any) -> JptSelection:
+    values = {"position": w.kadis_dishub, "method": "terbuka", "opened_on": dt.date(2026, 1, 5)}
+    return JptSelection.objects.create(**{**values, **kw})
+
+
+def candidate(sel: JptSelection, employee: Employee, **kw: Any) -> SelectionCandidate:
+    values = {"source": "peringkat", "listed_rank": 1, "score": 50}
+    return SelectionCandidate.objects.create(selection=sel, employee=employee, **{**values, **kw})
+
+
+def two_candidates_same_proposed_rank(w: Any) -> None:
+    sel = selection(w)
+    candidate(sel, w.employee_emp, proposed_rank=1)
+    candidate(sel, w.colleague_emp, listed_rank=2, proposed_rank=1)
+
+
+def two_ketua(w: Any) -> None:
+    sel = selection(w)
+    for name in ("Ketua Satu", "Ketua Dua"):
+        SelectionCommitteeMember.objects.create(
+            selection=sel, name=name, role="ketua", unsur="internal"
+        )
 
 
 @dataclass
@@ -568,6 +604,41 @@ CASES = [
             plan=plan(w), employee=w.employee_emp, program=program(), reason="x", priority=0
         ),
     ),
+    # issue 13: the BUP table, the PPPK contract end and the JPT selection record
+    Case("functionalbup_age_50_75", "check", lambda w: bup_rule(bup_age=80)),
+    Case("functionalbup_names_something", "check", lambda w: bup_rule(name="", jenjang="")),
+    Case("functionalbup_unique_name_jenjang", "unique", lambda w: twice(bup_rule)),
+    Case(
+        "employee_contract_end_only_pppk",
+        "check",
+        lambda w: update(Employee, w.employee_emp.pk, contract_end=dt.date(2030, 1, 1)),
+    ),
+    Case("jpt_selection_one_open_per_position", "unique", lambda w: twice(lambda: selection(w))),
+    Case("jpt_selection_decided_has_sk", "check", lambda w: selection(w, status="ditetapkan")),
+    Case(
+        "jpt_selection_done_has_placement",
+        "check",
+        lambda w: selection(
+            w,
+            status="selesai",
+            chosen=w.outsider_emp,
+            sk_number="821/1/2026",
+            sk_date=dt.date(2026, 3, 1),
+            tmt=dt.date(2026, 3, 2),
+        ),
+    ),
+    Case(
+        "selection_candidate_unique",
+        "unique",
+        lambda w: (lambda sel: twice(lambda: candidate(sel, w.employee_emp)))(selection(w)),
+    ),
+    Case("selection_candidate_proposed_rank_unique", "unique", two_candidates_same_proposed_rank),
+    Case(
+        "selection_candidate_proposed_rank_1_3",
+        "check",
+        lambda w: candidate(selection(w), w.employee_emp, proposed_rank=4),
+    ),
+    Case("selection_committee_one_ketua", "unique", two_ketua),
 ]
 
 

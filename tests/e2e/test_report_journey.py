@@ -71,7 +71,7 @@ def test_hr_prints_the_yearly_reports_of_a_unit(
     page.get_by_role("button", name="Laporan", exact=True).click()  # the navbar's group
     page.get_by_role("link", name="Dokumen evaluasi (PDF)").click()
     page.get_by_label("Unit kerja (beserta seluruh unit di bawahnya)").select_option(
-        label="— Dinas Kesehatan"
+        label="Dinas Kesehatan"  # the one unit picker (positions.selectors.unit_choices)
     )
     page.get_by_label("Tahun penilaian").select_option(str(YEAR))
     page.get_by_role("button", name="Mulai penyusunan").click()

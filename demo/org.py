@@ -44,6 +44,7 @@ from demo.org_vocabulary import (
 )
 from demo.scale_people import InstansiBuilder
 from demo.scale_structure import ScaleContext
+from positions import bup
 from positions.models import (
     Competency,
     Education,
@@ -98,6 +99,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # The BUP table's seed rows (a data migration's, gone from a flushed database) before
+        # any post is stamped with its BUP (docs/domain.md §4.5); idempotent.
+        if bup.ensure_default_rules():
+            bup.refresh_bup_ages()
         if options["scale"]:
             self._scale(options["employees"], quiet_logins=options["quiet_logins"])
             return

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import openpyxl
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -103,19 +105,26 @@ def _filename(spec: dict[str, Any], unit: OrgUnit, ext: str) -> str:
     return f"{slugify(spec['short'])}-{slugify(unit.name)[:60]}-{today():%Y%m%d}.{ext}"
 
 
-@require_GET
-def report_xlsx(request: AuthedRequest, report: str) -> HttpResponse:
+def _download(
+    request: AuthedRequest, report: str
+) -> tuple[dict[str, Any], OrgUnit, dt.date, QuerySet[Employee]]:
+    """What an Excel or PDF file lists: the report, its unit (a file needs one), the day it
+    speaks of and the employees of the unit subtree the user may see."""
     spec, _filters, units = _selection(request, report)
     if not units:
         raise Http404
-    on = today()
-    employees = spec["select"](units, Employee.objects.visible_to(request.user))
+    return spec, units[0], today(), spec["select"](units, Employee.objects.visible_to(request.user))
+
+
+@require_GET
+def report_xlsx(request: AuthedRequest, report: str) -> HttpResponse:
+    spec, unit, on, employees = _download(request, report)
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet(spec["short"].upper()[:30])
     sheet.freeze_panes = "A5"
     for index, (_, width) in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    spreadsheets.append_row(sheet, [f"{spec['title'].upper()} — {units[0].name}"])
+    spreadsheets.append_row(sheet, [f"{spec['title'].upper()} — {unit.name}"])
     spreadsheets.append_row(sheet, [f"{settings.INSTANSI_NAME} · keadaan per {on:%d-%m-%Y}"])
     spreadsheets.append_row(sheet, [])
     sheet.append(spreadsheets.header_cells(sheet, [title for title, _ in COLUMNS]))
@@ -142,29 +151,25 @@ def report_xlsx(request: AuthedRequest, report: str) -> HttpResponse:
             ],
         )
     content = spreadsheets.workbook_bytes(workbook)
-    return spreadsheets.xlsx_response(content, _filename(spec, units[0], "xlsx"))
+    return spreadsheets.xlsx_response(content, _filename(spec, unit, "xlsx"))
 
 
 @require_GET
 def report_pdf(request: AuthedRequest, report: str) -> HttpResponse:
-    spec, _filters, units = _selection(request, report)
-    if not units:
-        raise Http404
-    on = today()
-    employees = spec["select"](units, Employee.objects.visible_to(request.user))
+    spec, unit, on, employees = _download(request, report)
     count = employees.count()
     if count > domain.PDF_ROW_LIMIT:
         limit = f"{domain.PDF_ROW_LIMIT:,}".replace(",", ".")
         messages.warning(
             request,
-            f"{spec['title']} {units[0].name} memuat {count:,} pegawai; ".replace(",", ".")
+            f"{spec['title']} {unit.name} memuat {count:,} pegawai; ".replace(",", ".")
             + f"PDF dibatasi {limit} baris. Pilih unit yang lebih kecil atau unduh Excel.",
         )
-        return redirect(f"{reverse(f'positions:{report}')}?unit={units[0].pk}")
+        return redirect(f"{reverse(f'positions:{report}')}?unit={unit.pk}")
     rows = [domain.row(e, on) for e in employees]
     context = {
         "spec": spec,
-        "unit": units[0],
+        "unit": unit,
         "rows": rows,
         "on": on,
         "instansi_name": settings.INSTANSI_NAME,
@@ -174,5 +179,5 @@ def report_pdf(request: AuthedRequest, report: str) -> HttpResponse:
     }
     pdf = render_pdf("positions/pdf/duk.html", context)
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{_filename(spec, units[0], "pdf")}"'
+    response["Content-Disposition"] = f'inline; filename="{_filename(spec, unit, "pdf")}"'
     return response

@@ -30,6 +30,9 @@ from .models import JptSelection
 from .views_matching import _require_hr_or_pimpinan
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from django import forms
     from django.http import HttpResponse
 
 
@@ -91,19 +94,39 @@ def selection_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     return _detail(request, _get(request, pk, write=False))
 
 
-@require_POST
-def selection_member_add(request: AuthedRequest, pk: int) -> HttpResponse:
-    selection = _get(request, pk, write=True)
-    form = CommitteeMemberForm(request.POST)
+def _submit(
+    request: AuthedRequest,
+    selection: JptSelection,
+    form: forms.Form,
+    form_name: str,
+    action: Callable[[dict[str, Any]], object],
+    success: str,
+) -> HttpResponse:
+    """One step of the selection from its form: a valid form goes to `action` (a service call
+    with the cleaned data); done, a success message and back to the selection, else the page
+    again with `form` (as `form_name`) and the service's errors on it."""
     if form.is_valid():
         try:
-            service.add_member(selection, **form.cleaned_data)
+            action(form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, "Anggota panitia ditambahkan.")
+            messages.success(request, success)
             return redirect(selection)
-    return _detail(request, selection, member_form=form)
+    return _detail(request, selection, **{form_name: form})
+
+
+@require_POST
+def selection_member_add(request: AuthedRequest, pk: int) -> HttpResponse:
+    selection = _get(request, pk, write=True)
+    return _submit(
+        request,
+        selection,
+        CommitteeMemberForm(request.POST),
+        "member_form",
+        lambda data: service.add_member(selection, **data),
+        "Anggota panitia ditambahkan.",
+    )
 
 
 @require_POST
@@ -126,20 +149,19 @@ def selection_propose(request: AuthedRequest, pk: int) -> HttpResponse:
     selection = _get(request, pk, write=True)
     candidates = list(selection.candidates.select_related("employee"))
     form = ProposeForm(request.POST, candidates=candidates)
-    if form.is_valid():
-        try:
-            service.propose(
-                selection,
-                employee_ids=form.employee_ids(),
-                report_number=form.cleaned_data["report_number"],
-                proposed_on=form.cleaned_data["proposed_on"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Tiga nama diusulkan kepada PPK.")
-            return redirect(selection)
-    return _detail(request, selection, propose_form=form)
+    return _submit(
+        request,
+        selection,
+        form,
+        "propose_form",
+        lambda data: service.propose(
+            selection,
+            employee_ids=form.employee_ids(),
+            report_number=data["report_number"],
+            proposed_on=data["proposed_on"],
+        ),
+        "Tiga nama diusulkan kepada PPK.",
+    )
 
 
 @require_POST
@@ -148,23 +170,20 @@ def selection_decide(request: AuthedRequest, pk: int) -> HttpResponse:
     proposed = list(
         selection.candidates.filter(proposed_rank__isnull=False).select_related("employee")
     )
-    form = DecideForm(request.POST, proposed=proposed)
-    if form.is_valid():
-        try:
-            data = form.cleaned_data
-            service.decide(
-                selection,
-                chosen_id=data["chosen"],
-                sk_number=data["sk_number"],
-                sk_date=data["sk_date"],
-                tmt=data["tmt"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Penetapan PPK dicatat.")
-            return redirect(selection)
-    return _detail(request, selection, decide_form=form)
+    return _submit(
+        request,
+        selection,
+        DecideForm(request.POST, proposed=proposed),
+        "decide_form",
+        lambda data: service.decide(
+            selection,
+            chosen_id=data["chosen"],
+            sk_number=data["sk_number"],
+            sk_date=data["sk_date"],
+            tmt=data["tmt"],
+        ),
+        "Penetapan PPK dicatat.",
+    )
 
 
 @require_POST
@@ -186,13 +205,11 @@ def selection_place(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def selection_cancel(request: AuthedRequest, pk: int) -> HttpResponse:
     selection = _get(request, pk, write=True)
-    form = CancelForm(request.POST)
-    if form.is_valid():
-        try:
-            service.cancel(selection, reason=form.cleaned_data["cancel_reason"])
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Seleksi dibatalkan.")
-            return redirect(selection)
-    return _detail(request, selection, cancel_form=form)
+    return _submit(
+        request,
+        selection,
+        CancelForm(request.POST),
+        "cancel_form",
+        lambda data: service.cancel(selection, reason=data["cancel_reason"]),
+        "Seleksi dibatalkan.",
+    )

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from asnportal.http import AuthedRequest
+from core.form_renderer import fast_renderer
 from core.forms import add_service_errors
 
 from . import selectors, services
@@ -146,6 +147,7 @@ def position_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 def employee_list(request: AuthedRequest) -> HttpResponse:
     scopes = require_staff_view(request.user)
     filters = RegisterFilterForm(request.GET, user=request.user)
+    filters.renderer = fast_renderer()  # ~250 <option>s: the same HTML, without a template each
     employees = filters.filter(Employee.objects.visible_to(request.user).for_list())
     page = Paginator(employees, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {

@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from asnportal.http import AuthedRequest
-from core.forms import add_service_errors, message_service_error
+from core.formpage import saved_through
+from core.forms import message_service_error
 from core.params import parse_year
 from positions.access import get_object_for
 from positions.models import scopes_for, today
@@ -174,17 +175,14 @@ def _realisasi_link(skp: SKP) -> dict[str, str]:
 def _rhk_form_page(request: AuthedRequest, skp: SKP, rhk: RHK | None = None) -> HttpResponse:
     choices = services.cascade_choices(skp)
     form = RHKForm(request.POST or None, instance=rhk, skp=skp, choices=choices)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if rhk is None:
-                services.add_rhk(skp, user=request.user, **form.cleaned_data)
-            else:
-                services.update_rhk(rhk, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "RHK disimpan.")
-            return redirect(skp)
+
+    def save(data: dict[str, Any]) -> RHK:
+        if rhk is None:
+            return services.add_rhk(skp, user=request.user, **data)
+        return services.update_rhk(rhk, user=request.user, **data)
+
+    if saved_through(request, form, save, success="RHK disimpan."):
+        return redirect(skp)
     context = {"form": form, "skp": skp, "rhk": rhk, "choices": choices}
     return render(request, "performance/rhk_form.html", context)
 
@@ -206,6 +204,33 @@ def _skp_breadcrumbs(skp: SKP) -> list[tuple[str, str]]:
     return [("SKP", reverse("performance:skp_list")), (f"SKP {skp.year}", skp.get_absolute_url())]
 
 
+IRREVERSIBLE = "Penghapusan tidak dapat dibatalkan; riwayat perubahan tetap dicatat."
+
+
+def _confirm_delete(
+    request: AuthedRequest,
+    skp: SKP,
+    what: str,
+    lead: str,
+    consequences: list[str],
+    *,
+    facts: list[tuple[str, str]] | None = None,
+) -> HttpResponse:
+    """The GET half of a delete in the SKP draft: what will be deleted, and its consequences."""
+    context: dict[str, Any] = {
+        "title": f"Hapus {what}?",
+        "lead": lead,
+        "consequences": consequences,
+        "action": request.path,
+        "confirm_label": f"Ya, hapus {what}",
+        "cancel_url": skp.get_absolute_url(),
+        "breadcrumbs": _skp_breadcrumbs(skp),
+    }
+    if facts is not None:
+        context["facts"] = facts
+    return render(request, "performance/confirm.html", context)
+
+
 # GET asks first (what will be deleted); POST deletes.
 @require_http_methods(["GET", "POST"])
 def rhk_delete(request: AuthedRequest, pk: int) -> HttpResponse:
@@ -223,17 +248,8 @@ def rhk_delete(request: AuthedRequest, pk: int) -> HttpResponse:
             consequences.append(
                 f"{children} RHK bawahan yang mengintervensi RHK ini kehilangan kaitannya."
             )
-        consequences.append("Penghapusan tidak dapat dibatalkan; riwayat perubahan tetap dicatat.")
-        context = {
-            "title": "Hapus RHK?",
-            "lead": rhk.text,
-            "consequences": consequences,
-            "action": request.path,
-            "confirm_label": "Ya, hapus RHK",
-            "cancel_url": skp.get_absolute_url(),
-            "breadcrumbs": _skp_breadcrumbs(skp),
-        }
-        return render(request, "performance/confirm.html", context)
+        consequences.append(IRREVERSIBLE)
+        return _confirm_delete(request, skp, "RHK", rhk.text, consequences)
     services.delete_rhk(rhk, user=request.user)
     messages.success(request, "RHK dihapus.")
     return redirect(skp)
@@ -243,17 +259,14 @@ def _indicator_form_page(
     request: AuthedRequest, skp: SKP, rhk: RHK, indicator: Indicator | None = None
 ) -> HttpResponse:
     form = IndicatorForm(request.POST or None, instance=indicator, skp=skp)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if indicator is None:
-                services.add_indicator(rhk, user=request.user, **form.cleaned_data)
-            else:
-                services.update_indicator(indicator, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Indikator kinerja individu disimpan.")
-            return redirect(skp)
+
+    def save(data: dict[str, Any]) -> Indicator:
+        if indicator is None:
+            return services.add_indicator(rhk, user=request.user, **data)
+        return services.update_indicator(indicator, user=request.user, **data)
+
+    if saved_through(request, form, save, success="Indikator kinerja individu disimpan."):
+        return redirect(skp)
     context = {"form": form, "skp": skp, "rhk": rhk, "indicator": indicator}
     return render(request, "performance/indicator_form.html", context)
 
@@ -281,28 +294,20 @@ def indicator_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     indicator.rhk.skp = skp
     if request.method == "GET":
         remaining = indicator.rhk.indicators.exclude(pk=indicator.pk).count()
-        context = {
-            "title": "Hapus IKI?",
-            "lead": indicator.text,
-            "facts": [
-                ("RHK", indicator.rhk.text),
-                ("Aspek", indicator.get_aspek_display()),
-                ("Target", indicator.target_display),
-            ],
-            "consequences": [
-                f"IKI ini dihapus dari draf SKP {skp.year}.",
-                f"RHK ini masih memiliki {remaining} IKI lain."
-                if remaining
-                else "RHK ini tidak lagi memiliki IKI: SKP belum dapat diajukan sebelum "
-                "IKI ditambahkan kembali.",
-                "Penghapusan tidak dapat dibatalkan; riwayat perubahan tetap dicatat.",
-            ],
-            "action": request.path,
-            "confirm_label": "Ya, hapus IKI",
-            "cancel_url": skp.get_absolute_url(),
-            "breadcrumbs": _skp_breadcrumbs(skp),
-        }
-        return render(request, "performance/confirm.html", context)
+        facts = [
+            ("RHK", indicator.rhk.text),
+            ("Aspek", indicator.get_aspek_display()),
+            ("Target", indicator.target_display),
+        ]
+        consequences = [
+            f"IKI ini dihapus dari draf SKP {skp.year}.",
+            f"RHK ini masih memiliki {remaining} IKI lain."
+            if remaining
+            else "RHK ini tidak lagi memiliki IKI: SKP belum dapat diajukan sebelum "
+            "IKI ditambahkan kembali.",
+            IRREVERSIBLE,
+        ]
+        return _confirm_delete(request, skp, "IKI", indicator.text, consequences, facts=facts)
     services.delete_indicator(indicator, user=request.user)
     messages.success(request, "Indikator dihapus.")
     return redirect(skp)
@@ -318,17 +323,14 @@ def skp_lampiran(request: AuthedRequest, pk: int) -> HttpResponse:
     skp = _get_skp_for_user(request.user, pk)
     can_edit = _can_edit(request.user, skp)
     form = LampiranForm(request.POST or None, instance=skp)
-    if request.method == "POST":
-        if not can_edit:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                services.set_lampiran(skp, user=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, "Lampiran SKP disimpan.")
-                return redirect(skp)
+    if request.method == "POST" and not can_edit:
+        raise PermissionDenied
+
+    def save(data: dict[str, Any]) -> None:
+        services.set_lampiran(skp, user=request.user, **data)
+
+    if saved_through(request, form, save, success="Lampiran SKP disimpan."):
+        return redirect(skp)
     context = {"form": form, "skp": skp, "can_edit": can_edit}
     return render(request, "performance/skp_lampiran.html", context)
 

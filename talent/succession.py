@@ -10,11 +10,10 @@ from typing import Any
 
 from django.db.models import Max
 
-from positions.matching.career import level_of
+from positions.matching.career import level_of, min_education, rule_for
 from positions.models import (
     LEADERSHIP_RANK,
     Education,
-    EducationLevel,
     Employee,
     Golongan,
     Leadership,
@@ -28,14 +27,8 @@ from training.models import TrainingProgram
 
 from .models import SUCCESSION_KOTAK, Readiness, SuccessionPlan, TalentResult, TalentRun
 
-# Minimum education and years in the lower post per target (PP 11/2017 as amended, §3.8).
-MIN_EDUCATION = {
-    2: EducationLevel.D3,
-    3: EducationLevel.D4,
-    4: EducationLevel.D4,
-    5: EducationLevel.D4,
-}
-MIN_YEARS_BELOW = {2: 4, 3: 3, 4: 2, 5: 2, 6: 2}
+# Minimum education and years in the lower post per target: the one table of
+# positions.matching.career (PP 11/2017 as amended, docs/domain.md §3.8).
 YEARS_PER_GOLONGAN = 4  # kenaikan pangkat reguler
 PNS_GOLONGAN = [value for value, _ in Golongan.choices if not value.startswith("P")]
 MAX_PROPOSED = 10
@@ -118,7 +111,7 @@ def readiness_of(
         return None
     if target.is_structural and employee.is_pppk:
         return None
-    minimum = max(MIN_EDUCATION.get(target_step, ""), target.min_education_level or "")
+    minimum = min_education(target)
     if minimum and (not top_education or top_education < minimum):
         return None
     gaps: list[str] = []
@@ -140,7 +133,7 @@ def readiness_of(
         waits.append(pangkat_wait)
     if current_step < target_step and placement is not None:
         served = _years_between(placement.start_date, on)
-        need = MIN_YEARS_BELOW.get(target_step, 0)
+        need = rule_for(target).years_in_lower
         if served < need:
             short = need - served
             gaps.append(

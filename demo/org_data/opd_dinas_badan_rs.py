@@ -1,6 +1,8 @@
 """Perangkat daerah, second part: the remaining Dinas, the Badan and the rumah sakit daerah (see
 the notes in `demo.org_data`)."""
 
+from .vocabulary import SEKRETARIAT
+
 OPD_DINAS_BADAN_RS = [
     {
         "code": "DKP",
@@ -8,10 +10,7 @@ OPD_DINAS_BADAN_RS = [
         "short": "DKP",
         "sector": "pertanian",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Perikanan Tangkap",
                 "subunits": [
@@ -41,10 +40,7 @@ OPD_DINAS_BADAN_RS = [
         "short": "Disparekraf",
         "sector": "ekonomi",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Destinasi Pariwisata",
                 "subunits": ["Seksi Pengembangan Daya Tarik Wisata", "Seksi Tata Kelola Destinasi"],
@@ -68,10 +64,7 @@ OPD_DINAS_BADAN_RS = [
         "short": "Dishut",
         "sector": "pertanian",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Perencanaan dan Pemanfaatan Hutan",
                 "subunits": ["Seksi Perencanaan Hutan", "Seksi Pemanfaatan Hutan"],
@@ -95,10 +88,7 @@ OPD_DINAS_BADAN_RS = [
         "short": "ESDM",
         "sector": "teknik",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Ketenagalistrikan",
                 "subunits": [
@@ -125,10 +115,7 @@ OPD_DINAS_BADAN_RS = [
         "short": "Disperindag",
         "sector": "ekonomi",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Perindustrian",
                 "subunits": ["Seksi Industri Agro", "Seksi Industri Kimia, Tekstil dan Aneka"],
@@ -152,10 +139,7 @@ OPD_DINAS_BADAN_RS = [
         "short": "Disbun",
         "sector": "pertanian",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Produksi Perkebunan",
                 "subunits": ["Seksi Tanaman Tahunan", "Seksi Tanaman Semusim dan Rempah"],
@@ -182,10 +166,7 @@ OPD_DINAS_BADAN_RS = [
         "short": "Disnakkeswan",
         "sector": "pertanian",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Produksi Peternakan",
                 "subunits": ["Seksi Perbibitan dan Produksi Ternak", "Seksi Pakan Ternak"],
@@ -212,10 +193,7 @@ OPD_DINAS_BADAN_RS = [
         "short": "Diskominfotik",
         "sector": "informatika",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Informasi dan Komunikasi Publik",
                 "subunits": [
@@ -242,10 +220,7 @@ OPD_DINAS_BADAN_RS = [
         "short": "DPMDT",
         "sector": "sosial",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Pemerintahan Desa",
                 "subunits": [
@@ -275,10 +250,7 @@ OPD_DINAS_BADAN_RS = [
         "short": "DPPPA",
         "sector": "sosial",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Kesetaraan Gender",
                 "subunits": [
@@ -306,10 +278,7 @@ OPD_DINAS_BADAN_RS = [
         "short": "Bappeda",
         "sector": "administrasi",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Perencanaan, Pengendalian dan Evaluasi Pembangunan Daerah",
                 "subunits": [
@@ -333,10 +302,7 @@ OPD_DINAS_BADAN_RS = [
         "short": "Bapenda",
         "sector": "ekonomi",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Pajak Daerah",
                 "subunits": [
@@ -399,10 +365,7 @@ OPD_DINAS_BADAN_RS = [
         "short": "BKD",
         "sector": "administrasi",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Pengadaan, Pemberhentian dan Informasi",
                 "subunits": [
@@ -429,10 +392,7 @@ OPD_DINAS_BADAN_RS = [
         "short": "BPSDM",
         "sector": "pendidikan",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Pengembangan Kompetensi Manajerial dan Fungsional",
                 "subunits": [
@@ -456,10 +416,7 @@ OPD_DINAS_BADAN_RS = [
         "short": "BPBD",
         "sector": "sosial",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Pencegahan dan Kesiapsiagaan",
                 "subunits": ["Seksi Pencegahan", "Seksi Kesiapsiagaan"],
@@ -480,10 +437,7 @@ OPD_DINAS_BADAN_RS = [
         "short": "Kesbangpol",
         "sector": "sosial",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Ideologi, Wawasan Kebangsaan dan Karakter Bangsa",
                 "subunits": [
@@ -510,10 +464,7 @@ OPD_DINAS_BADAN_RS = [
         "short": "Badan Penghubung",
         "sector": "administrasi",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Fasilitasi dan Hubungan Antarlembaga",
                 "subunits": ["Subbidang Fasilitasi Kelembagaan", "Subbidang Protokol"],

@@ -1,6 +1,8 @@
 """Perangkat daerah, first part: the Sekretariat Daerah, Sekretariat DPRD, Inspektorat and the
 first Dinas (see the notes in `demo.org_data`)."""
 
+from .vocabulary import SEKRETARIAT
+
 OPD_SETDA_DINAS = [
     # --- Sekretariat, Sekretariat DPRD, Inspektorat -------------------------
     {
@@ -94,10 +96,7 @@ OPD_SETDA_DINAS = [
         "short": "Disdikbud",
         "sector": "pendidikan",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Pembinaan Sekolah Menengah Atas",
                 "subunits": [
@@ -124,10 +123,7 @@ OPD_SETDA_DINAS = [
         "short": "Dinkes",
         "sector": "kesehatan",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Pelayanan Kesehatan",
                 "subunits": [
@@ -181,10 +177,7 @@ OPD_SETDA_DINAS = [
         "short": "PSDA",
         "sector": "teknik",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Irigasi dan Rawa",
                 "subunits": ["Seksi Pembangunan Irigasi", "Seksi Operasi dan Pemeliharaan Irigasi"],
@@ -205,10 +198,7 @@ OPD_SETDA_DINAS = [
         "short": "Perkim",
         "sector": "teknik",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Perumahan",
                 "subunits": ["Seksi Penyediaan Perumahan", "Seksi Rumah Swadaya"],
@@ -235,10 +225,7 @@ OPD_SETDA_DINAS = [
         "short": "Satpol PP",
         "sector": "hukum",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Penegakan Peraturan Daerah",
                 "subunits": [
@@ -265,10 +252,7 @@ OPD_SETDA_DINAS = [
         "short": "Dinsos",
         "sector": "sosial",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Rehabilitasi Sosial",
                 "subunits": [
@@ -295,10 +279,7 @@ OPD_SETDA_DINAS = [
         "short": "Disnaker",
         "sector": "sosial",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Pelatihan dan Penempatan Tenaga Kerja",
                 "subunits": [
@@ -325,10 +306,7 @@ OPD_SETDA_DINAS = [
         "short": "DKPTPH",
         "sector": "pertanian",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Ketersediaan dan Distribusi Pangan",
                 "subunits": [
@@ -355,10 +333,7 @@ OPD_SETDA_DINAS = [
         "short": "DLH",
         "sector": "teknik",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Tata Lingkungan",
                 "subunits": [
@@ -385,10 +360,7 @@ OPD_SETDA_DINAS = [
         "short": "Disdukcapil",
         "sector": "administrasi",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Pelayanan Pendaftaran Penduduk dan Pencatatan Sipil",
                 "subunits": ["Seksi Pendaftaran Penduduk", "Seksi Pencatatan Sipil"],
@@ -412,10 +384,7 @@ OPD_SETDA_DINAS = [
         "short": "Dishub",
         "sector": "teknik",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Lalu Lintas dan Angkutan Jalan",
                 "subunits": [
@@ -439,10 +408,7 @@ OPD_SETDA_DINAS = [
         "short": "Diskop UKM",
         "sector": "ekonomi",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Kelembagaan dan Pengawasan Koperasi",
                 "subunits": ["Seksi Kelembagaan Koperasi", "Seksi Pengawasan Koperasi"],
@@ -469,10 +435,7 @@ OPD_SETDA_DINAS = [
         "short": "DPMPTSP",
         "sector": "ekonomi",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Perencanaan dan Promosi Penanaman Modal",
                 "subunits": ["Seksi Perencanaan Penanaman Modal", "Seksi Promosi Penanaman Modal"],
@@ -493,10 +456,7 @@ OPD_SETDA_DINAS = [
         "short": "Dispora",
         "sector": "sosial",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Pemberdayaan Pemuda",
                 "subunits": [
@@ -526,10 +486,7 @@ OPD_SETDA_DINAS = [
         "short": "Dispusip",
         "sector": "administrasi",
         "bidang": [
-            {
-                "name": "Sekretariat",
-                "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
-            },
+            SEKRETARIAT,
             {
                 "name": "Bidang Pengembangan Perpustakaan",
                 "subunits": [

@@ -1,6 +1,13 @@
 """Seed vocabulary: education fields and their rumpun, gelar, jabatan fungsional and pelaksana
 per sector, and personal names."""
 
+# The usual Sekretariat of a Dinas/Badan, the first bidang of most perangkat daerah (shared by
+# the OPD lists; read, never changed).
+SEKRETARIAT = {
+    "name": "Sekretariat",
+    "subunits": ["Subbagian Umum dan Kepegawaian", "Subbagian Keuangan"],
+}
+
 # ---------------------------------------------------------------------------
 # Pendidikan: rumpun (group) dan program studi
 # ---------------------------------------------------------------------------

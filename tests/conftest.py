@@ -1,5 +1,6 @@
 """Fixtures every test module shares: the cast of tests/world.py and logged-in clients."""
 
+import copy
 import dataclasses
 import datetime as dt
 import os
@@ -140,3 +141,13 @@ def today() -> dt.date:
     from positions.models import today as _today
 
     return _today()
+
+
+@pytest.fixture
+def template_dir(settings, tmp_path):
+    """A template directory searched first: a test writes a control variant of a document
+    there (e.g. without a layout rule) and renders it by name."""
+    templates = copy.deepcopy(settings.TEMPLATES)
+    templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
+    settings.TEMPLATES = templates  # reassigning resets the template engines
+    return tmp_path

@@ -1,16 +1,4 @@
-import copy
-
-import pytest
-
 from core.pdf import render_pdf
-
-
-@pytest.fixture
-def template_dir(settings, tmp_path):
-    templates = copy.deepcopy(settings.TEMPLATES)
-    templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
-    settings.TEMPLATES = templates  # reassigning resets the template engines
-    return tmp_path
 
 
 def test_render_pdf_returns_pdf_bytes(template_dir):

@@ -12,17 +12,17 @@ from core.pdf import render_pdf
 from performance import reports
 from performance.figures import CURVE_ORDER, PLOT_BOTTOM, PLOT_HEIGHT, pola_distribusi_svg
 from performance.models import CurveRule, Evaluation, OrganisationPerformance
-from tests.performance.test_report_pdf import (  # noqa: F401  (template_dir, year_done: fixtures)
+from tests.performance.pdf_helpers import (
     CODE,
     VERIFY_URL,
     YEAR,
+    fold,
     has,
+    missing_in_order,
     pages_text,
     pdftotext,
     render,
-    template_dir,
     word_boxes,
-    year_done,
 )
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -82,31 +82,13 @@ EVALUASI_LABELS = [
 ]
 
 
-def squash(text: str) -> str:
-    return "".join(text.split())
-
-
-def in_order(text: str, labels: list[str]) -> list[str]:
-    """The labels missing from `text` or found only before the previous one."""
-    flat, at, missing = squash(text), 0, []
-    for label in labels:
-        found = flat.find(squash(label), at)
-        if found < 0:
-            missing.append(label)
-        else:
-            at = found + len(squash(label))
-    return missing
-
-
 def parts(pdf: bytes) -> dict[str, str]:
     """{part: its text}, cut at the page where the next part's title opens a page."""
     pages = pages_text(pdf)
     starts = []
     for name, title in PART_TITLES:
         # A part's title is the first text of its page, under the letterhead.
-        number = next(
-            (i for i, page in enumerate(pages) if squash(title) in squash(page)[:400]), None
-        )
+        number = next((i for i, page in enumerate(pages) if fold(title) in fold(page)[:400]), None)
         assert number is not None, f"{name}: no page opens with {title!r}"
         starts.append((number, name))
     assert [name for _, name in sorted(starts)] == [name for name, _ in PART_TITLES]
@@ -115,14 +97,9 @@ def parts(pdf: bytes) -> dict[str, str]:
 
 
 @pytest.fixture
-def evaluated(year_done):  # noqa: F811  (the fixture imported above)
+def evaluated(year_done):
     """Perawat Satu's approved SKP of 2025 with a final akhir evaluation (rated Baik)."""
     return year_done
-
-
-@pytest.fixture
-def templates(template_dir):  # noqa: F811  (the fixture imported above)
-    return template_dir
 
 
 # --- The bundle -----------------------------------------------------------------------------
@@ -131,12 +108,12 @@ def templates(template_dir):  # noqa: F811  (the fixture imported above)
 def test_the_parts_are_separate_forms_in_bundle_order(evaluated):
     text = parts(render(evaluated))
 
-    assert in_order(text["dokumen"], DOKUMEN_LABELS) == []
-    assert in_order(text["evaluasi"], EVALUASI_LABELS) == []
+    assert missing_in_order(text["dokumen"], DOKUMEN_LABELS) == []
+    assert missing_in_order(text["evaluasi"], EVALUASI_LABELS) == []
     # Control: the order check fails on the same text when the labels are asked in reverse,
     # and a label of another form is missing here.
-    assert in_order(text["dokumen"], DOKUMEN_LABELS[::-1]) != []
-    assert in_order(text["dokumen"], ["POLA DISTRIBUSI"]) == ["POLA DISTRIBUSI"]
+    assert missing_in_order(text["dokumen"], DOKUMEN_LABELS[::-1]) != []
+    assert missing_in_order(text["dokumen"], ["POLA DISTRIBUSI"]) == ["POLA DISTRIBUSI"]
     # The Dokumen Evaluasi holds no Hasil Kerja or Perilaku tables and no atasan signature.
     for absent in ("RATING HASIL KERJA", "RENCANA HASIL KERJA", "Mengetahui", "POLA DISTRIBUSI"):
         assert not has(text["dokumen"], absent), absent
@@ -147,9 +124,9 @@ def test_the_parts_are_separate_forms_in_bundle_order(evaluated):
 
 def test_block_four_holds_the_capaian_organisasi_and_the_predikat(evaluated):
     text = parts(render(evaluated))["dokumen"]
-    block = squash(text)[squash(text).index("4EVALUASIKINERJA") :]
+    block = fold(text)[fold(text).index("4EVALUASIKINERJA") :]
     block = block[: block.index("5CATATAN/REKOMENDASI")]
-    assert block == squash(
+    assert block == fold(
         "4 EVALUASI KINERJA CAPAIAN KINERJA ORGANISASI BAIK PREDIKAT KINERJA PEGAWAI BAIK"
     )
 
@@ -282,7 +259,7 @@ def test_without_a_predikat_organisasi_there_is_no_curve(evaluated):
     assert has(text, "Belum dapat digambarkan: capaian kinerja organisasi belum ditetapkan.")
 
 
-def test_the_figure_is_drawn_in_the_pdf(evaluated, templates):
+def test_the_figure_is_drawn_in_the_pdf(evaluated, template_dir):
     """The SVG is rendered (its labels are text of the page); a control render without the
     figure proves the check can fail."""
     context = reports.employee_report_context(evaluated, verification_code=CODE, verify_url="")
@@ -313,7 +290,7 @@ def places(pdf: bytes, word: str) -> list[tuple[int, float, float]]:
     ]
 
 
-def test_the_verification_box_is_small_and_below_the_signatures(evaluated, templates):
+def test_the_verification_box_is_small_and_below_the_signatures(evaluated, template_dir):
     pdf = render(evaluated)
     code, nip = places(pdf, CODE), places(pdf, "NIP")
     assert code and code[0][0] == 0  # on the Dokumen Evaluasi
@@ -321,7 +298,7 @@ def test_the_verification_box_is_small_and_below_the_signatures(evaluated, templ
     assert code[0][2] < 11  # at most about 8.5 pt type
     assert has(pdftotext(pdf, "-raw"), f"Periksa keaslian di {VERIFY_URL}")
     # Control: the same check on a render with the box before the form fails.
-    (templates / "box_on_top.html").write_text(
+    (template_dir / "box_on_top.html").write_text(
         '{% extends "performance/pdf/employee_report.html" %}{% block content %}'
         '{% include "performance/pdf/_verification.html" %}{{ block.super }}{% endblock %}'
     )

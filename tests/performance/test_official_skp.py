@@ -4,7 +4,6 @@ the Lampiran on its own page, and the layout rules (no heading stranded at the f
 readable type sizes, text inside its cells), each layout check with a control render that
 proves it can fail."""
 
-import copy
 import datetime as dt
 import re
 import subprocess
@@ -18,11 +17,13 @@ from performance import pdf_skp, services
 from performance.forms import RHKForm
 from performance.models import RHK, SKP
 from tests.factories import EmployeeFactory, PlacementFactory, acting_as, advance
-from tests.performance.test_report_pdf import (
+from tests.performance.pdf_helpers import (
     LONG,
     MM,
     TOKEN,
+    fold,
     layout_problems,
+    missing_in_order,
     page_count,
     pdftotext,
     word_boxes,
@@ -31,23 +32,6 @@ from tests.performance.test_report_pdf import (
 YEAR = 2025
 PAGE_BOTTOM = (297 - 18) * MM  # the bottom @page margin of templates/pdf/base.html
 INSTANSI = "Pemerintah Provinsi Lampung"
-
-
-def fold(text: str) -> str:
-    return "".join(text.split())
-
-
-def missing_in_order(text: str, phrases: list[str]) -> list[str]:
-    """The phrases not found in `text` after the previous one (whitespace ignored, as the PDF
-    wraps lines anywhere): [] when all appear, in this order."""
-    haystack, at, missing = fold(text), 0, []
-    for phrase in phrases:
-        found = haystack.find(fold(phrase), at)
-        if found < 0:
-            missing.append(phrase)
-        else:
-            at = found + len(fold(phrase))
-    return missing
 
 
 def pages_raw(pdf: bytes) -> list[str]:
@@ -326,14 +310,6 @@ def test_a_jpt_rhk_takes_the_anggaran_perspektif_and_nothing_unknown(world):
 
 
 # --- Layout ------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def template_dir(settings, tmp_path):
-    templates = copy.deepcopy(settings.TEMPLATES)
-    templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
-    settings.TEMPLATES = templates  # reassigning resets the template engines
-    return tmp_path
 
 
 def skp_context(skp) -> dict:

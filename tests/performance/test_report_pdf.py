@@ -1,9 +1,7 @@
 """The yearly evaluation PDFs: what they say, that long content stays on the page, and that
 their contexts cost a fixed number of queries."""
 
-import copy
 import datetime as dt
-import re
 import shutil
 import subprocess
 from decimal import Decimal
@@ -28,9 +26,24 @@ from tests.factories import (
     PlacementFactory,
     PositionFactory,
     SKPFactory,
-    advance,
 )
-from training.models import Participation
+from tests.performance.pdf_helpers import (
+    CODE,
+    LONG,
+    TOKEN,
+    VERIFY_URL,
+    YEAR,
+    add_rhk,
+    has,
+    layout_problems,
+    page_count,
+    pages_text,
+    participation,
+    pdftotext,
+    render,
+    text_of,
+    word_boxes,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -38,176 +51,6 @@ def _pdftotext_installed() -> None:
     """The text checks need poppler's pdftotext: missing, the tests fail (never skip)."""
     if shutil.which("pdftotext") is None:
         pytest.fail("pdftotext is missing: run scripts/system_deps.sh --test (poppler-utils)")
-
-
-YEAR = 2025
-CODE = "K7QX-M2PA-9RTE"
-VERIFY_URL = f"https://asn.example.go.id/verifikasi/{CODE}"
-MM = 72 / 25.4  # PDF points per millimetre
-PAGE_MARGIN_X = 12 * MM  # left/right @page margin of templates/pdf/base.html
-
-
-# --- Building an evaluated year -----------------------------------------------------------
-
-
-def add_rhk(skp, text, *, jenis="utama", indicators=("kuantitas",), order=0, long_text=""):
-    rhk = RHK.objects.create(skp=skp, text=text, jenis=jenis, order=order)
-    for aspek in indicators:
-        Indicator.objects.create(
-            rhk=rhk,
-            aspek=aspek,
-            text=f"Jumlah {text[:40].lower()} ({aspek}){long_text}",
-            target_value=10,
-            target_satuan="Dokumen",
-        )
-    return rhk
-
-
-def evaluate_akhir(skp, *, employee, manager, hasil="diatas", perilaku="sesuai", feedback=""):
-    evaluation = Evaluation.objects.create(skp=skp, period="tw4")
-    indicators = list(Indicator.objects.filter(rhk__skp=skp))
-    services.save_realisations(
-        evaluation,
-        user=employee,
-        entries={
-            ind.pk: {"value": Decimal("8"), "text": f"Delapan dokumen disusun {feedback}"}
-            for ind in indicators
-        },
-    )
-    return services.save_penilai_feedback(
-        evaluation,
-        user=manager,
-        version=0,
-        indicator_feedback={ind.pk: f"Pertahankan kualitas {feedback}" for ind in indicators},
-        behaviour_feedback={"akuntabel": "Disiplin dan cermat sepanjang tahun."},
-        umpan_balik="Tingkatkan ketepatan waktu pelaporan triwulan.",
-        rating_hasil=hasil,
-        rating_perilaku=perilaku,
-        finalise=True,
-    )
-
-
-def participation(employee, title, jp, *, verification="verified", result="lulus", year=YEAR):
-    return Participation.objects.create(
-        employee=employee,
-        title=title,
-        category="teknis",
-        method="klasikal",
-        start_date=dt.date(year, 3, 3),
-        end_date=dt.date(year, 3, 5),
-        jp=jp,
-        is_self_reported=True,
-        verification=verification,
-        result=result,
-    )
-
-
-@pytest.fixture
-def year_done(world, employee, manager, hr_dinkes):
-    """Perawat Satu's 2025: an approved SKP, a final akhir evaluation, the dinas's predikat
-    and this year's development (12 JP counted, one pending, one rejected)."""
-    skp = services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif")
-    add_rhk(skp, "Terlaksananya asuhan keperawatan pasien rawat inap", indicators=("kuantitas",))
-    add_rhk(skp, "Menjadi narasumber sosialisasi", jenis="tambahan", indicators=("kualitas",))
-    services.set_lampiran(
-        skp,
-        user=employee,
-        dukungan_sumber_daya="1. Anggaran DPA\n2. Aplikasi SIMRS",
-        skema_pertanggungjawaban="",
-        konsekuensi="Dasar pemberian TPP",
-    )
-    # Submitted by the perawat, approved by the kabid (the RHK utama cascade from the kabid's
-    # approved SKP, built first), freezing the snapshot.
-    skp = advance(skp)
-    evaluate_akhir(skp, employee=employee, manager=manager)
-    OrganisationPerformance.objects.create(
-        unit=world.dinkes, year=YEAR, predikat="baik", set_by=hr_dinkes
-    )
-    participation(world.employee_emp, "Pelatihan Manajemen Nyeri", 12)
-    participation(world.employee_emp, "Webinar Keselamatan Pasien", 8, verification="pending")
-    participation(world.employee_emp, "Kursus Yang Ditolak", 30, verification="rejected")
-    participation(world.employee_emp, "Pelatihan Tahun Lalu", 40, year=YEAR - 1)
-    return skp
-
-
-# --- PDF inspection helpers --------------------------------------------------------------
-
-
-def pdftotext(pdf: bytes, *args: str) -> str:
-    """The text of the PDF; a word hyphenated at a line end (WeasyPrint inserts U+2010 where
-    `hyphens: auto` breaks a word) is joined again."""
-    result = subprocess.run(
-        ["pdftotext", *args, "-", "-"], input=pdf, capture_output=True, check=True
-    )
-    return result.stdout.decode().replace("\u2010\n", "")
-
-
-def text_of(pdf: bytes) -> str:
-    """The text in content order (-raw keeps each table cell together), whitespace folded."""
-    return " ".join(pdftotext(pdf, "-raw").split())
-
-
-def has(text: str, phrase: str) -> bool:
-    """`phrase` is in `text` even where the PDF wrapped it at a slash or a hyphen."""
-    return "".join(phrase.split()) in "".join(text.split())
-
-
-def page_count(pdf: bytes) -> int:
-    info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True)
-    return int(re.search(r"^Pages:\s+(\d+)", info.stdout.decode(), re.M).group(1))
-
-
-def pages_text(pdf: bytes) -> list[str]:
-    # pdftotext separates pages with a form feed.
-    return [" ".join(page.split()) for page in pdftotext(pdf, "-raw").split("\f")[:-1]]
-
-
-def word_boxes(pdf: bytes) -> list[tuple[float, list[tuple[float, float, float, float, str]]]]:
-    """[(page width, [(xMin, yMin, xMax, yMax, word), ...]), ...] from `pdftotext -bbox`."""
-    html = pdftotext(pdf, "-bbox")
-    pages = []
-    for page in re.finditer(r'<page width="([\d.]+)"[^>]*>(.*?)</page>', html, re.S):
-        words = [
-            (float(a), float(b), float(c), float(d), w)
-            for a, b, c, d, w in re.findall(
-                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
-                r"([^<]*)</word>",
-                page.group(2),
-            )
-        ]
-        pages.append((float(page.group(1)), words))
-    return pages
-
-
-def overlapping_words(words, tolerance=0.5):
-    """Pairs of words whose boxes intersect: text spilling out of its cell runs into the text
-    of the next cell."""
-    words = sorted(words, key=lambda w: w[0])
-    found = []
-    for i, a in enumerate(words):
-        for b in words[i + 1 :]:
-            if b[0] >= a[2] - tolerance:
-                break  # sorted by xMin: no later word can reach back into `a`
-            if b[1] < a[3] - tolerance and a[1] < b[3] - tolerance:
-                found.append((a[4], b[4]))
-    return found
-
-
-def layout_problems(pdf: bytes) -> list[str]:
-    """Words outside the printable width of the page, or on top of each other."""
-    problems = []
-    for number, (width, words) in enumerate(word_boxes(pdf), start=1):
-        for x_min, _, x_max, _, word in words:
-            if x_min < PAGE_MARGIN_X - 1 or x_max > width - PAGE_MARGIN_X + 1:
-                problems.append(f"page {number}: {word[:30]} runs off the page")
-        problems += [
-            f"page {number}: {a[:30]} overlaps {b[:30]}" for a, b in overlapping_words(words)
-        ]
-    return problems
-
-
-def render(skp):
-    return reports.render_employee_report(skp.pk, verification_code=CODE, verify_url=VERIFY_URL)
 
 
 # --- Employee report ------------------------------------------------------------------------
@@ -344,13 +187,6 @@ def test_a_jpt_report_has_the_perspektif_column(world, hr_dinkes):
     assert world.kadis_emp.nip in text
 
 
-LONG = (
-    " yang dilaksanakan melalui koordinasi, sinkronisasi, pemantauan dan evaluasi program "
-    "peningkatan mutu pelayanan kesehatan rujukan di rumah sakit umum daerah se-Provinsi Lampung"
-)
-TOKEN = "LAPORANKEGIATANPELAYANANKESEHATANRUJUKAN" * 4  # 160 characters, no break opportunity
-
-
 def test_forty_rhk_with_long_texts_wrap_inside_the_page(year_done):
     typical_pages = page_count(render(year_done))
     for i in range(40):
@@ -386,14 +222,6 @@ def test_forty_rhk_with_long_texts_wrap_inside_the_page(year_done):
     assert len(hasil_pages) >= 10  # the evaluation table's header repeats on each page
     assert all(words for _, words in word_boxes(pdf))
     assert layout_problems(pdf) == []
-
-
-@pytest.fixture
-def template_dir(settings, tmp_path):
-    templates = copy.deepcopy(settings.TEMPLATES)
-    templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
-    settings.TEMPLATES = templates  # reassigning resets the template engines
-    return tmp_path
 
 
 def test_the_layout_check_catches_text_leaving_its_cell(year_done, template_dir):

@@ -65,13 +65,16 @@ def unit_job(transactional_db, world, shared_media):
     return job, people
 
 
-def wait_for(predicate, timeout: float, what: str) -> None:
+def wait_for(predicate, timeout: float, what: str, diagnose=None) -> None:
+    """Poll `predicate` until it holds; on timeout fail, with `diagnose()` (what the broker or
+    the job holds) in the message when given."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
             return
         time.sleep(0.2)
-    pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
+    detail = f"; {diagnose()}" if diagnose is not None else ""
+    pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}{detail}")
 
 
 def done_count(job) -> int:

@@ -10,7 +10,6 @@ import uuid
 
 import pytest
 
-from tests.asnportal import report_worker_helpers as helpers
 from tests.asnportal.report_worker_helpers import (
     assert_every_document_exactly_once,
     done_count,
@@ -21,11 +20,6 @@ from tests.asnportal.report_worker_helpers import (
 from tests.worker import Worker
 
 pytestmark = [pytest.mark.celery_worker, pytest.mark.flushes]
-
-# Fixtures from the helper module; tests/outages/test_redis_restart.py and
-# tests/e2e/test_report_journey.py (owned by other work) still import these names from here.
-shared_media = helpers.shared_media
-unit_job = helpers.unit_job
 
 
 def test_a_unit_job_runs_on_a_real_worker(redis_url, unit_job, shared_media):

@@ -15,7 +15,7 @@ import pytest
 
 from asnportal.celery import app
 from performance.models import ReportJob
-from tests.asnportal.test_report_worker import worker_env
+from tests.asnportal.report_worker_helpers import worker_env
 from tests.performance.report_helpers import YEAR, rated_skp
 from tests.worker import Worker, share_media
 

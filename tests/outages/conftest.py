@@ -19,6 +19,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.asnportal.report_worker_helpers import (  # noqa: F401  (fixtures of the job tests)
+    shared_media,
+    unit_job,
+)
 from tests.worker import free_port
 
 

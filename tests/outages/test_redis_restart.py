@@ -14,29 +14,16 @@ import pytest
 import redis
 
 from performance.models import ReportDocument
-from tests.asnportal import test_report_worker as report_worker
-from tests.asnportal.test_report_worker import (
+from tests.asnportal.report_worker_helpers import (
     assert_every_document_exactly_once,
     done_count,
     job_state,
+    wait_for,
     worker_env,
 )
 from tests.worker import Worker
 
-# The job of 14 rated employees and the media directory the worker shares.
-unit_job = report_worker.unit_job
-shared_media = report_worker.shared_media
-
 pytestmark = [pytest.mark.celery_worker, pytest.mark.flushes, pytest.mark.slow]
-
-
-def wait_for(predicate, timeout: float, what: str, diagnose=None) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.2)
-    pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}; {diagnose and diagnose()}")
 
 
 def broker_state(url: str, queue: str, job) -> str:

@@ -24,7 +24,7 @@ from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, connection, models, transaction
 
 from core.limits import FEEDBACK
-from tests.performance.test_views_eval import approved_skp, indicator_of, url  # noqa: F401
+from tests.performance.helpers import approved_skp, indicator_of, url  # noqa: F401  (approved_skp: a fixture)
 from tests.test_authorization_matrix import Objects, _build_objects
 
 PROJECT_APPS = ("asnportal", "core", "home", "positions", "performance", "training")

@@ -16,7 +16,7 @@ from django.db import transaction
 
 from core.files import check_storage, models_with_files, walk
 from performance.models import Evaluation, Realisation, ReportDocument, ReportJob
-from tests.performance.test_views_eval import approved_skp, indicator_of, url  # noqa: F401
+from tests.performance.helpers import approved_skp, indicator_of, url  # noqa: F401  (approved_skp: a fixture)
 from training.models import Participation
 
 PDF = b"%PDF-1.7\n%bukti\n"

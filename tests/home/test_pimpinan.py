@@ -18,8 +18,13 @@ from positions.models import (
     scopes_for,
 )
 from positions.peta import holders_with_problems
-from tests.factories import EmployeeFactory, PlacementFactory, PositionFactory, make_unit
-from tests.performance.test_views_eval import approve
+from tests.factories import (
+    EmployeeFactory,
+    PlacementFactory,
+    PositionFactory,
+    approve,
+    make_unit,
+)
 from training.models import Participation
 
 RATED = 2025
@@ -52,7 +57,9 @@ def test_figures_per_perangkat_daerah(world, pimpinan, today):
     OrganisationPerformance.objects.create(
         unit=world.dinkes, year=RATED, predikat="baik", set_by=pimpinan
     )
-    approve(services.create_skp(world.manager_emp, year=today.year, pendekatan="kuantitatif"))
+    # The kadis's: at the top of the tree, approving it approves no other SKP (an RHK cascade
+    # would also approve the penilai's), so Dinas Kesehatan has one approved and one draft.
+    approve(services.create_skp(world.kadis_emp, year=today.year, pendekatan="kuantitatif"))
     services.create_skp(world.employee_emp, year=today.year, pendekatan="kuantitatif")
     Participation.objects.create(
         employee=world.employee_emp,

@@ -1,25 +1,8 @@
 """The evaluation page: who may do what, capaian, predikat, optimistic locking, query budget."""
 
 from performance import services
-from performance.models import SKP, Evaluation, Indicator, Realisation
-from tests.performance import helpers
+from performance.models import Evaluation, Indicator, Realisation
 from tests.performance.helpers import YEAR, add_rhk, indicator_of, realise_all, url
-
-# tests/test_lengths.py and tests/core/test_files.py (owned by other work) still import
-# approved_skp, indicator_of and url from this module; they belong to
-# tests.performance.helpers (approved_skp, a fixture, reaches this directory's tests through
-# conftest.py).
-approved_skp = helpers.approved_skp
-
-
-def approve(skp):
-    """Kept only for tests/home/test_pimpinan.py (owned by other work), which imports it and
-    counts approved SKPs: a status written directly, without submission or snapshot. The real
-    path, tests.factories.approve, also approves the penilai's SKP the RHK cascade from, and
-    that test's counts would change. Not used in this module."""
-    SKP.objects.filter(pk=skp.pk).update(status=SKP.Status.DISETUJUI)
-    skp.refresh_from_db()
-    return skp
 
 
 def test_pegawai_enters_realisation_and_sees_capaian(client_as, employee, approved_skp):

@@ -48,6 +48,8 @@ from positions.peta import holders_with_problems
 from training.models import JP_TARGET, counted_jp_subquery
 
 if TYPE_CHECKING:
+    from collections.abc import MutableMapping
+
     from asnportal.models import User
 
 TOP_N = 10  # rows per chart on the home page; the detail pages list every unit
@@ -224,6 +226,18 @@ def _add_curve(groups: list[Group], year: int) -> None:
             )
 
 
+def _count_into(
+    rollup: _Rollup, totals: MutableMapping[str, int], path: str, figures: dict[str, int]
+) -> None:
+    """Add `figures` (a Group attribute → a count of one unit's row) to the totals and to the
+    dashboard row that unit rolls up to (none when it lies outside the listed rows)."""
+    group = rollup(path)
+    for key, value in figures.items():
+        totals[key] += value
+        if group is not None:
+            setattr(group, key, getattr(group, key) + value)
+
+
 def _add_employees(rollup: _Rollup, paths: list[str], year: int) -> dict[str, int]:
     """Active staff and those with at least 20 counted JP in `year`, per unit: one query."""
     rows = (
@@ -236,11 +250,8 @@ def _add_employees(rollup: _Rollup, paths: list[str], year: int) -> dict[str, in
     )
     totals = {"employees": 0, "jp_compliant": 0}
     for row in rows:
-        totals["employees"] += row["n"]
-        totals["jp_compliant"] += row["compliant"]
-        if (group := rollup(row["unit__path"])) is not None:
-            group.employees += row["n"]
-            group.jp_compliant += row["compliant"]
+        figures = {"employees": row["n"], "jp_compliant": row["compliant"]}
+        _count_into(rollup, totals, row["unit__path"], figures)
     return totals
 
 
@@ -272,11 +283,8 @@ def _add_skp_progress(rollup: _Rollup, paths: list[str], year: int) -> Counter[s
         .order_by()
     )
     for row in evaluation_rows:
-        totals["evaluations"] += row["n"]
-        totals["evaluations_final"] += row["final"]
-        if (group := rollup(row["skp__employee__unit__path"])) is not None:
-            group.evaluations += row["n"]
-            group.evaluations_final += row["final"]
+        figures = {"evaluations": row["n"], "evaluations_final": row["final"]}
+        _count_into(rollup, totals, row["skp__employee__unit__path"], figures)
     return totals
 
 
@@ -301,11 +309,7 @@ def _add_positions(rollup: _Rollup, paths: list[str]) -> dict[str, int]:
             "bezetting": row["bezetting_sum"] or 0,
             "vacant_positions": row["vacant"],
         }
-        group = rollup(row["unit__path"])
-        for key, value in figures.items():
-            totals[key] += value
-            if group is not None:
-                setattr(group, key, getattr(group, key) + value)
+        _count_into(rollup, totals, row["unit__path"], figures)
     return totals
 
 
@@ -317,12 +321,10 @@ def retiring_employees(paths: list[str], on: dt.date) -> Any:
 
 def _add_retirements(rollup: _Rollup, paths: list[str], on: dt.date) -> int:
     rows = retiring_employees(paths, on).values("unit__path").annotate(n=Count("pk")).order_by()
-    total = 0
+    totals = {"retiring": 0}
     for row in rows:
-        total += row["n"]
-        if (group := rollup(row["unit__path"])) is not None:
-            group.retiring += row["n"]
-    return total
+        _count_into(rollup, totals, row["unit__path"], {"retiring": row["n"]})
+    return totals["retiring"]
 
 
 def kesesuaian_by_year(paths: list[str], years: list[int], on: dt.date) -> list[dict[str, Any]]:

@@ -1,4 +1,5 @@
 import logging
+from typing import Any
 
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
@@ -35,6 +36,11 @@ def _backoff(retries: int) -> int:
     return min(2 ** (retries + 1), 10)
 
 
+def _retry(task: Any, exc: Exception) -> Exception:
+    """The retry of a bound report task after a transient error, on the backoff above."""
+    return task.retry(exc=exc, countdown=_backoff(task.request.retries), max_retries=RETRY_MAX)
+
+
 @shared_task(name="performance.prepare_report_job", bind=True, acks_late=True, ignore_result=True)
 def prepare_report_job(self, job_id: int, run: int) -> int:  # type: ignore[no-untyped-def]
     from performance import report_jobs
@@ -42,9 +48,7 @@ def prepare_report_job(self, job_id: int, run: int) -> int:  # type: ignore[no-u
     try:
         return report_jobs.prepare_job(job_id, run)
     except TRANSIENT_ERRORS as exc:
-        raise self.retry(
-            exc=exc, countdown=_backoff(self.request.retries), max_retries=RETRY_MAX
-        ) from exc
+        raise _retry(self, exc) from exc
 
 
 @shared_task(
@@ -67,9 +71,7 @@ def render_report_document(self, document_id: int, run: int) -> str:  # type: ig
             return report_jobs.fail_document(
                 document_id, run, f"Gangguan sementara berulang ({type(exc).__name__}); coba ulang."
             )
-        raise self.retry(
-            exc=exc, countdown=_backoff(self.request.retries), max_retries=RETRY_MAX
-        ) from exc
+        raise _retry(self, exc) from exc
     except SoftTimeLimitExceeded:
         return report_jobs.fail_document(
             document_id, run, "Waktu penyusunan PDF habis (120 detik)."
@@ -95,9 +97,7 @@ def finish_report_job(self, job_id: int, run: int) -> str:  # type: ignore[no-un
     try:
         return report_jobs.finish_job(job_id, run)
     except TRANSIENT_ERRORS as exc:
-        raise self.retry(
-            exc=exc, countdown=_backoff(self.request.retries), max_retries=RETRY_MAX
-        ) from exc
+        raise _retry(self, exc) from exc
     except Exception as exc:
         log.exception("report job %s could not be finished", job_id)
         report_jobs.mark_job_failed(

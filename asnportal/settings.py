@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -275,6 +276,12 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_BEAT_SCHEDULE = {
     # A placement that changed mid-year ends the old SKP and starts the new one (README).
     "split-moved-skps": {"task": "performance.split_moved_skps", "schedule": 6 * 3600},
+    # Every write refreshes the employee's candidate features; the nightly run moves the one
+    # date-dependent column forward and repairs anything written behind the code's back.
+    "refresh-candidate-features": {
+        "task": "positions.refresh_candidate_features",
+        "schedule": crontab(hour=0, minute=30),
+    },
 }
 CELERY_ACCEPT_CONTENT = ["json"]
 

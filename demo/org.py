@@ -45,6 +45,7 @@ from demo.org_vocabulary import (
 from demo.scale_people import InstansiBuilder
 from demo.scale_structure import ScaleContext
 from positions import bup
+from positions.matching import features
 from positions.models import (
     Competency,
     Education,
@@ -136,6 +137,8 @@ class Command(BaseCommand):
         for app_label in ("performance", "training", "talent", "home"):
             if apps.is_installed(app_label):
                 call_command(f"seed_demo_{app_label}", stdout=self.stdout)
+        # The seeds write in bulk (no signals): the candidate ranking's features once, at the end.
+        features.refresh()
         if not options["quiet_logins"]:
             self.stdout.write(f"Login demo (kata sandi semua: {DEMO_PASSWORD}):")
             for username, description in DEMO_LOGINS:
@@ -180,6 +183,11 @@ class Command(BaseCommand):
         for app_label in ("performance", "training", "talent"):
             if apps.is_installed(app_label):
                 call_command(f"seed_scale_{app_label}", stdout=self.stdout)
+        began = time.perf_counter()
+        written = features.refresh()
+        self.stdout.write(
+            f"Fitur kandidat: {written:,} pegawai ({time.perf_counter() - began:.1f} s)."
+        )
         if todo and connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")  # fresh planner statistics for the benchmarks

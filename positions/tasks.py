@@ -50,3 +50,21 @@ def render_peta_job(job_id: int, run: int) -> str:
         reason = f"Gagal mencetak peta jabatan: {type(exc).__name__}: {exc}"
         peta_print.fail_job(job_id, run, reason)
         return "failed"
+
+
+@shared_task(
+    name="positions.refresh_candidate_features",
+    acks_late=True,
+    ignore_result=True,
+    soft_time_limit=1800,
+    time_limit=1860,
+)
+def refresh_candidate_features() -> int:
+    """Nightly: recompute every employee's candidate features (positions/matching/features.py);
+    idempotent, so a re-delivery only writes the same rows again."""
+    from django.db import transaction
+
+    from positions.matching import features  # avoids a cycle
+
+    with transaction.atomic():
+        return features.refresh()

@@ -22,6 +22,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from ..matching import features
 from ..models import Employee, ImportBatch, Placement, Position
 from .validate import check_rows, employee_fields, summarise
 
@@ -174,6 +175,13 @@ def _write(rows: list[dict[str, Any]], user: User) -> dict[str, int]:
         by_nip[employee.nip] = employee
     _bulk_update(Employee, updated, user=user)
     placed = _place([r for r in rows if r["placement"] == "new"], by_nip=by_nip, user=user)
+    # Bulk writes send no signals: bring the new and newly placed employees' candidate
+    # features up to date here (positions/matching/features.py).
+    features.refresh(
+        by_nip[r["values"]["nip"]].pk
+        for r in rows
+        if r["action"] == "create" or r["placement"] == "new"
+    )
     return {
         "created": len(created),
         "updated": len(updated),

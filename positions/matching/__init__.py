@@ -53,6 +53,7 @@ from .ranking import (
     rank,
     requirements_for,
     score_components,
+    use_features,
 )
 
 __all__ = [
@@ -97,5 +98,6 @@ __all__ = [
     "requirements_for",
     "rule_for",
     "score_components",
+    "use_features",
     "vacancy_chain",
 ]

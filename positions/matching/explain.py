@@ -21,6 +21,7 @@ from positions.models import (
 if TYPE_CHECKING:
     from asnportal.models import User
 
+from . import cache
 from .career import (
     LEVEL_LABELS,
     Check,
@@ -44,11 +45,9 @@ from .ranking import (
     WEIGHTS,
     Requirements,
     candidate_pool,
-    eligibility_summary,
     leadership_short,
     min_birth_date,
     min_months_to_bup,
-    rank,
     requirements_for,
 )
 
@@ -307,9 +306,8 @@ def candidate_page(
         .order_by("kind", "employee__name")
     )
     req = requirements_for([position])[position.pk]
-    pool = candidate_pool(user, position, on=on)
-    candidates = explain(rank(pool, req, limit=limit, on=on), req, on=on)
-    summary = eligibility_summary(pool, req, on=on)
+    candidates = explain(cache.ranked(user, position, req, limit=limit, on=on), req, on=on)
+    summary = cache.summary(user, position, req, on=on)
     return CandidatePage(
         position=position,
         requirements=req,
@@ -355,7 +353,7 @@ def candidate_chain(
         ]
         return vacancy_chain(user, movers, on=on)
     req = requirements_for([position])[position.pk]
-    top = rank(pool, req, limit=CHAIN_LENGTH, on=on)
+    top = cache.ranked(user, position, req, limit=CHAIN_LENGTH, on=on)
     return vacancy_chain(user, explain(top, req, on=on), on=on)
 
 
@@ -376,11 +374,12 @@ def vacancy_chain(
     for cand in vacated:
         position = cand.placement.position  # type: ignore[union-attr]
         req = requirements[position.pk]
-        top = rank(
-            candidate_pool(user, position, on=on),
+        top = cache.ranked(
+            user,
+            position,
             req,
             limit=CHAIN_CANDIDATES,
-            exclude_ids=tuple({cand.employee.pk, first}),
+            exclude_ids=tuple(sorted({cand.employee.pk, first})),
             on=on,
         )
         entries.append(ChainEntry(cand, position, top, req))

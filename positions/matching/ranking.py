@@ -58,6 +58,7 @@ from positions.models import (
     today,
 )
 
+from . import features as feat
 from .career import EXCLUSION_LABELS as CAREER_LABELS
 from .career import (
     career_conditions,
@@ -247,13 +248,25 @@ def candidate_pool(
     return Employee.objects.visible_to(user).active().exclude(pk__in=holders)
 
 
-def eligibility_conditions(req: Requirements, *, on: dt.date | None = None) -> dict[str, Q]:
+def use_features(on: dt.date, features: bool | None = None) -> bool:
+    """Rank on the precomputed features (features.py) when ranking for today; another date
+    (a selection opened earlier) reads the source tables directly."""
+    return on == today() if features is None else features
+
+
+def eligibility_conditions(
+    req: Requirements, *, on: dt.date | None = None, features: bool | None = None
+) -> dict[str, Q]:
     """Hard filters, keyed like EXCLUSION_LABELS; an absent key means no requirement. The
-    career rules (jenjang, years in the lower post, age) come from career.py."""
+    career rules (jenjang, years in the lower post, age) come from career.py (or their twin
+    on the precomputed features, features.py)."""
     on = on or today()
+    stored = use_features(on, features)
     position = req.position
     conditions: dict[str, Q] = {}
-    if req.min_education_level:
+    if req.min_education_level and stored:
+        conditions["pendidikan"] = feat.education_condition(req.min_education_level)
+    elif req.min_education_level:
         educated = Education.objects.filter(
             employee=OuterRef("pk"), level__gte=req.min_education_level
         )
@@ -266,7 +279,10 @@ def eligibility_conditions(req: Requirements, *, on: dt.date | None = None) -> d
     elif req.min_golongan:
         conditions["golongan"] = Q(kind=Employee.Kind.PPPK) | golongan
     conditions["bup"] = Q(birth_date__gte=min_birth_date(position.bup_age, min_months_to_bup(), on))
-    conditions.update(career_conditions(position, on))
+    if stored:
+        conditions.update(feat.career_conditions(position, on))
+    else:
+        conditions.update(career_conditions(position, on))
     return {key: conditions[key] for key in EXCLUSION_LABELS if key in conditions}
 
 
@@ -274,9 +290,12 @@ def _float(value: float) -> Value:
     return Value(float(value), output_field=FloatField())
 
 
-def score_components(req: Requirements, *, on: dt.date | None = None) -> dict[str, Combinable]:
+def score_components(
+    req: Requirements, *, on: dt.date | None = None, features: bool | None = None
+) -> dict[str, Combinable]:
     """One SQL expression per component, each in [0, 1]."""
     on = on or today()
+    stored = use_features(on, features)
     educations = Education.objects.filter(employee=OuterRef("pk"))
     components: dict[str, Combinable] = {}
 
@@ -319,6 +338,9 @@ def score_components(req: Requirements, *, on: dt.date | None = None) -> dict[st
 
     if not req.leadership:
         components["leadership"] = _float(1)
+    elif stored:
+        needed = LEADERSHIP_RANK[Leadership(req.leadership)]
+        components["leadership"] = feat.leadership_component(needed)
     else:
         held = LeadershipTraining.objects.filter(
             employee=OuterRef("pk"), kind__in=req.satisfying_leadership
@@ -333,6 +355,9 @@ def score_components(req: Requirements, *, on: dt.date | None = None) -> dict[st
         output_field=FloatField(),
     )
 
+    if stored:
+        components["tenure"] = feat.tenure_component(on, FULL_TENURE_MONTHS)
+        return components
     months = months_since("start_date", on)
     tenure = (
         Placement.objects.filter(
@@ -361,10 +386,12 @@ def _weighted_sum(parts: dict[str, Combinable], keys: list[str] | None = None) -
     return ExpressionWrapper(total, output_field=FloatField())
 
 
-def _per_row_keys(req: Requirements) -> list[str]:
+def _per_row_keys(req: Requirements, stored: bool) -> list[str]:
     """Components that cost a correlated index probe per row (latest assessment, current
-    placement); the others are column CASEs or EXISTS that PostgreSQL hashes once."""
-    return ["competency", "tenure"] if req.competencies else ["tenure"]
+    placement unless precomputed); the others are column CASEs or EXISTS that PostgreSQL
+    hashes once."""
+    keys = ["competency"] if req.competencies else []
+    return keys if stored else [*keys, "tenure"]
 
 
 # --- Ranking ------------------------------------------------------------------
@@ -381,6 +408,7 @@ def rank(
     limit: int = DEFAULT_LIMIT,
     exclude_ids: tuple[int, ...] = (),
     on: dt.date | None = None,
+    features: bool | None = None,
 ) -> list[Employee]:
     """Top `limit` eligible employees of `pool`, best first, in ONE query.
 
@@ -398,20 +426,21 @@ def rank(
     to `score`. The result is exactly the unpruned ranking (see test_pruning_changes_nothing).
     """
     on = on or today()
+    stored = use_features(on, features)
     limit = max(limit, 1)
-    conditions = eligibility_conditions(req, on=on)
+    conditions = eligibility_conditions(req, on=on, features=stored)
     eligible = pool.filter(*conditions.values())
     if exclude_ids:
         eligible = eligible.exclude(pk__in=exclude_ids)
-    per_row = _per_row_keys(req)
+    per_row = _per_row_keys(req, stored)
     cheap_keys = [k for k in WEIGHTS if k not in per_row]
     slack = sum(WEIGHTS[k] for k in per_row) + _EPSILON
 
     def cheap() -> Combinable:
-        return _weighted_sum(score_components(req, on=on), cheap_keys)
+        return _weighted_sum(score_components(req, on=on, features=stored), cheap_keys)
 
     def full() -> Combinable:
-        return _weighted_sum(score_components(req, on=on))
+        return _weighted_sum(score_components(req, on=on, features=stored))
 
     sample = eligible.annotate(cheap=cheap()).order_by("-cheap", "pk").values("pk")[: 2 * limit]
     threshold = (
@@ -428,7 +457,7 @@ def rank(
         .order_by(*RANK_ORDER)
         .values("pk")[:limit]
     )
-    components = {f"c_{k}": v for k, v in score_components(req, on=on).items()}
+    components = {f"c_{k}": v for k, v in score_components(req, on=on, features=stored).items()}
     return list(
         Employee.objects.filter(pk__in=top_ids)
         .select_related("unit")
@@ -439,12 +468,16 @@ def rank(
 
 
 def eligibility_summary(
-    pool: QuerySet[Employee], req: Requirements, *, on: dt.date | None = None
+    pool: QuerySet[Employee],
+    req: Requirements,
+    *,
+    on: dt.date | None = None,
+    features: bool | None = None,
 ) -> dict[str, Any]:
     """How many of the pool pass, and how many fail each filter: one aggregate query.
 
     One employee can fail several filters, so the reasons may add up to more than `excluded`."""
-    conditions = eligibility_conditions(req, on=on)
+    conditions = eligibility_conditions(req, on=on, features=features)
     aggregates: dict[str, Count] = {"total": Count("pk")}
     passes = Q()
     # Column tests first: SQL evaluates AND left to right and short-circuits, so the EXISTS

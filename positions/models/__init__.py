@@ -4,6 +4,7 @@ One module per seam; every name is re-exported here, so `from positions.models i
 the one import path for the rest of the code (and Django finds the models through it).
 """
 
+from .candidate import CandidateFeatures
 from .employee import (
     Education,
     EducationField,
@@ -53,6 +54,7 @@ __all__ = [
     "LEVEL_RANGE",
     "LEVEL_VALIDATORS",
     "STRUCTURAL_JENIS",
+    "CandidateFeatures",
     "Competency",
     "CompetencyLevel",
     "Education",

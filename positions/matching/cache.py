@@ -1,0 +1,92 @@
+"""Ranked candidate lists and exclusion summaries kept in the cache, dropped on every write.
+
+The keys carry the version of `invalidation.py`, which every write that can change a ranking
+moves; entries also expire after `CANDIDATE_CACHE_SECONDS` (default 600). Only rankings for
+today are cached (the live candidate page and its vacancy chain). The cache is the project's
+default cache: Redis in production, shared by every web worker; per process with the embedded
+default, where there is one process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.cache import cache
+
+from positions.models import Employee, Position
+
+from .invalidation import version
+from .ranking import (
+    WEIGHTS,
+    Requirements,
+    candidate_pool,
+    eligibility_summary,
+    rank,
+    use_features,
+)
+
+if TYPE_CHECKING:
+    from asnportal.models import User
+
+
+def seconds() -> int:
+    return int(getattr(settings, "CANDIDATE_CACHE_SECONDS", 600))
+
+
+def _key(kind: str, user: User, position: Position, on: dt.date, *parts: Any) -> str:
+    tail = ":".join(str(p) for p in parts)
+    return f"candidates:{version()}:{kind}:{user.pk}:{position.pk}:{on.isoformat()}:{tail}"
+
+
+def ranked(
+    user: User,
+    position: Position,
+    req: Requirements,
+    *,
+    limit: int,
+    exclude_ids: tuple[int, ...] = (),
+    on: dt.date,
+) -> list[Employee]:
+    """`ranking.rank` over the user's candidate pool, from the cache when nothing changed.
+
+    A hit costs one query (the employees, with their units); the scores and components come
+    from the cache as the ranking computed them."""
+    if not use_features(on):
+        return rank(
+            candidate_pool(user, position, on=on), req, limit=limit, exclude_ids=exclude_ids, on=on
+        )
+    key = _key("rank", user, position, on, limit, ",".join(map(str, sorted(exclude_ids))))
+    rows = cache.get(key)
+    if rows is None:
+        top = rank(
+            candidate_pool(user, position, on=on), req, limit=limit, exclude_ids=exclude_ids, on=on
+        )
+        rows = [(e.pk, e.score, {k: getattr(e, f"c_{k}") for k in WEIGHTS}) for e in top]
+        cache.set(key, rows, seconds())
+        return top
+    found = Employee.objects.select_related("unit").in_bulk([pk for pk, _, _ in rows])
+    result = []
+    for pk, score, parts in rows:
+        employee = found.get(pk)
+        if employee is None:  # deleted since: a write moved the version, so not reached
+            continue
+        setattr(employee, "score", score)  # noqa: B010  (an annotation in the uncached path)
+        for key_, value in parts.items():
+            setattr(employee, f"c_{key_}", value)
+        result.append(employee)
+    return result
+
+
+def summary(user: User, position: Position, req: Requirements, *, on: dt.date) -> dict[str, Any]:
+    """`ranking.eligibility_summary` of the user's candidate pool, from the cache when nothing
+    changed."""
+    if not use_features(on):
+        return eligibility_summary(candidate_pool(user, position, on=on), req, on=on)
+    key = _key("summary", user, position, on)
+    result = cache.get(key)
+    if result is None:
+        result = eligibility_summary(candidate_pool(user, position, on=on), req, on=on)
+        cache.set(key, result, seconds())
+    return result

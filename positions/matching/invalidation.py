@@ -1,0 +1,79 @@
+"""The version number every cached ranking carries: any write that can change a ranking moves
+it, so an entry computed before the write is never read after it (positions/matching/cache.py).
+
+A ranking depends on the post's requirements, the employees' facts and the reader's scope, all
+of them rows of the `positions` app (and `Employee.latest_predikat`, which the performance
+services save). Every save or delete of those models, and every refresh of the candidate
+features (which the bulk paths call), moves the version. It moves at once and again when the
+transaction commits: a ranking computed from the old rows while the write was still uncommitted
+cannot survive the commit either.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from positions.models import (
+    Education,
+    EducationField,
+    Employee,
+    EmployeeCompetency,
+    FunctionalBup,
+    HRScope,
+    LeadershipTraining,
+    Placement,
+    Position,
+    PositionCompetency,
+)
+
+VERSION_KEY = "candidates:version"
+WATCHED = (
+    Education,
+    EducationField,
+    Employee,
+    EmployeeCompetency,
+    FunctionalBup,
+    HRScope,
+    LeadershipTraining,
+    Placement,
+    Position,
+    PositionCompetency,
+)
+
+
+def version() -> int:
+    current = cache.get(VERSION_KEY)
+    if current is None:
+        cache.add(VERSION_KEY, time.time_ns(), None)
+        current = cache.get(VERSION_KEY, 0)
+    return int(current)
+
+
+def _bump() -> None:
+    cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def invalidate() -> None:
+    """Every cached ranking is stale from now, and again once this transaction commits."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _changed(sender: Any, **kwargs: Any) -> None:
+    invalidate()
+
+
+def connect() -> None:
+    """Called from PositionsConfig.ready()."""
+    for model in WATCHED:
+        uid = f"candidate_cache_{model.__name__}"
+        post_save.connect(_changed, sender=model, dispatch_uid=uid + "_save")
+        post_delete.connect(_changed, sender=model, dispatch_uid=uid + "_delete")
+    m2m_changed.connect(
+        _changed, sender=Position.accepted_fields.through, dispatch_uid="candidate_cache_fields"
+    )

@@ -14,7 +14,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from asnportal.http import AuthedRequest
-from core.forms import add_service_errors, message_service_error
+from core.formpage import saved_through
+from core.forms import message_service_error
 from core.params import parse_id
 
 from . import selection as service
@@ -102,17 +103,11 @@ def _submit(
     action: Callable[[dict[str, Any]], object],
     success: str,
 ) -> HttpResponse:
-    """One step of the selection from its form: a valid form goes to `action` (a service call
-    with the cleaned data); done, a success message and back to the selection, else the page
-    again with `form` (as `form_name`) and the service's errors on it."""
-    if form.is_valid():
-        try:
-            action(form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, success)
-            return redirect(selection)
+    """One step of the selection from its form, saved through `action` (a service call with
+    the cleaned data, core.formpage.saved_through): back to the selection, else the page again
+    with `form` (as `form_name`) and the service's errors on it."""
+    if saved_through(request, form, action, success=success):
+        return redirect(selection)
     return _detail(request, selection, **{form_name: form})
 
 

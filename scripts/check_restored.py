@@ -17,6 +17,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -70,11 +71,26 @@ def unused_nip(birth: str, tmt: str, gender: str) -> str:
     raise RuntimeError("no free NIP")
 
 
+def new_pns(name: str, birth_date: str, tmt: str, gender: str, **extra: Any) -> Any:
+    """A PNS (III/a) whose free NIP agrees with its birth date, TMT CPNS and gender."""
+    from positions.models import Employee
+
+    return Employee.objects.create(
+        nip=unused_nip(birth_date.replace("-", ""), tmt, {"L": "1", "P": "2"}[gender]),
+        name=name,
+        kind=Employee.Kind.PNS,
+        gender=gender,
+        birth_date=birth_date,
+        golongan="31",
+        **extra,
+    )
+
+
 def prepare(manifest: Path) -> None:
     """Rows the demo data does not have: an uploaded bukti dukung, an uploaded certificate
     and an employee added after the seed, so files and fresh rows are part of the backup."""
     from performance.models import SKP, Realisation
-    from positions.models import Employee, OrgUnit
+    from positions.models import OrgUnit
     from training.models import Participation
 
     with transaction.atomic():
@@ -101,15 +117,7 @@ def prepare(manifest: Path) -> None:
         )
         participation.certificate.save("sertifikat-uji.pdf", ContentFile(CERTIFICATE))
 
-        Employee.objects.create(
-            nip=unused_nip("19900101", "201503", "1"),
-            name="Pegawai Uji Cadangan",
-            kind=Employee.Kind.PNS,
-            gender=Employee.Gender.L,
-            birth_date="1990-01-01",
-            golongan="31",
-            unit=staff.unit,
-        )
+        new_pns("Pegawai Uji Cadangan", "1990-01-01", "201503", "L", unit=staff.unit)
     root = OrgUnit.objects.get_root_nodes().first()
     skp = SKP.objects.filter(employee=staff).order_by("pk").first()
     data = {
@@ -155,14 +163,7 @@ def verify(manifest: Path) -> int:
     top = Employee.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     try:
         with transaction.atomic():
-            fresh = Employee.objects.create(
-                nip=unused_nip("19920202", "201603", "2"),
-                name="Pegawai Baru Setelah Pemulihan",
-                kind=Employee.Kind.PNS,
-                gender=Employee.Gender.P,
-                birth_date="1992-02-02",
-                golongan="31",
-            )
+            fresh = new_pns("Pegawai Baru Setelah Pemulihan", "1992-02-02", "201603", "P")
             if fresh.pk <= top:
                 problems.append(f"sequence: new employee got id {fresh.pk}, not above {top}")
             raise Rollback

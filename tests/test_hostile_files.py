@@ -25,12 +25,11 @@ from django.test import Client
 from django.urls import reverse
 
 from core import spreadsheets
-from performance import services as performance_services
-from performance.models import RHK, SKP, Indicator, RatingHistory, Realisation
+from performance.models import Indicator, RatingHistory, Realisation
 from positions import importing
 from positions.models import Competency, Employee, EmployeeCompetency, ImportBatch
 from tests import hostile
-from tests.factories import TrainingEventFactory
+from tests.factories import SKPFactory, TrainingEventFactory
 from training import services as training_services
 from training.models import Participation
 
@@ -126,13 +125,10 @@ def endpoints(world, hr_dinkes, employee, manager) -> list[Endpoint]:
         )
 
     # Bukti dukung on the realisasi form of an approved SKP.
-    skp = performance_services.create_skp(world.employee_emp, year=YEAR, pendekatan="kuantitatif")
-    rhk = RHK.objects.create(skp=skp, text="Asuhan keperawatan")
-    indicator = Indicator.objects.create(
-        rhk=rhk, aspek="kuantitas", text="Jumlah asuhan", target_value=10, target_satuan="Dok"
+    skp = SKPFactory(
+        employee=world.employee_emp, year=YEAR, approved=True, rhk_texts=("Asuhan keperawatan",)
     )
-    SKP.objects.filter(pk=skp.pk).update(status=SKP.Status.DIAJUKAN)
-    performance_services.approve_skp(skp, user=manager)
+    indicator = Indicator.objects.get(rhk__skp=skp)
     evaluation_url = reverse("performance:evaluation", args=[skp.pk, "tw1"])
 
     def post_evidence(sample: Sample) -> object:

@@ -12,6 +12,7 @@ from core.pdf import render_pdf
 from performance import reports
 from performance.figures import CURVE_ORDER, PLOT_BOTTOM, PLOT_HEIGHT, pola_distribusi_svg
 from performance.models import CurveRule, Evaluation, OrganisationPerformance
+from tests.factories import SKPFactory
 from tests.performance.pdf_helpers import (
     CODE,
     VERIFY_URL,
@@ -167,13 +168,13 @@ def test_one_date_stands_above_both_signatures_of_the_dokumen(evaluated):
 
 
 def test_the_jpt_evaluation_form_has_its_title_and_columns(world):
-    from performance import services
-    from performance.models import RHK, SKP
-
-    skp = services.create_skp(world.kadis_emp, year=YEAR, pendekatan="kuantitatif")
-    rhk = RHK.objects.create(skp=skp, text="Meningkatnya derajat kesehatan masyarakat")
-    RHK.objects.filter(pk=rhk.pk).update(perspektif="anggaran")
-    SKP.objects.filter(pk=skp.pk).update(status=SKP.Status.DISETUJUI)
+    # The kadis sits at the top of the tree: the factory approves as the PPK would.
+    skp = SKPFactory(
+        employee=world.kadis_emp,
+        year=YEAR,
+        approved=True,
+        rhk_texts=("Meningkatnya derajat kesehatan masyarakat",),
+    )
     text = parts(render(skp))["evaluasi"]
     assert has(text, "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI")
     assert has(

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Substr
+from django.urls import reverse
 
 from core.params import parse_id
 
@@ -47,6 +48,30 @@ def placement_preview(
         "holders_after": holders + (1 if kind == Placement.Kind.DEFINITIF else 0),
         "kebutuhan": position.kebutuhan,
     }
+
+
+# --- Register ---------------------------------------------------------------------------------
+
+
+def register_rows(employees: Any) -> list[Employee]:
+    """One page of the register (`Employee.objects.for_list()`), each row with the cells the
+    table prints as plain attributes: `url`, `golongan_label`, `kind_label`, `status_label`.
+    The same text as `get_absolute_url()`, `golongan_short` and `get_…_display()`, which cost
+    a `reverse()` and a choices dict per call: at 50 rows a third of the page's CPU."""
+    marker = 987654321
+    url = reverse("positions:employee_detail", args=[marker]).split(str(marker))
+    kinds = dict(Employee.Kind.choices)
+    statuses = dict(Employee.Status.choices)
+    golongan: dict[str, str] = {}
+    rows = list(employees)
+    for e in rows:
+        e.url = f"{url[0]}{e.pk}{url[1]}"
+        e.kind_label = kinds.get(e.kind, e.kind)
+        e.status_label = statuses.get(e.status, e.status)
+        if e.golongan not in golongan:
+            golongan[e.golongan] = e.golongan_short
+        e.golongan_label = golongan[e.golongan]
+    return rows
 
 
 # --- Unit picker ------------------------------------------------------------------------------

@@ -107,6 +107,13 @@ def open_period(today: dt.date) -> OpenPeriod:
     return OpenPeriod(today.year, periods[quarter], start, end)
 
 
+def realisasi_period(year: int, on: dt.date) -> str:
+    """The period in which the pegawai enters realisasi of their SKP of `year` on `on`: the
+    open period when it is of that year, else TW IV (the annual evaluation)."""
+    current = open_period(on)
+    return current.period if current.year == year else Evaluation.Period.TW4.value
+
+
 def _held_position_ids(employee: Employee) -> QuerySet:
     """Posts the employee holds today (definitif, Plt or Plh), as a subquery."""
     return Placement.objects.on(today()).filter(employee=employee).values("position_id")
@@ -249,8 +256,7 @@ def my_skp_next_step(employee: Employee, year: int) -> NextStep:
         return NextStep(skp, "ajukan", "Ajukan SKP", *detail)
     if skp.status == SKP.Status.DIAJUKAN:
         return NextStep(skp, "wait", "Lihat SKP (menunggu persetujuan)", *detail)
-    current = open_period(today())
-    period = current.period if current.year == year else Evaluation.Period.TW4.value
+    period = realisasi_period(year, today())
     evaluation = Evaluation.objects.filter(skp=skp, period=period).only("status").first()
     if evaluation is not None and evaluation.status == Evaluation.Status.FINAL:
         label = f"Lihat evaluasi {Evaluation.Period(period).label}"

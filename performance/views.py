@@ -161,8 +161,7 @@ def skp_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 def _realisasi_link(skp: SKP) -> dict[str, str]:
     """Where the pegawai enters realisasi now: the open period of this year, else the
     annual evaluation."""
-    current = selectors.open_period(today())
-    period = current.period if current.year == skp.year else Evaluation.Period.TW4.value
+    period = selectors.realisasi_period(skp.year, today())
     return {
         "realisasi_url": reverse("performance:evaluation", args=[skp.pk, period]),
         "realisasi_label": Evaluation.Period(period).label,

@@ -197,13 +197,20 @@ def submit_skp(skp: SKP, *, user: User) -> SKP:
     return skp
 
 
-@transaction.atomic
-def return_skp(skp: SKP, *, user: User, note: str) -> SKP:
+def _lock_for_decision(skp: SKP, user: User, verb: str) -> SKP:
+    """The submitted SKP, locked for its penilai's decision (403 for anyone else); any other
+    status is refused with "Hanya SKP yang diajukan yang dapat <verb>."."""
     skp = SKP.objects.select_for_update().get(pk=skp.pk)
     if not is_penilai_of(user, skp):
         raise PermissionDenied
     if skp.status != SKP.Status.DIAJUKAN:
-        raise ValidationError("Hanya SKP yang diajukan yang dapat dikembalikan.")
+        raise ValidationError(f"Hanya SKP yang diajukan yang dapat {verb}.")
+    return skp
+
+
+@transaction.atomic
+def return_skp(skp: SKP, *, user: User, note: str) -> SKP:
+    skp = _lock_for_decision(skp, user, "dikembalikan")
     if not note.strip():
         raise ValidationError({"note": "Tuliskan catatan agar pegawai tahu apa yang diperbaiki."})
     skp.status = SKP.Status.DIKEMBALIKAN
@@ -221,11 +228,7 @@ def return_skp(skp: SKP, *, user: User, note: str) -> SKP:
 @transaction.atomic
 def approve_skp(skp: SKP, *, user: User) -> SKP:
     """Approve and lock; freeze the identity of pegawai, penilai and atasan penilai."""
-    skp = SKP.objects.select_for_update().get(pk=skp.pk)
-    if not is_penilai_of(user, skp):
-        raise PermissionDenied
-    if skp.status != SKP.Status.DIAJUKAN:
-        raise ValidationError("Hanya SKP yang diajukan yang dapat disetujui.")
+    skp = _lock_for_decision(skp, user, "disetujui")
     approver = acting_employee(user)
     on = skp.period_start
     penilai_position = skp.penilai_position
@@ -242,10 +245,9 @@ def approve_skp(skp: SKP, *, user: User) -> SKP:
     skp.approved_by = approver
     skp.return_note = ""
     skp.save(update_fields=["snapshot", "status", "approved_at", "approved_by", "return_note"])
-    from ..selectors import open_period  # selectors imports models only
+    from ..selectors import realisasi_period  # selectors imports models only
 
-    current = open_period(timezone.localdate())
-    period = current.period if current.year == skp.year else Evaluation.Period.TW4.value
+    period = realisasi_period(skp.year, timezone.localdate())
     url = absolute_url(reverse("performance:evaluation", args=[skp.pk, period]))
     _notify(
         skp.employee,

@@ -235,13 +235,8 @@ def my_skp_next_step(employee: Employee, year: int) -> NextStep:
     """The employee's current SKP of the year (the latest period when they moved mid-year)
     and the one button the home page shows. At most 5 queries (SKP; for a draft the RHK, IKI
     and the penilai's SKP; for an approved SKP the open period's evaluation)."""
-    skp = (
-        SKP.objects.current()
-        .filter(employee=employee, year=year)
-        .select_related("position")
-        .order_by("-period_start")
-        .first()
-    )
+    mine = SKP.objects.filter(employee=employee, year=year)
+    skp = mine.select_related("position").latest_current()
     if skp is None:
         return NextStep(None, "create", f"Buat SKP {year}", "performance:skp_create")
     detail = ("performance:skp_detail", (skp.pk,))
@@ -527,11 +522,7 @@ def role_matrix(user: Any, year: int) -> dict[str, Any]:
     RHK that intervene it (an utama RHK without any is flagged), the subordinates' utama RHK
     linked to none, and the direct subordinates without an SKP of the year."""
     own = (
-        SKP.objects.current()
-        .filter(employee__user=user, year=year)
-        .prefetch_related("rhks")
-        .order_by("-period_start")
-        .first()
+        SKP.objects.filter(employee__user=user, year=year).prefetch_related("rhks").latest_current()
     )
     sub_skps = list(
         SKP.objects.current()

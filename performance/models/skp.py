@@ -39,6 +39,11 @@ class SKPQuerySet(models.QuerySet["SKP"]):
     def current(self) -> SKPQuerySet:
         return self.filter(superseded_at__isnull=True)
 
+    def latest_current(self) -> SKP | None:
+        """The current SKP whose period starts last: of an employee's year, the one of the
+        post held last (a move inside the year splits the SKP, docs/domain.md §1.8)."""
+        return self.current().order_by("-period_start").first()
+
 
 class SKP(models.Model):
     class Pendekatan(models.TextChoices):

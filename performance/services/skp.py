@@ -118,12 +118,9 @@ def superior_skp(skp: SKP) -> SKP | None:
     """The penilai's approved, current SKP of the same year: the source of cascade choices."""
     if skp.penilai_id is None:
         return None
-    return (
-        SKP.objects.current()
-        .filter(employee_id=skp.penilai_id, year=skp.year, status=SKP.Status.DISETUJUI)
-        .order_by("-period_start")
-        .first()
-    )
+    return SKP.objects.filter(
+        employee_id=skp.penilai_id, year=skp.year, status=SKP.Status.DISETUJUI
+    ).latest_current()
 
 
 def cascade_choices(skp: SKP) -> list[RHK]:

@@ -442,6 +442,9 @@ def rank(
     def full() -> Combinable:
         return _weighted_sum(score_components(req, on=on, features=stored))
 
+    if not per_row:  # every component is a column or a hashed EXISTS: one scan, no pruning
+        top_ids = eligible.annotate(score=full()).order_by(*RANK_ORDER).values("pk")[:limit]
+        return _scored(top_ids, req, on=on, stored=stored)
     sample = eligible.annotate(cheap=cheap()).order_by("-cheap", "pk").values("pk")[: 2 * limit]
     threshold = (
         Employee.objects.filter(pk__in=sample)
@@ -457,6 +460,13 @@ def rank(
         .order_by(*RANK_ORDER)
         .values("pk")[:limit]
     )
+    return _scored(top_ids, req, on=on, stored=stored)
+
+
+def _scored(
+    top_ids: QuerySet[Employee, dict[str, Any]], req: Requirements, *, on: dt.date, stored: bool
+) -> list[Employee]:
+    """The kept rows with their components as `c_<key>` and `score`, best first."""
     components = {f"c_{k}": v for k, v in score_components(req, on=on, features=stored).items()}
     return list(
         Employee.objects.filter(pk__in=top_ids)

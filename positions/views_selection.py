@@ -6,6 +6,7 @@ selection outside the scope). Every write is one call of positions/selection.py.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from asnportal.http import AuthedRequest
 from core.formpage import saved_through
-from core.forms import message_service_error
+from core.forms import done_through, message_service_error
 from core.params import parse_id
 
 from . import selection as service
@@ -128,14 +129,11 @@ def selection_member_add(request: AuthedRequest, pk: int) -> HttpResponse:
 def selection_member_remove(request: AuthedRequest, pk: int) -> HttpResponse:
     selection = _get(request, pk, write=True)
     member_id = parse_id(request.POST.get("member"))
-    try:
-        if member_id is None:
-            raise ValidationError("Anggota panitia tidak dikenal.")
-        service.remove_member(selection, member_id)
-    except ValidationError as exc:
-        message_service_error(request, exc)
+    if member_id is None:
+        messages.error(request, "Anggota panitia tidak dikenal.")
     else:
-        messages.success(request, "Anggota panitia dihapus.")
+        remove = functools.partial(service.remove_member, selection, member_id)
+        done_through(request, remove, success="Anggota panitia dihapus.")
     return redirect(selection)
 
 

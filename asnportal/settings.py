@@ -221,13 +221,15 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ASN Portal <noreply@l
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Cache --------------------------------------------------------------------
-# Rate-limit counters live here: Redis when REDIS_URL is set (shared by every web process),
-# otherwise local memory (one process, the embedded default).
-if os.environ.get("REDIS_URL"):
+# Rate-limit counters and cached candidate rankings live here: Redis when CACHE_URL (default:
+# REDIS_URL) is set, shared by every web process; otherwise local memory (one process, the
+# embedded default). A separate CACHE_URL keeps cache evictions away from the Celery queue.
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
+if CACHE_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": CACHE_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "asnportal"),
         }
     }

@@ -90,6 +90,9 @@ SERVER_ENV = {
     "CSRF_COOKIE_SECURE": "0",
     "SECURE_HSTS_SECONDS": "0",
     "LOG_LEVEL": "WARNING",
+    # The cache as in production (Redis, shared by the workers; emptied when the server
+    # starts); BENCH_CACHE_URL="" keeps the per-process memory cache.
+    "CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/14"),
 }
 for _key, _value in SERVER_ENV.items():
     os.environ.setdefault(_key, _value)
@@ -591,7 +594,15 @@ class User(threading.Thread):
 # --- Server -------------------------------------------------------------------------------
 
 
-def start_gunicorn(port: int, workers: int, static_root: Path, log: Path) -> subprocess.Popen:
+def start_gunicorn(
+    port: int,
+    workers: int,
+    static_root: Path,
+    log: Path,
+    *,
+    worker_class: str = "sync",
+    threads: int = 1,
+) -> subprocess.Popen:
     env = {**os.environ, **SERVER_ENV, "STATIC_ROOT": str(static_root)}
     command = [
         str(Path(sys.executable).with_name("gunicorn")),
@@ -599,9 +610,9 @@ def start_gunicorn(port: int, workers: int, static_root: Path, log: Path) -> sub
         "--workers",
         str(workers),
         "--threads",
-        "1",
+        str(threads),
         "--worker-class",
-        "sync",
+        worker_class,
         "--bind",
         f"127.0.0.1:{port}",
         "--timeout",
@@ -768,6 +779,10 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=90, help="measured seconds")
     parser.add_argument("--warmup", type=int, default=20, help="seconds discarded first")
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument(
+        "--worker-class", default="sync", choices=["sync", "gthread"], help="gunicorn's"
+    )
+    parser.add_argument("--threads", type=int, default=1, help="per worker (gthread)")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--think", type=float, default=1.0, help="mean pause, seconds")
     parser.add_argument("--skip", action="append", default=[], help="page name to leave out")
@@ -833,7 +848,18 @@ def main() -> None:
     connection.close()
 
     log = Path(tempfile.gettempdir()) / f"bench_load_gunicorn_{args.port}.log"
-    server = start_gunicorn(args.port, args.workers, static_root, log)
+    if SERVER_ENV["CACHE_URL"]:
+        import redis
+
+        redis.Redis.from_url(SERVER_ENV["CACHE_URL"]).flushdb()
+    server = start_gunicorn(
+        args.port,
+        args.workers,
+        static_root,
+        log,
+        worker_class=args.worker_class,
+        threads=args.threads,
+    )
     samples: list[Sample] = []
     try:
         _, _, login_page = Session(args.port).request("GET", "/masuk/")

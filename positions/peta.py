@@ -103,11 +103,16 @@ class PetaTotals:
     lebih: int = 0  # Σ holders above kebutuhan
 
     def add(self, row: PetaRow) -> None:
+        # Called twice per post of a subtree (the totals, then peta_chart's unit nodes):
+        # each of the row's properties read once.
+        kebutuhan, bezetting = row.kebutuhan, row.bezetting
         self.positions += 1
-        self.kebutuhan += row.kebutuhan
-        self.bezetting += row.bezetting
-        self.kurang += max(-row.selisih, 0)
-        self.lebih += max(row.selisih, 0)
+        self.kebutuhan += kebutuhan
+        self.bezetting += bezetting
+        if bezetting < kebutuhan:
+            self.kurang += kebutuhan - bezetting
+        else:
+            self.lebih += bezetting - kebutuhan
 
     @property
     def selisih(self) -> int:
@@ -193,13 +198,15 @@ def _forest(positions: list[Position]) -> list[tuple[Position, int]]:
     """Depth-first order by the parent chain; siblings keep the order of `positions`.
 
     A position whose parent is outside the list (another unit's subtree, inactive, or None)
-    is a root. Positions caught in a parent cycle are appended as roots so none is lost."""
-    by_pk = {p.pk: p for p in positions}
+    is a root. Positions caught in a parent cycle are appended as roots so none is lost.
+    (Plain ids, not `pk`: a large dinas has >1,000 posts, and this runs on every peta page.)"""
+    ids = {p.id for p in positions}
     children: dict[int, list[Position]] = {}
     roots: list[Position] = []
     for position in positions:
-        if position.parent_id in by_pk and position.parent_id != position.pk:
-            children.setdefault(position.parent_id, []).append(position)
+        parent_id = position.parent_id
+        if parent_id in ids and parent_id != position.id:
+            children.setdefault(parent_id, []).append(position)
         else:
             roots.append(position)
     ordered: list[tuple[Position, int]] = []
@@ -209,18 +216,20 @@ def _forest(positions: list[Position]) -> list[tuple[Position, int]]:
         stack = [(start, 0)]
         while stack:
             position, depth = stack.pop()
-            if position.pk in seen:
+            if position.id in seen:
                 continue
-            seen.add(position.pk)
+            seen.add(position.id)
             ordered.append((position, depth))
-            for child in reversed(children.get(position.pk, [])):
-                stack.append((child, depth + 1))
+            below = children.get(position.id)
+            if below:
+                stack.extend((child, depth + 1) for child in reversed(below))
 
     for root in roots:
         walk(root)
-    for position in positions:  # only positions in a parent cycle are left
-        if position.pk not in seen:
-            walk(position)
+    if len(ordered) < len(positions):  # only positions in a parent cycle are left
+        for position in positions:
+            if position.id not in seen:
+                walk(position)
     return ordered
 
 

@@ -29,6 +29,18 @@ def _limit(model: Any, name: str) -> int:
     return model._meta.get_field(name).max_length
 
 
+def _row_text(label: str, model: Any, name: str, current: Any) -> forms.CharField:
+    """An optional short text of one row (a two-line box), as long as the model field allows,
+    filled from that field of the row's saved record `current` (None: empty)."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=_limit(model, name),
+        initial=getattr(current, name) if current else "",
+        widget=BoundedTextarea(attrs={**_INPUT, "rows": 2}),
+    )
+
+
 _SELECT = {"class": "form-select"}
 _RATING_CHOICES = [("", "— belum dinilai —"), *Rating.choices]
 
@@ -56,12 +68,8 @@ class RealisationForm(forms.Form):
                     initial=current.value if current else None,
                     widget=forms.NumberInput(attrs={**_INPUT, "step": "any"}),
                 )
-            self.fields[f"text-{ind.pk}"] = forms.CharField(
-                label="Uraian realisasi",
-                required=False,
-                max_length=_limit(Realisation, "text"),
-                initial=current.text if current else "",
-                widget=BoundedTextarea(attrs={**_INPUT, "rows": 2}),
+            self.fields[f"text-{ind.pk}"] = _row_text(
+                "Uraian realisasi", Realisation, "text", current
             )
             self.fields[f"link-{ind.pk}"] = forms.URLField(
                 label="Tautan bukti dukung",
@@ -126,21 +134,13 @@ class FeedbackForm(forms.Form):
         self.indicators = list(indicators)
         for ind in self.indicators:
             current = initial_rows.get(ind.pk)
-            self.fields[f"ub-{ind.pk}"] = forms.CharField(
-                label="Umpan balik",
-                required=False,
-                max_length=_limit(Realisation, "umpan_balik"),
-                initial=current.umpan_balik if current else "",
-                widget=BoundedTextarea(attrs={**_INPUT, "rows": 2}),
+            self.fields[f"ub-{ind.pk}"] = _row_text(
+                "Umpan balik", Realisation, "umpan_balik", current
             )
         for value, label in BERAKHLAK_CHOICES:
             current = initial_behaviour.get(value)
-            self.fields[f"perilaku-{value}"] = forms.CharField(
-                label=f"Umpan balik {label}",
-                required=False,
-                max_length=_limit(BehaviourFeedback, "umpan_balik"),
-                initial=current.umpan_balik if current else "",
-                widget=BoundedTextarea(attrs={**_INPUT, "rows": 2}),
+            self.fields[f"perilaku-{value}"] = _row_text(
+                f"Umpan balik {label}", BehaviourFeedback, "umpan_balik", current
             )
 
     def clean(self) -> dict[str, Any]:

@@ -18,7 +18,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from asnportal.http import AuthedRequest
 from core import spreadsheets
-from core.forms import add_service_errors, message_service_error
+from core.formpage import saved_through
+from core.forms import message_service_error
 from core.params import parse_id
 from positions.access import can_write_path, get_position_for_user, get_unit_for_user
 from positions.forms import UnitYearFilterForm
@@ -113,16 +114,13 @@ def grid_calculate(request: AuthedRequest) -> HttpResponse:
         raise PermissionDenied
     initial = {"year": today().year - 1, **services.settings_for(unit)}
     form = RunForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        year = data.pop("year")
-        try:
-            services.start_run(unit, year=year, started_by=request.user, **data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Perhitungan talenta {unit} dimulai dengan bobot di atas.")
-            return redirect(f"{reverse('talent:grid')}?unit={unit.pk}")
+
+    def start(data: dict[str, Any]) -> None:
+        services.start_run(unit, started_by=request.user, **data)  # year and the settings
+
+    started = f"Perhitungan talenta {unit} dimulai dengan bobot di atas."
+    if saved_through(request, form, start, success=started):
+        return redirect(f"{reverse('talent:grid')}?unit={unit.pk}")
     return render(request, "talent/grid_calculate.html", {"form": form, "unit": unit})
 
 

@@ -74,32 +74,44 @@ FACT_FIELDS = [
 # --- Computing and storing the rows ----------------------------------------------
 
 
-def _chunks(ids: list[int]) -> Iterator[list[int]]:
-    for i in range(0, len(ids), BATCH):
-        yield ids[i : i + BATCH]
+SWEEP = 20_000  # employees per pass over the whole table: memory stays bounded at any size
+
+
+def _batches(employee_ids: Iterable[int] | None) -> Iterator[tuple[int, int, list[int] | None]]:
+    """(lowest id, highest id, ids or None for "every id in the range") per batch."""
+    if employee_ids is None:
+        last = 0
+        while True:
+            page = Employee.objects.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)
+            ids = list(page[:SWEEP])
+            if not ids:
+                return
+            yield ids[0], ids[-1], None
+            last = ids[-1]
+    else:
+        wanted = sorted(set(employee_ids))
+        for i in range(0, len(wanted), BATCH):
+            chunk = wanted[i : i + BATCH]
+            yield chunk[0], chunk[-1], chunk
 
 
 def compute(employee_ids: Iterable[int] | None = None, *, on: dt.date | None = None) -> dict:
     """The facts of the given employees (all when None), from the source tables, keyed by id."""
     on = on or today()
-    if employee_ids is None:
-        batches: Iterable[list[int] | None] = [None]
-    else:
-        batches = _chunks(sorted(set(employee_ids)))
     rows: dict[int, dict[str, Any]] = {}
-    for ids in batches:
-        rows.update(_compute_batch(ids, on))
+    for low, high, ids in _batches(employee_ids):
+        rows.update(_compute_batch(low, high, ids, on))
     return rows
 
 
-def _compute_batch(ids: list[int] | None, on: dt.date) -> dict[int, dict[str, Any]]:
-    def of(model: Any) -> Any:
-        qs = model.objects.order_by()
-        return qs if ids is None else qs.filter(employee_id__in=ids)
+def _compute_batch(
+    low: int, high: int, ids: list[int] | None, on: dt.date
+) -> dict[int, dict[str, Any]]:
+    def of(model: Any, key: str = "employee_id") -> Any:
+        qs = model.objects.order_by().filter(**{f"{key}__gte": low, f"{key}__lte": high})
+        return qs if ids is None else qs.filter(**{f"{key}__in": ids})
 
-    employees = Employee.objects.order_by()
-    if ids is not None:
-        employees = employees.filter(pk__in=ids)
+    employees = of(Employee, "pk")
     rows: dict[int, dict[str, Any]] = {
         pk: {
             "education_level": "",
@@ -148,32 +160,37 @@ def _compute_batch(ids: list[int] | None, on: dt.date) -> dict[int, dict[str, An
 
 
 def refresh(employee_ids: Iterable[int] | None = None, *, on: dt.date | None = None) -> int:
-    """Recompute and upsert the rows of the given employees (everyone when None); returns the
-    number of rows written. Rows of deleted employees go with them (CASCADE)."""
+    """Recompute and upsert the rows of the given employees (everyone when None), a batch at a
+    time; returns the number of rows written. Rows of deleted employees go with them (CASCADE)."""
     on = on or today()
-    rows = compute(employee_ids, on=on)
-    objs = [
-        CandidateFeatures(employee_id=pk, refreshed_on=on, **facts) for pk, facts in rows.items()
-    ]
-    CandidateFeatures.objects.bulk_create(
-        objs,
-        batch_size=BATCH,
-        update_conflicts=True,
-        unique_fields=["employee"],
-        update_fields=[*FACT_FIELDS, "refreshed_on"],
-    )
+    written = 0
+    for low, high, ids in _batches(employee_ids):
+        rows = _compute_batch(low, high, ids, on)
+        CandidateFeatures.objects.bulk_create(
+            [CandidateFeatures(employee_id=pk, refreshed_on=on, **f) for pk, f in rows.items()],
+            batch_size=BATCH,
+            update_conflicts=True,
+            unique_fields=["employee"],
+            update_fields=[*FACT_FIELDS, "refreshed_on"],
+        )
+        written += len(rows)
     invalidate()  # the bulk paths send no signal the ranking cache would see
-    return len(objs)
+    return written
 
 
 def stale_employee_ids(employee_ids: Iterable[int] | None = None) -> list[int]:
     """Employees whose stored row is missing or differs from a recomputation (empty = fresh)."""
-    expected = compute(employee_ids)
-    stored_qs = CandidateFeatures.objects.order_by()
-    if employee_ids is not None:
-        stored_qs = stored_qs.filter(employee_id__in=list(expected))
-    stored = {row.pop("employee_id"): row for row in stored_qs.values("employee_id", *FACT_FIELDS)}
-    return sorted(pk for pk, facts in expected.items() if stored.get(pk) != facts)
+    stale: list[int] = []
+    on = today()
+    for low, high, ids in _batches(employee_ids):
+        expected = _compute_batch(low, high, ids, on)
+        stored_qs = CandidateFeatures.objects.filter(employee_id__in=list(expected))
+        stored = {
+            row.pop("employee_id"): row
+            for row in stored_qs.order_by().values("employee_id", *FACT_FIELDS)
+        }
+        stale += [pk for pk, facts in expected.items() if stored.get(pk) != facts]
+    return sorted(stale)
 
 
 # --- Kept in step with every write -------------------------------------------------

@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 
 from home.pimpinan import pimpinan_dashboard
 from performance import services
-from performance.models import Evaluation, OrganisationPerformance
+from performance.models import OrganisationPerformance
 from positions.bup import retirement_window
 from positions.models import (
     Education,
@@ -25,6 +25,7 @@ from tests.factories import (
     approve,
     make_unit,
 )
+from tests.performance.report_helpers import akhir
 from training.models import Participation
 
 RATED = 2025
@@ -32,14 +33,7 @@ RATED = 2025
 
 def _rate(employee, predikat, year=RATED):
     skp = approve(services.create_skp(employee, year=year, pendekatan="kuantitatif"))
-    Evaluation.objects.create(
-        skp=skp,
-        period="tw4",
-        status="final",
-        rating_hasil="sesuai",
-        rating_perilaku="sesuai",
-        predikat=predikat,
-    )
+    akhir(skp, predikat)
     return skp
 
 

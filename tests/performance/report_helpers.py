@@ -36,16 +36,32 @@ def rated_skp(employee, *, year: int = YEAR, predikat: str = "baik", rhk_text: s
             "atasan_penilai": services.identity(skp.atasan_penilai, None),
         },
     )
-    evaluation = Evaluation.objects.create(
-        skp=skp,
-        period=Evaluation.Period.TW4,
-        status=Evaluation.Status.FINAL,
-        rating_hasil="sesuai",
-        rating_perilaku="sesuai",
-        predikat=predikat,
-    )
+    evaluation = akhir(skp, predikat)
     Realisation.objects.create(
         evaluation=evaluation, indicator=indicator, value=9, text="Sembilan dokumen selesai"
     )
     skp.refresh_from_db()
     return skp
+
+
+def akhir(
+    skp: SKP,
+    predikat: str,
+    hasil: str = "sesuai",
+    perilaku: str = "sesuai",
+    *,
+    final: bool = True,
+) -> Evaluation:
+    """The akhir (TW IV) evaluation with its ratings and predikat, written directly, for the
+    people the portal could not rate (see rated_skp) and for rules that read only the stored
+    result; final unless ``final=False``. A rating by the penilai goes through
+    tests.factories.EvaluationFactory."""
+    status = Evaluation.Status.FINAL if final else Evaluation.Status.DRAFT
+    return Evaluation.objects.create(
+        skp=skp,
+        period=Evaluation.Period.TW4,
+        status=status,
+        rating_hasil=hasil,
+        rating_perilaku=perilaku,
+        predikat=predikat,
+    )

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from performance import annual, services
-from performance.models import Evaluation
 from tests.factories import PlacementFactory, PositionFactory
+from tests.performance.report_helpers import akhir
 
 
 def _move(world, on):
@@ -38,16 +38,8 @@ def test_annual_predikat_is_the_longest_covering_skp(world):
     first = services.create_skp(world.colleague_emp, year=2026, pendekatan="kuantitatif")
     _move(world, dt.date(2026, 9, 1))
     second = annual.split_skp_for_move(first, move_date=dt.date(2026, 9, 1))
-    Evaluation.objects.create(
-        skp=first,
-        period="tw4",
-        rating_hasil="diatas",
-        rating_perilaku="diatas",
-        predikat="sangat_baik",
-    )
-    Evaluation.objects.create(
-        skp=second, period="tw4", rating_hasil="sesuai", rating_perilaku="sesuai", predikat="baik"
-    )
+    akhir(first, "sangat_baik", "diatas", "diatas", final=False)
+    akhir(second, "baik", final=False)
     # Jan–Aug (243 days) beats Sep–Dec (122 days).
     assert annual.annual_results(world.pemprov, 2026) == {world.colleague_emp.pk: "sangat_baik"}
     assert annual.annual_distribution(world.pemprov, 2026) == {"sangat_baik": 1}

@@ -105,26 +105,20 @@ def outsider(world: World) -> User:
     return world.outsider_emp.user
 
 
-@pytest.fixture
-def hr_admin(world: World) -> User:
-    """HR of BKD: pengelola over the whole province."""
-    return scoped_user(world, "hr_admin")
+def _scoped_user_fixture(name: str, doc: str) -> Callable[..., User]:
+    """The fixture `name`: the login of tests/world.py SCOPED_USERS[name], with its HR scope."""
+
+    def fixture(world: World) -> User:
+        return scoped_user(world, name)
+
+    fixture.__doc__ = doc
+    return pytest.fixture(name=name)(fixture)
 
 
-@pytest.fixture
-def hr_dinkes(world: World) -> User:
-    return scoped_user(world, "hr_dinkes")
-
-
-@pytest.fixture
-def hr_dishub(world: World) -> User:
-    return scoped_user(world, "hr_dishub")
-
-
-@pytest.fixture
-def pimpinan(world: World) -> User:
-    """Read-only leadership over the whole province."""
-    return scoped_user(world, "pimpinan")
+hr_admin = _scoped_user_fixture("hr_admin", "HR of BKD: pengelola over the whole province.")
+hr_dinkes = _scoped_user_fixture("hr_dinkes", "HR of Dinas Kesehatan (pengelola).")
+hr_dishub = _scoped_user_fixture("hr_dishub", "HR of Dinas Perhubungan (pengelola).")
+pimpinan = _scoped_user_fixture("pimpinan", "Read-only leadership over the whole province.")
 
 
 @pytest.fixture

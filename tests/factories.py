@@ -117,6 +117,10 @@ class PositionFactory(factory.django.DjangoModelFactory):
         kepala = factory.Trait(jenis=Position.Jenis.JPT_PRATAMA, kelas=14)  # kepala dinas
         administrator = factory.Trait(jenis=Position.Jenis.ADMINISTRATOR, kelas=11)
         sekda = factory.Trait(jenis=Position.Jenis.JPT_MADYA, kelas=15)
+        # a JF ahli muda post (kelas 9), as the world's perawat
+        ahli_muda = factory.Trait(
+            jenis=Position.Jenis.FUNGSIONAL, jenjang=Position.Jenjang.AHLI_MUDA, kelas=9
+        )
 
 
 class EmployeeFactory(factory.django.DjangoModelFactory):
@@ -220,7 +224,19 @@ def cascades(skp: SKP) -> bool:
     return skp.penilai_id is not None and skp.position.jenis not in STRUCTURAL_JENIS[:3]
 
 
-class SKPFactory(factory.Factory):
+class ServiceFactory(factory.Factory):
+    """A factory whose objects are made by the services (see the module docstring): there is
+    no unsaved instance to build."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _build(cls, model_class: Any, *args: Any, **kwargs: Any) -> Any:
+        raise NotImplementedError(f"{cls.__name__} goes through the services: use create.")
+
+
+class SKPFactory(ServiceFactory):
     """``SKPFactory(employee=e, approved=True)``; see the module docstring for the path.
 
     ``rhks`` is the number of RHK utama, each with ``indicators`` IKI (kuantitas, kualitas,
@@ -246,10 +262,6 @@ class SKPFactory(factory.Factory):
         submitted = factory.Trait(state=SKP.Status.DIAJUKAN)
         returned = factory.Trait(state=SKP.Status.DIKEMBALIKAN)
         approved = factory.Trait(state=SKP.Status.DISETUJUI)
-
-    @classmethod
-    def _build(cls, model_class: Any, *args: Any, **kwargs: Any) -> Any:
-        raise NotImplementedError("SKPFactory goes through the services: use create.")
 
     @classmethod
     def _create(
@@ -392,7 +404,7 @@ def ratings_for(predikat: str) -> tuple[str, str]:
     return max(cells, key=lambda cell: cell.count("sesuai"))
 
 
-class EvaluationFactory(factory.Factory):
+class EvaluationFactory(ServiceFactory):
     """``EvaluationFactory(skp=s, final=True, predikat="baik")``.
 
     The pegawai enters ``realisation`` (a value, with ``realisation_text``) for every IKI of
@@ -415,10 +427,6 @@ class EvaluationFactory(factory.Factory):
     class Params:
         rated = factory.Trait(state="rated")
         final = factory.Trait(state=Evaluation.Status.FINAL)
-
-    @classmethod
-    def _build(cls, model_class: Any, *args: Any, **kwargs: Any) -> Any:
-        raise NotImplementedError("EvaluationFactory goes through the services: use create.")
 
     @classmethod
     def _create(
@@ -537,4 +545,12 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
         counted = factory.Trait(
             verification=Participation.Verification.VERIFIED,
             result=Participation.Result.LULUS,
+        )
+        # ``ParticipationFactory(seat=True, event=e, employee=p, jp=16)``: a participant of
+        # the event (enrolled by the organiser), over the event's dates, no title of its own.
+        seat = factory.Trait(
+            title="",
+            is_self_reported=False,
+            start_date=factory.SelfAttribute("event.start_date"),
+            end_date=factory.SelfAttribute("event.end_date"),
         )

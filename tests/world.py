@@ -41,24 +41,14 @@ def build_world() -> World:
     dinkes = make_unit("Dinas Kesehatan", pemprov, "perangkat_daerah")
     yankes = make_unit("Bidang Pelayanan Kesehatan", dinkes)
     dishub = make_unit("Dinas Perhubungan", pemprov, "perangkat_daerah")
-    kadis = PositionFactory(
-        unit=dinkes, name="Kepala Dinas Kesehatan", jenis="jpt_pratama", kelas=14
-    )
+    kadis = PositionFactory(unit=dinkes, name="Kepala Dinas Kesehatan", kepala=True)
     kabid = PositionFactory(
-        unit=yankes, name="Kepala Bidang Yankes", jenis="administrator", kelas=11, parent=kadis
+        unit=yankes, name="Kepala Bidang Yankes", administrator=True, parent=kadis
     )
     perawat = PositionFactory(
-        unit=yankes,
-        name="Perawat",
-        jenis="fungsional",
-        jenjang="ahli_muda",
-        kelas=9,
-        parent=kabid,
-        kebutuhan=3,
+        unit=yankes, name="Perawat", ahli_muda=True, parent=kabid, kebutuhan=3
     )
-    kadis_dishub = PositionFactory(
-        unit=dishub, name="Kepala Dinas Perhubungan", jenis="jpt_pratama", kelas=14
-    )
+    kadis_dishub = PositionFactory(unit=dishub, name="Kepala Dinas Perhubungan", kepala=True)
     staf_dishub = PositionFactory(unit=dishub, name="Pengadministrasi", parent=kadis_dishub)
 
     def person(name: str, position: Position, unit: OrgUnit, username: str | None) -> Employee:

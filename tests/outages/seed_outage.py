@@ -31,15 +31,9 @@ USERNAME, PASSWORD = "hr.outage", "Gangguan#2026"
 def seed(n_employees: int) -> ReportJob:
     pemprov = make_unit("Pemerintah Provinsi Uji")
     dinkes = make_unit("Dinas Kesehatan", pemprov, "perangkat_daerah")
-    kadis = PositionFactory(unit=dinkes, name="Kepala Dinas", jenis="jpt_pratama", kelas=14)
+    kadis = PositionFactory(unit=dinkes, name="Kepala Dinas", kepala=True)
     perawat = PositionFactory(
-        unit=dinkes,
-        name="Perawat",
-        jenis="fungsional",
-        jenjang="ahli_muda",
-        kelas=9,
-        parent=kadis,
-        kebutuhan=n_employees,
+        unit=dinkes, name="Perawat", ahli_muda=True, parent=kadis, kebutuhan=n_employees
     )
     hr = User.objects.create_user(username=USERNAME, password=PASSWORD)
     boss = EmployeeFactory(name="Kadis Sehat", unit=dinkes, user=hr)

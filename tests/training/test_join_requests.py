@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from positions.models import today
-from tests.factories import make_unit
+from tests.factories import ParticipationFactory, make_unit
 from training import selectors, services
 from training.models import JoinRequest, Participation, TrainingEvent, TrainingProgram
 
@@ -37,13 +37,7 @@ def test_open_events_list_future_events_with_seats_of_own_instansi(world):
     open_event = _event(world)
     _event(world, starts_in_days=-1)  # already started
     full = _event(world, quota=1)
-    Participation.objects.create(
-        employee=world.colleague_emp,
-        event=full,
-        start_date=full.start_date,
-        end_date=full.end_date,
-        jp=16,
-    )
+    ParticipationFactory(seat=True, event=full, employee=world.colleague_emp, jp=16)
     events = selectors.open_events_for(world.employee_emp)
     assert [e.pk for e in events] == [open_event.pk]
     assert events[0].seats_left == 2
@@ -130,13 +124,7 @@ def test_pegawai_cannot_decide(world, client_as, employee):
 def test_participant_opens_the_event_page_and_sees_only_own_row(world, client_as, employee):
     event = _event(world, starts_in_days=-30)  # past event, no longer open
     for emp in (world.employee_emp, world.colleague_emp):
-        Participation.objects.create(
-            employee=emp,
-            event=event,
-            start_date=event.start_date,
-            end_date=event.end_date,
-            jp=16,
-        )
+        ParticipationFactory(seat=True, event=event, employee=emp, jp=16)
     response = client_as(employee).get(reverse("training:event_detail", args=[event.pk]))
     assert response.status_code == 200
     body = response.content.decode()

@@ -90,6 +90,23 @@ def latest_batch():
     return ImportBatch.objects.latest("pk")
 
 
+@pytest.fixture
+def one_row_batch(client_as, hr_dinkes, world):
+    """HR of Dinas Kesehatan's client and the batch of one valid row it just uploaded."""
+    client = client_as(hr_dinkes)
+    upload(client, [person(1, unit_code=world.yankes.code)])
+    return client, latest_batch()
+
+
+def raising(error):
+    """A stand-in for a function of the commit that fails with `error`."""
+
+    def broken(*args, **kwargs):
+        raise error
+
+    return broken
+
+
 def errors_by_row(batch):
     return {r["row"]: r["errors"] for r in batch.rows}
 
@@ -421,16 +438,14 @@ def test_failure_midway_rolls_back_everything(
 
 
 def test_a_database_error_in_the_task_is_recorded_in_indonesian(
-    client_as, hr_dinkes, world, monkeypatch, post_commit
+    one_row_batch, monkeypatch, post_commit
 ):
-    client = client_as(hr_dinkes)
-    upload(client, [person(1, unit_code=world.yankes.code)])
-    batch = latest_batch()
-
-    def broken(*args, **kwargs):
-        raise OperationalError("server closed the connection unexpectedly")
-
-    monkeypatch.setattr(commit_module, "bulk_create_with_history", broken)
+    client, batch = one_row_batch
+    monkeypatch.setattr(
+        commit_module,
+        "bulk_create_with_history",
+        raising(OperationalError("server closed the connection unexpectedly")),
+    )
     post_commit(client, batch)
     batch.refresh_from_db()
     assert batch.status == ImportBatch.Status.FAILED
@@ -453,10 +468,8 @@ def test_changes_since_the_preview_are_caught_at_commit(client_as, hr_dinkes, wo
     assert Employee.objects.count() == count
 
 
-def test_second_commit_of_the_same_batch_is_refused(client_as, hr_dinkes, world, post_commit):
-    client = client_as(hr_dinkes)
-    upload(client, [person(1, unit_code=world.yankes.code)])
-    batch = latest_batch()
+def test_second_commit_of_the_same_batch_is_refused(one_row_batch, post_commit):
+    client, batch = one_row_batch
     post_commit(client, batch)
     response = post_commit(client, batch)
     assert "tidak dapat disimpan dua kali" in str(list(get_messages(response.wsgi_request))[-1])
@@ -516,16 +529,10 @@ def test_running_the_task_twice_writes_once(client_as, hr_dinkes, world, post_co
 
 
 def test_a_bug_in_the_commit_is_rolled_back_and_explained_not_a_500(
-    client_as, hr_dinkes, world, monkeypatch, post_commit
+    one_row_batch, monkeypatch, post_commit
 ):
-    client = client_as(hr_dinkes)
-    upload(client, [person(1, unit_code=world.yankes.code)])
-    batch = latest_batch()
-
-    def broken(*args, **kwargs):
-        raise KeyError("position_id")
-
-    monkeypatch.setattr(commit_module, "_place", broken)
+    client, batch = one_row_batch
+    monkeypatch.setattr(commit_module, "_place", raising(KeyError("position_id")))
     response = post_commit(client, batch)
     assert response.status_code == 302
     batch.refresh_from_db()
@@ -556,11 +563,9 @@ def test_a_commit_that_runs_out_of_time_is_recorded_and_writes_nothing(
 
 
 def test_a_batch_whose_task_was_lost_can_be_queued_again(
-    client_as, hr_dinkes, world, post_commit, django_capture_on_commit_callbacks
+    one_row_batch, post_commit, django_capture_on_commit_callbacks
 ):
-    client = client_as(hr_dinkes)
-    upload(client, [person(1, unit_code=world.yankes.code)])
-    batch = latest_batch()
+    client, batch = one_row_batch
     with django_capture_on_commit_callbacks():  # queued, but the message never arrives
         client.post(commit_url(batch))
     batch.refresh_from_db()

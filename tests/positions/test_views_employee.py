@@ -127,16 +127,17 @@ def test_only_hr_may_create(client_as, manager, world):
 # --- placement form ------------------------------------------------------------------
 
 
+DEFINITIF = {"kind": "definitif", "start_date": "2026-03-01", "sk_date": "2026-02-20"}
+
+
 def _placement(position, **overrides):
-    data = {
+    """The placement form's POST data: a definitif placement on `position` from 1 March."""
+    return {
         "position": position.pk,
-        "kind": "definitif",
-        "start_date": "2026-03-01",
+        **DEFINITIF,
         "sk_number": "800.1.3/123/VI.04/2026",
-        "sk_date": "2026-02-20",
+        **overrides,
     }
-    data.update(overrides)
-    return data
 
 
 def test_second_definitive_holder_of_structural_position_is_refused(client_as, hr_dinkes, world):

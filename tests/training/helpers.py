@@ -8,7 +8,7 @@ from positions.models import EmployeeCompetency, Placement, PositionCompetency
 from tests.factories import EmployeeFactory, PlacementFactory, TrainingProgramFactory, competency
 from training.models import TrainingProgram
 
-__all__ = ["Case", "add_nurses", "build_case", "competency", "program"]
+__all__ = ["Case", "add_nurses", "build_case", "competency", "program", "self_report_data"]
 
 
 def program(code: str, category: str, jp: int, covers: dict[str, int] | None = None, **kw):
@@ -67,3 +67,19 @@ def add_nurses(world, n: int) -> None:
         EmployeeCompetency.objects.create(
             employee=emp, competency=comp, level=1, assessed_on=dt.date(2025, 1, 1)
         )
+
+
+def self_report_data(**fields: str) -> dict[str, str]:
+    """The riwayat form's POST data (training.forms_ledger.SelfReportForm): a klasikal seminar on
+    one day, no JP, minutes or certificate number; `fields` set what a test varies."""
+    return {
+        "title": "Seminar",
+        "category": "seminar",
+        "method": "klasikal",
+        "start_date": "2026-03-02",
+        "end_date": "2026-03-02",
+        "jp": "",
+        "minutes": "",
+        "certificate_number": "",
+        **fields,
+    }

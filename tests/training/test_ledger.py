@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from tests.training.helpers import self_report_data
 from training import ledger as domain
 from training.forms_ledger import SelfReportForm
 from training.models import Participation, minutes_to_jp
@@ -62,18 +63,9 @@ def test_minutes_convert_to_whole_jp_of_45_minutes():
 
 
 def _form_data(**overrides):
-    data = {
-        "title": "Webinar Pelayanan Publik",
-        "category": "seminar",
-        "method": "e_learning",
-        "start_date": "2026-02-01",
-        "end_date": "2026-02-01",
-        "jp": "",
-        "minutes": "",
-        "certificate_number": "",
-    }
-    data.update(overrides)
-    return data
+    webinar = {"title": "Webinar Pelayanan Publik", "method": "e_learning"}
+    dates = {"start_date": "2026-02-01", "end_date": "2026-02-01"}
+    return self_report_data(**{**webinar, **dates, **overrides})
 
 
 @pytest.mark.parametrize(("minutes", "jp"), [("900", 20), ("100", 2)])

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tests.training.helpers import self_report_data
 from training import ledger as domain
 from training.models import Participation
 
@@ -14,18 +15,10 @@ PDF = b"%PDF-1.7\n%test\n" + b"x" * 50
 
 
 def _post_data(**overrides):
-    data = {
-        "title": "Seminar Nasional Keperawatan",
-        "category": "seminar",
-        "method": "klasikal",
-        "start_date": "2026-03-02",
-        "end_date": "2026-03-03",
-        "jp": "",
-        "minutes": "900",
-        "certificate_number": "SN/2026/001",
-    }
-    data.update(overrides)
-    return data
+    seminar = {"title": "Seminar Nasional Keperawatan", "end_date": "2026-03-03"}
+    return self_report_data(
+        **{**seminar, "minutes": "900", "certificate_number": "SN/2026/001", **overrides}
+    )
 
 
 def _report(employee, **kwargs):

@@ -36,12 +36,18 @@ def _backoff(retries: int) -> int:
     return min(2 ** (retries + 1), 10)
 
 
+def _report_task(name: str, **limits: int) -> Any:
+    """A report task: bound (it retries itself), acknowledged only after it ran (a lost
+    worker's message is delivered again) and without a stored result."""
+    return shared_task(name=name, bind=True, acks_late=True, ignore_result=True, **limits)
+
+
 def _retry(task: Any, exc: Exception) -> Exception:
     """The retry of a bound report task after a transient error, on the backoff above."""
     return task.retry(exc=exc, countdown=_backoff(task.request.retries), max_retries=RETRY_MAX)
 
 
-@shared_task(name="performance.prepare_report_job", bind=True, acks_late=True, ignore_result=True)
+@_report_task("performance.prepare_report_job")
 def prepare_report_job(self, job_id: int, run: int) -> int:  # type: ignore[no-untyped-def]
     from performance import report_jobs
 
@@ -51,14 +57,7 @@ def prepare_report_job(self, job_id: int, run: int) -> int:  # type: ignore[no-u
         raise _retry(self, exc) from exc
 
 
-@shared_task(
-    name="performance.render_report_document",
-    bind=True,
-    acks_late=True,
-    ignore_result=True,
-    soft_time_limit=120,
-    time_limit=180,
-)
+@_report_task("performance.render_report_document", soft_time_limit=120, time_limit=180)
 def render_report_document(self, document_id: int, run: int) -> str:  # type: ignore[no-untyped-def]
     from celery.exceptions import SoftTimeLimitExceeded
 
@@ -83,14 +82,7 @@ def render_report_document(self, document_id: int, run: int) -> str:  # type: ig
         )
 
 
-@shared_task(
-    name="performance.finish_report_job",
-    bind=True,
-    acks_late=True,
-    ignore_result=True,
-    soft_time_limit=3300,
-    time_limit=3600,
-)
+@_report_task("performance.finish_report_job", soft_time_limit=3300, time_limit=3600)
 def finish_report_job(self, job_id: int, run: int) -> str:  # type: ignore[no-untyped-def]
     from performance import report_jobs
 

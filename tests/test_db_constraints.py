@@ -19,54 +19,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from asnportal.models import User
-from performance.models import (
-    RHK,
-    SKP,
-    BehaviourExpectation,
-    BehaviourFeedback,
-    CurveRule,
-    DocumentVerification,
-    Evaluation,
-    Indicator,
-    OrganisationPerformance,
-    PredikatRule,
-    RatingHistory,
-    Realisation,
-    ReportDocument,
-    ReportJob,
-)
-from positions.models import (
-    Competency,
-    CompetencyLevel,
-    Education,
-    EducationField,
-    Employee,
-    EmployeeCompetency,
-    FunctionalBup,
-    HRScope,
-    ImportBatch,
-    JptSelection,
-    LeadershipTraining,
-    OrgUnit,
-    Placement,
-    Position,
-    PositionCompetency,
-    SelectionCandidate,
-    SelectionCommitteeMember,
-    WorkloadTask,
-)
+from performance import models as perf
+from positions import models as pos
 from tests.factories import EmployeeFactory, PlacementFactory, PositionFactory
-from training.models import (
-    Attendance,
-    DevelopmentPlan,
-    JoinRequest,
-    Participation,
-    PlanItem,
-    ProgramCompetency,
-    Session,
-    TrainingEvent,
-    TrainingProgram,
-)
+from training import models as train
 
 YEAR = 2026
 JAN_1, DEC_31 = dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31)
@@ -75,44 +31,46 @@ JAN_1, DEC_31 = dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31)
 # --- Builders: valid rows the violations start from ------------------------------------
 
 
-def skp(w: Any, **kw: Any) -> SKP:
+def skp(w: Any, **kw: Any) -> perf.SKP:
     data = {
         "employee": w.employee_emp,
         "year": YEAR,
         "period_start": JAN_1,
         "period_end": DEC_31,
-        "pendekatan": SKP.Pendekatan.KUANTITATIF,
+        "pendekatan": perf.SKP.Pendekatan.KUANTITATIF,
         "position": w.perawat,
     }
-    return SKP.objects.create(**{**data, **kw})
+    return perf.SKP.objects.create(**{**data, **kw})
 
 
-def indicator(w: Any, **kw: Any) -> Indicator:
-    rhk = RHK.objects.create(skp=skp(w), text="Asuhan keperawatan")
-    return Indicator.objects.create(rhk=rhk, aspek="kuantitas", text="Jumlah pasien", **kw)
+def indicator(w: Any, **kw: Any) -> perf.Indicator:
+    rhk = perf.RHK.objects.create(skp=skp(w), text="Asuhan keperawatan")
+    return perf.Indicator.objects.create(rhk=rhk, aspek="kuantitas", text="Jumlah pasien", **kw)
 
 
-def evaluation(w: Any, **kw: Any) -> Evaluation:
-    return Evaluation.objects.create(skp=skp(w), period=Evaluation.Period.TW1, **kw)
+def evaluation(w: Any, **kw: Any) -> perf.Evaluation:
+    return perf.Evaluation.objects.create(skp=skp(w), period=perf.Evaluation.Period.TW1, **kw)
 
 
-def competency(code: str = "T.UJI") -> Competency:
-    return Competency.objects.create(code=code, name="Kompetensi uji", kind="teknis")
+def competency(code: str = "T.UJI") -> pos.Competency:
+    return pos.Competency.objects.create(code=code, name="Kompetensi uji", kind="teknis")
 
 
-def education_field() -> EducationField:
-    return EducationField.objects.create(code="UJI-01", name="Keperawatan", group="Kesehatan")
+def education_field() -> pos.EducationField:
+    return pos.EducationField.objects.create(code="UJI-01", name="Keperawatan", group="Kesehatan")
 
 
 def user(w: Any) -> User:
     return w.employee_emp.user
 
 
-def report_job(w: Any) -> ReportJob:
-    return ReportJob.objects.create(kind="unit", unit=w.dinkes, year=YEAR, requested_by=user(w))
+def report_job(w: Any) -> perf.ReportJob:
+    return perf.ReportJob.objects.create(
+        kind="unit", unit=w.dinkes, year=YEAR, requested_by=user(w)
+    )
 
 
-def program(**kw: Any) -> TrainingProgram:
+def program(**kw: Any) -> train.TrainingProgram:
     data = {
         "code": "UJI-1",
         "name": "Pelatihan uji",
@@ -121,10 +79,10 @@ def program(**kw: Any) -> TrainingProgram:
         "jp": 20,
         "provider": "BPSDM",
     }
-    return TrainingProgram.objects.create(**{**data, **kw})
+    return train.TrainingProgram.objects.create(**{**data, **kw})
 
 
-def event(w: Any, **kw: Any) -> TrainingEvent:
+def event(w: Any, **kw: Any) -> train.TrainingEvent:
     data = {
         "program": program(),
         "name": "Angkatan I",
@@ -133,10 +91,10 @@ def event(w: Any, **kw: Any) -> TrainingEvent:
         "organiser_unit": w.dinkes,
         "quota": 10,
     }
-    return TrainingEvent.objects.create(**{**data, **kw})
+    return train.TrainingEvent.objects.create(**{**data, **kw})
 
 
-def participation(w: Any, **kw: Any) -> Participation:
+def participation(w: Any, **kw: Any) -> train.Participation:
     data = {
         "employee": w.employee_emp,
         "title": "Kursus daring",
@@ -144,16 +102,16 @@ def participation(w: Any, **kw: Any) -> Participation:
         "end_date": dt.date(YEAR, 2, 2),
         "jp": 8,
     }
-    return Participation.objects.create(**{**data, **kw})
+    return train.Participation.objects.create(**{**data, **kw})
 
 
-def session(ev: TrainingEvent, **kw: Any) -> Session:
+def session(ev: train.TrainingEvent, **kw: Any) -> train.Session:
     data = {"date": ev.start_date, "start_time": dt.time(8), "end_time": dt.time(12), "topic": "X"}
-    return Session.objects.create(event=ev, **{**data, **kw})
+    return train.Session.objects.create(event=ev, **{**data, **kw})
 
 
-def plan(w: Any, **kw: Any) -> DevelopmentPlan:
-    return DevelopmentPlan.objects.create(unit=w.dinkes, year=YEAR, **kw)
+def plan(w: Any, **kw: Any) -> train.DevelopmentPlan:
+    return train.DevelopmentPlan.objects.create(unit=w.dinkes, year=YEAR, **kw)
 
 
 def twice(create: Callable[[], Any]) -> None:
@@ -171,7 +129,7 @@ def update(model: Any, pk: int, **values: Any) -> None:
 def two_educations_same_level_and_field(w: Any) -> None:
     field = education_field()
     twice(
-        lambda: Education.objects.create(
+        lambda: pos.Education.objects.create(
             employee=w.employee_emp, level="40", field=field, graduation_year=2008
         )
     )
@@ -179,18 +137,18 @@ def two_educations_same_level_and_field(w: Any) -> None:
 
 def two_levels_same_number(w: Any) -> None:
     c = competency()
-    twice(lambda: CompetencyLevel.objects.create(competency=c, level=2, description="x"))
+    twice(lambda: pos.CompetencyLevel.objects.create(competency=c, level=2, description="x"))
 
 
 def a_competency_required_twice(w: Any) -> None:
     c = competency()
-    twice(lambda: PositionCompetency.objects.create(position=w.perawat, competency=c, level=3))
+    twice(lambda: pos.PositionCompetency.objects.create(position=w.perawat, competency=c, level=3))
 
 
 def two_assessments_same_day(w: Any) -> None:
     c = competency()
     twice(
-        lambda: EmployeeCompetency.objects.create(
+        lambda: pos.EmployeeCompetency.objects.create(
             employee=w.employee_emp, competency=c, level=3, assessed_on=JAN_1
         )
     )
@@ -198,7 +156,7 @@ def two_assessments_same_day(w: Any) -> None:
 
 def superseded_without_time(w: Any) -> None:
     first = skp(w, superseded_at=timezone.now())
-    update(SKP, first.pk, superseded_at=None, superseded_by=skp(w))
+    update(perf.SKP, first.pk, superseded_at=None, superseded_by=skp(w))
 
 
 def two_skps_superseded_by_one(w: Any) -> None:
@@ -209,44 +167,44 @@ def two_skps_superseded_by_one(w: Any) -> None:
 
 def two_indicators_same_aspek(w: Any) -> None:
     first = indicator(w)
-    Indicator.objects.create(rhk=first.rhk, aspek=first.aspek, text="Jumlah kedua")
+    perf.Indicator.objects.create(rhk=first.rhk, aspek=first.aspek, text="Jumlah kedua")
 
 
 def two_expectations_same_value(w: Any) -> None:
     s = skp(w)
-    twice(lambda: BehaviourExpectation.objects.create(skp=s, value="akuntabel"))
+    twice(lambda: perf.BehaviourExpectation.objects.create(skp=s, value="akuntabel"))
 
 
 def two_evaluations_same_period(w: Any) -> None:
     s = skp(w)
-    twice(lambda: Evaluation.objects.create(skp=s, period="tw1"))
+    twice(lambda: perf.Evaluation.objects.create(skp=s, period="tw1"))
 
 
 def two_realisations_same_indicator(w: Any) -> None:
     ind = indicator(w)
-    ev = Evaluation.objects.create(skp=ind.rhk.skp, period="tw1")
-    twice(lambda: Realisation.objects.create(evaluation=ev, indicator=ind, value=1))
+    ev = perf.Evaluation.objects.create(skp=ind.rhk.skp, period="tw1")
+    twice(lambda: perf.Realisation.objects.create(evaluation=ev, indicator=ind, value=1))
 
 
 def negative_realisation(w: Any) -> None:
     ind = indicator(w)
-    ev = Evaluation.objects.create(skp=ind.rhk.skp, period="tw1")
-    Realisation.objects.create(evaluation=ev, indicator=ind, value=-1)
+    ev = perf.Evaluation.objects.create(skp=ind.rhk.skp, period="tw1")
+    perf.Realisation.objects.create(evaluation=ev, indicator=ind, value=-1)
 
 
 def two_feedbacks_same_value(w: Any) -> None:
     ev = evaluation(w)
-    twice(lambda: BehaviourFeedback.objects.create(evaluation=ev, value="loyal"))
+    twice(lambda: perf.BehaviourFeedback.objects.create(evaluation=ev, value="loyal"))
 
 
 def two_documents_same_employee(w: Any) -> None:
     job = report_job(w)
-    twice(lambda: ReportDocument.objects.create(job=job, employee=w.employee_emp))
+    twice(lambda: perf.ReportDocument.objects.create(job=job, employee=w.employee_emp))
 
 
 def a_competency_developed_twice(w: Any) -> None:
     p, c = program(), competency()
-    twice(lambda: ProgramCompetency.objects.create(program=p, competency=c, target_level=3))
+    twice(lambda: train.ProgramCompetency.objects.create(program=p, competency=c, target_level=3))
 
 
 def enrolled_twice(w: Any) -> None:
@@ -256,22 +214,26 @@ def enrolled_twice(w: Any) -> None:
 
 def join_requested_twice(w: Any) -> None:
     ev = event(w)
-    twice(lambda: JoinRequest.objects.create(employee=w.employee_emp, event=ev))
+    twice(lambda: train.JoinRequest.objects.create(employee=w.employee_emp, event=ev))
 
 
 def join_decided_without_time(w: Any) -> None:
-    JoinRequest.objects.create(employee=w.employee_emp, event=event(w), status="disetujui")
+    train.JoinRequest.objects.create(employee=w.employee_emp, event=event(w), status="disetujui")
 
 
 def attendance_twice(w: Any) -> None:
     ev = event(w)
     p, s = participation(w, event=ev), session(ev)
-    twice(lambda: Attendance.objects.create(participation=p, session=s, present=True))
+    twice(lambda: train.Attendance.objects.create(participation=p, session=s, present=True))
 
 
 def planned_twice(w: Any) -> None:
     pl, pr = plan(w), program()
-    twice(lambda: PlanItem.objects.create(plan=pl, employee=w.employee_emp, program=pr, reason="x"))
+    twice(
+        lambda: train.PlanItem.objects.create(
+            plan=pl, employee=w.employee_emp, program=pr, reason="x"
+        )
+    )
 
 
 # --- The cases ---------------------------------------------------------------------------
@@ -280,19 +242,21 @@ def planned_twice(w: Any) -> None:
 # --- BUP table, PPPK contract and JPT selection (issue 13) --------------------------------
 
 
-def bup_rule(**kw: Any) -> FunctionalBup:
+def bup_rule(**kw: Any) -> pos.FunctionalBup:
     values = {"name": "Penyuluh Uji", "jenjang": "", "bup_age": 60, "legal_basis": "uji"}
-    return FunctionalBup.objects.create(**{**values, **kw})
+    return pos.FunctionalBup.objects.create(**{**values, **kw})
 
 
-def selection(w: Any, **kw: Any) -> JptSelection:
+def selection(w: Any, **kw: Any) -> pos.JptSelection:
     values = {"position": w.kadis_dishub, "method": "terbuka", "opened_on": dt.date(2026, 1, 5)}
-    return JptSelection.objects.create(**{**values, **kw})
+    return pos.JptSelection.objects.create(**{**values, **kw})
 
 
-def candidate(sel: JptSelection, employee: Employee, **kw: Any) -> SelectionCandidate:
+def candidate(sel: pos.JptSelection, employee: pos.Employee, **kw: Any) -> pos.SelectionCandidate:
     values = {"source": "peringkat", "listed_rank": 1, "score": 50}
-    return SelectionCandidate.objects.create(selection=sel, employee=employee, **{**values, **kw})
+    return pos.SelectionCandidate.objects.create(
+        selection=sel, employee=employee, **{**values, **kw}
+    )
 
 
 def two_candidates_same_proposed_rank(w: Any) -> None:
@@ -304,7 +268,7 @@ def two_candidates_same_proposed_rank(w: Any) -> None:
 def two_ketua(w: Any) -> None:
     sel = selection(w)
     for name in ("Ketua Satu", "Ketua Dua"):
-        SelectionCommitteeMember.objects.create(
+        pos.SelectionCommitteeMember.objects.create(
             selection=sel, name=name, role="ketua", unsur="internal"
         )
 
@@ -324,70 +288,83 @@ class Case:
 CASES = [
     # positions: organisation tree, positions, employees
     Case(
-        "OrgUnit.code", "unique", lambda w: update(OrgUnit, w.dishub.pk, code=w.dinkes.code), "code"
+        "OrgUnit.code",
+        "unique",
+        lambda w: update(pos.OrgUnit, w.dishub.pk, code=w.dinkes.code),
+        "code",
     ),
     Case(
-        "OrgUnit.path", "unique", lambda w: update(OrgUnit, w.dishub.pk, path=w.dinkes.path), "path"
+        "OrgUnit.path",
+        "unique",
+        lambda w: update(pos.OrgUnit, w.dishub.pk, path=w.dinkes.path),
+        "path",
     ),
     Case(
-        "Position.code", "unique", lambda w: update(Position, w.kabid.pk, code=w.kadis.code), "code"
+        "Position.code",
+        "unique",
+        lambda w: update(pos.Position, w.kabid.pk, code=w.kadis.code),
+        "code",
     ),
-    Case("position_kelas_1_17", "check", lambda w: update(Position, w.kabid.pk, kelas=18)),
+    Case("position_kelas_1_17", "check", lambda w: update(pos.Position, w.kabid.pk, kelas=18)),
     Case(
         "position_jenjang_only_fungsional",
         "check",
-        lambda w: update(Position, w.kabid.pk, jenjang="ahli_muda"),
+        lambda w: update(pos.Position, w.kabid.pk, jenjang="ahli_muda"),
     ),
     Case(
         "position_fungsional_has_jenjang",
         "check",
-        lambda w: update(Position, w.perawat.pk, jenjang=""),
+        lambda w: update(pos.Position, w.perawat.pk, jenjang=""),
     ),
     Case(
         "position_structural_kebutuhan_1",
         "check",
-        lambda w: update(Position, w.kabid.pk, kebutuhan=2),
+        lambda w: update(pos.Position, w.kabid.pk, kebutuhan=2),
     ),
     Case(
-        "position_not_own_parent", "check", lambda w: update(Position, w.kabid.pk, parent=F("pk"))
+        "position_not_own_parent",
+        "check",
+        lambda w: update(pos.Position, w.kabid.pk, parent=F("pk")),
     ),
     Case(
         "Position.kebutuhan",
         "check",
-        lambda w: update(Position, w.perawat.pk, kebutuhan=-1),
+        lambda w: update(pos.Position, w.perawat.pk, kebutuhan=-1),
         "kebutuhan",
     ),
     Case("EducationField.code", "unique", lambda w: twice(education_field), "code"),
     Case(
-        "employee_nip_18_digits", "check", lambda w: update(Employee, w.employee_emp.pk, nip="1985")
+        "employee_nip_18_digits",
+        "check",
+        lambda w: update(pos.Employee, w.employee_emp.pk, nip="1985"),
     ),
     Case(
         "employee_nip_digits_only",
         "check",
-        lambda w: update(Employee, w.employee_emp.pk, nip=w.employee_emp.nip[:17] + "X"),
+        lambda w: update(pos.Employee, w.employee_emp.pk, nip=w.employee_emp.nip[:17] + "X"),
     ),
     Case(
         "Employee.nip",
         "unique",
-        lambda w: update(Employee, w.colleague_emp.pk, nip=w.employee_emp.nip),
+        lambda w: update(pos.Employee, w.colleague_emp.pk, nip=w.employee_emp.nip),
         "nip",
     ),
     Case(
         "Employee.user",
         "unique",
-        lambda w: update(Employee, w.colleague_emp.pk, user=user(w)),
+        lambda w: update(pos.Employee, w.colleague_emp.pk, user=user(w)),
         "user_id",
     ),
     Case(
         "employee_golongan_matches_kind",
         "check",
-        lambda w: update(Employee, w.employee_emp.pk, kind="pppk"),
+        lambda w: update(pos.Employee, w.employee_emp.pk, kind="pppk"),
     ),
     Case("education_unique_per_level_field", "unique", two_educations_same_level_and_field),
     Case(
         "education_graduation_from_1950",
         "check",
-        lambda w: Education.objects.create(
+        lambda w: pos.Education.objects.create(
             employee=w.employee_emp, level="40", graduation_year=1949
         ),
     ),
@@ -396,13 +373,15 @@ CASES = [
     Case(
         "competency_level_1_5",
         "check",
-        lambda w: CompetencyLevel.objects.create(competency=competency(), level=6, description="x"),
+        lambda w: pos.CompetencyLevel.objects.create(
+            competency=competency(), level=6, description="x"
+        ),
     ),
     Case("position_competency_unique", "unique", a_competency_required_twice),
     Case(
         "position_competency_level_1_5",
         "check",
-        lambda w: PositionCompetency.objects.create(
+        lambda w: pos.PositionCompetency.objects.create(
             position=w.perawat, competency=competency(), level=0
         ),
     ),
@@ -410,7 +389,7 @@ CASES = [
     Case(
         "employee_competency_level_1_5",
         "check",
-        lambda w: EmployeeCompetency.objects.create(
+        lambda w: pos.EmployeeCompetency.objects.create(
             employee=w.employee_emp, competency=competency(), level=9, assessed_on=JAN_1
         ),
     ),
@@ -418,13 +397,15 @@ CASES = [
         "leadership_once_per_kind",
         "unique",
         lambda w: twice(
-            lambda: LeadershipTraining.objects.create(employee=w.manager_emp, kind="pka", year=2020)
+            lambda: pos.LeadershipTraining.objects.create(
+                employee=w.manager_emp, kind="pka", year=2020
+            )
         ),
     ),
     Case(
         "workload_non_negative",
         "check",
-        lambda w: WorkloadTask.objects.create(
+        lambda w: pos.WorkloadTask.objects.create(
             position=w.perawat, description="x", satuan_hasil="x", volume=-1, norma_waktu=10
         ),
     ),
@@ -449,19 +430,21 @@ CASES = [
     Case(
         "placement_reason_only_when_ended",
         "check",
-        lambda w: w.employee_emp.placements.update(end_reason=Placement.EndReason.MUTASI),
+        lambda w: w.employee_emp.placements.update(end_reason=pos.Placement.EndReason.MUTASI),
     ),
     Case(
         "hrscope_unique",
         "unique",
         lambda w: twice(
-            lambda: HRScope.objects.create(user=user(w), unit=w.dinkes, role=HRScope.Role.PIMPINAN)
+            lambda: pos.HRScope.objects.create(
+                user=user(w), unit=w.dinkes, role=pos.HRScope.Role.PIMPINAN
+            )
         ),
     ),
     Case(
         "importbatch_committed_has_time",
         "check",
-        lambda w: ImportBatch.objects.create(
+        lambda w: pos.ImportBatch.objects.create(
             created_by=user(w), filename="pegawai.xlsx", unit=w.dinkes, status="committed"
         ),
     ),
@@ -470,7 +453,7 @@ CASES = [
         "predikat_rule_cell",
         "unique",
         lambda w: twice(
-            lambda: PredikatRule.objects.create(
+            lambda: perf.PredikatRule.objects.create(
                 regulation="Uji", rating_hasil="sesuai", rating_perilaku="sesuai", predikat="baik"
             )
         ),
@@ -478,14 +461,16 @@ CASES = [
     Case(
         "curverule_shares_0_1",
         "check",
-        lambda w: CurveRule.objects.create(
+        lambda w: perf.CurveRule.objects.create(
             org_predikat="baik", predikats="baik", max_share="1.50", description="x"
         ),
     ),
     Case(
         "curverule_has_bound",
         "check",
-        lambda w: CurveRule.objects.create(org_predikat="baik", predikats="baik", description="x"),
+        lambda w: perf.CurveRule.objects.create(
+            org_predikat="baik", predikats="baik", description="x"
+        ),
     ),
     # performance: SKP, RHK, IKI, evaluation
     Case("skp_one_current_per_period", "unique", lambda w: twice(lambda: skp(w))),
@@ -519,7 +504,7 @@ CASES = [
         "org_performance_once_per_year",
         "unique",
         lambda w: twice(
-            lambda: OrganisationPerformance.objects.create(
+            lambda: perf.OrganisationPerformance.objects.create(
                 unit=w.dinkes, year=YEAR, predikat="baik", set_by=user(w)
             )
         ),
@@ -528,7 +513,7 @@ CASES = [
         "rating_history_once_a_year",
         "unique",
         lambda w: twice(
-            lambda: RatingHistory.objects.create(
+            lambda: perf.RatingHistory.objects.create(
                 employee=w.employee_emp, year=2023, regime="permenpan6", predikat="baik"
             )
         ),
@@ -537,13 +522,13 @@ CASES = [
     Case(
         "reportjob_target_matches_kind",
         "check",
-        lambda w: ReportJob.objects.create(kind="unit", year=YEAR, requested_by=user(w)),
+        lambda w: perf.ReportJob.objects.create(kind="unit", year=YEAR, requested_by=user(w)),
     ),
     Case("reportdoc_once_per_job", "unique", two_documents_same_employee),
     Case(
         "reportdoc_done_has_file",
         "check",
-        lambda w: ReportDocument.objects.create(
+        lambda w: perf.ReportDocument.objects.create(
             job=report_job(w), employee=w.employee_emp, state="selesai"
         ),
     ),
@@ -551,7 +536,7 @@ CASES = [
         "DocumentVerification.code",
         "unique",
         lambda w: twice(
-            lambda: DocumentVerification.objects.create(
+            lambda: perf.DocumentVerification.objects.create(
                 code="ABCD-EFGH-JKMN", employee=w.employee_emp, year=YEAR, name="x", sha256="0"
             )
         ),
@@ -564,7 +549,7 @@ CASES = [
     Case(
         "program_level_1_5",
         "check",
-        lambda w: ProgramCompetency.objects.create(
+        lambda w: train.ProgramCompetency.objects.create(
             program=program(), competency=competency(), target_level=6
         ),
     ),
@@ -600,7 +585,7 @@ CASES = [
     Case(
         "plan_item_priority_from_1",
         "check",
-        lambda w: PlanItem.objects.create(
+        lambda w: train.PlanItem.objects.create(
             plan=plan(w), employee=w.employee_emp, program=program(), reason="x", priority=0
         ),
     ),
@@ -611,7 +596,7 @@ CASES = [
     Case(
         "employee_contract_end_only_pppk",
         "check",
-        lambda w: update(Employee, w.employee_emp.pk, contract_end=dt.date(2030, 1, 1)),
+        lambda w: update(pos.Employee, w.employee_emp.pk, contract_end=dt.date(2030, 1, 1)),
     ),
     Case("jpt_selection_one_open_per_position", "unique", lambda w: twice(lambda: selection(w))),
     Case("jpt_selection_decided_has_sk", "check", lambda w: selection(w, status="ditetapkan")),

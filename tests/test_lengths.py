@@ -24,8 +24,11 @@ from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, connection, models, transaction
 
 from core.limits import FEEDBACK
+from tests import matrix_objects
+from tests.matrix_objects import Objects
 from tests.performance.helpers import approved_skp, indicator_of, url  # noqa: F401  (approved_skp: a fixture)
-from tests.test_authorization_matrix import Objects, _build_objects
+
+world_objects = matrix_objects.world_objects  # the fixture
 
 PROJECT_APPS = ("asnportal", "core", "home", "positions", "performance", "training")
 TOO_LONG = "paling banyak"  # Django's Indonesian max_length message: "...paling banyak N karakter"
@@ -131,15 +134,6 @@ def test_the_migrated_database_has_every_length_check(db: None) -> None:
             if name not in present:
                 missing.append(f"{table}.{name}")
     assert not missing, f"constraints not in the database (makemigrations?): {missing}"
-
-
-@pytest.fixture
-def world_objects(
-    world: Any, hr_dinkes: Any, hr_dishub: Any, django_capture_on_commit_callbacks: Any
-) -> Objects:
-    """One object of every kind (the authorization matrix's builder), in this test's own
-    transaction: the matrix module keeps its world for itself."""
-    return _build_objects(world, hr_dinkes, hr_dishub, django_capture_on_commit_callbacks)
 
 
 def test_the_database_refuses_one_character_more(world_objects: Objects) -> None:

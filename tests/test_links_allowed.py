@@ -9,21 +9,22 @@ so a new URL row or a new link in a template is covered without touching this fi
 from __future__ import annotations
 
 from html.parser import HTMLParser
-from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from tests import matrix_objects
+from tests.matrix_objects import Objects
 from tests.test_authorization_matrix import (
     ACTOR_FIXTURE,
     ACTORS,
     MATRIX,
-    Objects,
-    _build_objects,
     _send,
 )
+
+world_objects = matrix_objects.world_objects  # the fixture
 
 # Links that leave the portal's pages on purpose, or are not pages.
 SKIP_PREFIXES = ("/static/", "/media/", "/admin/")
@@ -112,15 +113,6 @@ def _forbidden_links(actor: str, client: Client, objects: Objects) -> list[str]:
             more = f" and {len(where) - 3} more" if len(where) > 3 else ""
             problems.append(f"{link} answers {status} to {actor}, linked from {where[:3]}{more}")
     return problems
-
-
-@pytest.fixture
-def world_objects(
-    world: Any, hr_dinkes: Any, hr_dishub: Any, django_capture_on_commit_callbacks: Any
-) -> Objects:
-    """One object of every kind (the authorization matrix's builder), in this test's own
-    transaction: the matrix module keeps its world for itself."""
-    return _build_objects(world, hr_dinkes, hr_dishub, django_capture_on_commit_callbacks)
 
 
 def test_every_link_on_a_200_page_is_allowed(

@@ -37,6 +37,7 @@ from positions.models import HRScope, Placement
 from tests.factories import (
     EmployeeFactory,
     EvaluationFactory,
+    ParticipationFactory,
     PlacementFactory,
     PositionFactory,
     SKPFactory,
@@ -118,6 +119,21 @@ def one_winner(outcomes: list[Outcome]) -> tuple[int, Outcome]:
         if not outcome.ok:
             assert isinstance(outcome.error, ValidationError), repr(outcome.error)
     return winners[0], outcomes[winners[0]]
+
+
+def race_posts(posts: list[tuple[Client, str, dict]], slow: Any) -> tuple[list[int], list[Any]]:
+    """Two tabs post at once (`posts`: client, url, data) while `slow` (a `slowed` patch)
+    holds each inside its transaction: no request errors, one is redirected (saved) and the
+    other re-renders its form (200). Returns the status codes and the responses, in order."""
+    with slow:
+        outcomes = race(
+            *(lambda tab=tab, url=url, data=data: tab.post(url, data) for tab, url, data in posts),
+            in_transaction=False,
+        )
+    assert all(o.ok for o in outcomes), [o.error for o in outcomes]
+    codes = [o.value.status_code for o in outcomes]
+    assert sorted(codes) == [200, 302]
+    return codes, [o.value for o in outcomes]
 
 
 def slowed(target: Any, name: str) -> Any:
@@ -290,19 +306,12 @@ def test_two_tabs_posting_the_rating_form_show_the_loser_the_message(evaluation,
         _rating_post("diatas", "sesuai", versions[0]),
         _rating_post("dibawah", "sesuai", versions[1]),
     ]
-    with slowed(services.evaluation, "predikat_for"):
-        outcomes = race(
-            *(
-                lambda tab=tab, data=data: tab.post(url, data)
-                for tab, data in zip(tabs, posts, strict=True)
-            ),
-            in_transaction=False,
-        )
-    assert all(o.ok for o in outcomes), [o.error for o in outcomes]
-    codes = [o.value.status_code for o in outcomes]
-    assert sorted(codes) == [200, 302]
+    codes, responses = race_posts(
+        [(tab, url, data) for tab, data in zip(tabs, posts, strict=True)],
+        slowed(services.evaluation, "predikat_for"),
+    )
     winner = codes.index(302)
-    page = outcomes[1 - winner].value.content.decode()
+    page = responses[1 - winner].content.decode()
     assert STALE in page and 'data-testid="form-errors"' in page
 
     saved = Evaluation.objects.get(pk=evaluation.pk)
@@ -423,20 +432,13 @@ def test_placement_forms_posted_from_two_hr_tabs_give_the_loser_a_form_error(
     }
     tabs = [logged_in(hr_dinkes), logged_in(hr_dinkes)]
     urls = [reverse("positions:placement_create", args=[e.pk]) for e in people]
-    with slowed(Placement, "save"):
-        outcomes = race(
-            *(
-                lambda tab=tab, url=url: tab.post(url, data)
-                for tab, url in zip(tabs, urls, strict=True)
-            ),
-            in_transaction=False,
-        )
-    assert all(o.ok for o in outcomes), [o.error for o in outcomes]
-    codes = [o.value.status_code for o in outcomes]
-    assert sorted(codes) == [200, 302]
+    codes, responses = race_posts(
+        [(tab, url, data) for tab, url in zip(tabs, urls, strict=True)],
+        slowed(Placement, "save"),
+    )
     # Only the loser renders a page; its content, not response.context (the test client's
     # template signal is process-wide, so context could mix two threads), is checked.
-    loser_page = outcomes[codes.index(200)].value.content.decode()
+    loser_page = responses[codes.index(200)].content.decode()
     assert "sudah dijabat secara definitif oleh" in loser_page
     assert _open_holders(vacant_post) == [people[codes.index(302)].pk]
 
@@ -453,13 +455,7 @@ def almost_full_event(transactional_db: None, world: Any) -> TrainingEvent:
         organiser_unit=world.dinkes,
         quota=2,
     )
-    Participation.objects.create(
-        employee=world.kadis_emp,
-        event=event,
-        start_date=event.start_date,
-        end_date=event.end_date,
-        jp=24,
-    )
+    ParticipationFactory(seat=True, event=event, employee=world.kadis_emp, jp=24)
     return event
 
 
@@ -560,13 +556,7 @@ def test_two_tabs_saving_the_attendance_grid_leave_one_whole_grid(
     almost_full_event, world, hr_dinkes
 ):
     event = almost_full_event
-    other = Participation.objects.create(
-        employee=world.employee_emp,
-        event=event,
-        start_date=event.start_date,
-        end_date=event.end_date,
-        jp=24,
-    )
+    other = ParticipationFactory(seat=True, event=event, employee=world.employee_emp, jp=24)
     first = event.participations.exclude(pk=other.pk).get()
     session = Session.objects.create(
         event=event,

@@ -154,22 +154,12 @@ def test_jpt_pratama_needs_age_pangkat_and_two_years_as_administrator(
 ):
     post = ladder["kadis"]
     ok_birth = years_ago(today, 56)  # 56th birthday today: still 56
-    person(
-        world.dishub,
-        "Sekretaris Siap",
-        post=ladder["sekretaris"],
-        since=years_ago(today, 2),
-        golongan="42",
-        birth_date=ok_birth,
-    )
-    person(
-        world.dishub,
-        "Sekretaris Tua",
-        post=ladder["kabid"],
-        since=years_ago(today, 4),
-        golongan="42",
-        birth_date=ok_birth - dt.timedelta(days=366),
-    )
+    for name, held, years, birth in [
+        ("Sekretaris Siap", "sekretaris", 2, ok_birth),
+        ("Sekretaris Tua", "kabid", 4, ok_birth - dt.timedelta(days=366)),
+    ]:
+        since = years_ago(today, years)
+        person(world.dishub, name, post=ladder[held], since=since, golongan="42", birth_date=birth)
     person(world.dishub, "Kasi IV/a", post=ladder["kasi"], golongan="41", since=years_ago(today, 4))
     found = ranked_names(hr_admin, post)
     assert found == ["Sekretaris Siap"]

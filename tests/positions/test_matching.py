@@ -95,6 +95,26 @@ def make_candidate(
     return emp
 
 
+def grow_candidates(world, comps, count, *, educations):
+    """`count` more candidates in Bidang Yankes for a query budget, each holding a post of
+    their own, rated Baik and assessed 3 on M.1; returns them."""
+    grown = []
+    for i in range(count):
+        post = PositionFactory(unit=world.yankes, name=f"Jabatan Calon {i}")
+        emp = make_candidate(
+            world.yankes,
+            f"Calon {Position.objects.count()}",
+            educations=educations,
+            position=post,
+            latest_predikat="baik",
+        )
+        EmployeeCompetency.objects.create(
+            employee=emp, competency=comps.m1, level=3, assessed_on=dt.date(2025, 1, 1)
+        )
+        grown.append(emp)
+    return grown
+
+
 def ranked(user, position, **kwargs):
     req = matching.requirements_for([position])[position.pk]
     return matching.rank(matching.candidate_pool(user, position), req, **kwargs)
@@ -503,18 +523,8 @@ def test_candidate_page_query_budget_is_flat(
     url = _url(jf)
 
     def grow(count):
-        for i in range(count):
-            post = PositionFactory(unit=world.yankes, name=f"Jabatan Calon {i}")
-            emp = make_candidate(
-                world.yankes,
-                f"Calon {Position.objects.count()}",
-                educations=(("40", fields.keperawatan), ("30", fields.kebidanan)),
-                position=post,
-                latest_predikat="baik",
-            )
-            EmployeeCompetency.objects.create(
-                employee=emp, competency=comps.m1, level=3, assessed_on=dt.date(2025, 1, 1)
-            )
+        educations = (("40", fields.keperawatan), ("30", fields.kebidanan))
+        for emp in grow_candidates(world, comps, count, educations=educations):
             LeadershipTraining.objects.create(employee=emp, kind="pkp", year=2020)
 
     grow(5)
@@ -539,18 +549,7 @@ def test_candidate_chain_query_budget_is_flat(
     url = reverse("positions:position_candidate_chain", args=[jf.pk])
 
     def grow(count):
-        for i in range(count):
-            post = PositionFactory(unit=world.yankes, name=f"Jabatan Calon {i}")
-            emp = make_candidate(
-                world.yankes,
-                f"Calon {Position.objects.count()}",
-                educations=(("40", fields.keperawatan),),
-                position=post,
-                latest_predikat="baik",
-            )
-            EmployeeCompetency.objects.create(
-                employee=emp, competency=comps.m1, level=3, assessed_on=dt.date(2025, 1, 1)
-            )
+        grow_candidates(world, comps, count, educations=(("40", fields.keperawatan),))
 
     grow(5)
     # Without the page's top three (a bookmarked link): session, user, HR scopes, headed

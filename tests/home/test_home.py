@@ -14,20 +14,19 @@ from home.models import Announcement
 from performance import services as performance_services
 from performance.models import SKP, Evaluation, ReportDocument, ReportJob
 from positions.models import today
-from tests.factories import EmployeeFactory, PlacementFactory
+from tests.factories import EmployeeFactory, PlacementFactory, advance
 from tests.performance.report_helpers import rated_skp
 
 URL = reverse("home:home")
 
 
 def _skp(employee, *, status: str = SKP.Status.DRAFT, year: int | None = None) -> SKP:
+    """An SKP taken to `status` through the services (tests.factories.advance): past the
+    draft, a perawat's RHK cascade from the kabid's SKP, which is approved first."""
     skp = performance_services.create_skp(
         employee, year=year or today().year, pendekatan="kuantitatif"
     )
-    if status != SKP.Status.DRAFT:
-        SKP.objects.filter(pk=skp.pk).update(status=status)
-        skp.refresh_from_db()
-    return skp
+    return advance(skp, status)
 
 
 def _document(employee, year: int = 2025) -> ReportDocument:
@@ -50,12 +49,16 @@ def _document(employee, year: int = 2025) -> ReportDocument:
 
 
 def _add_staff(world, n: int) -> None:
-    """More subordinates of the kabid, some with an SKP: budgets must not grow with them."""
+    """More subordinates of the kabid, some with a submitted SKP: budgets must not grow with
+    them. The status is written directly on purpose: submitting through the services first
+    approves the kabid's own SKP (the perawat's RHK cascade from it), which would change the
+    kabid's home between the two measurements of test_home_queries_do_not_grow."""
     for i in range(n):
         person = EmployeeFactory(unit=world.yankes)
         PlacementFactory(employee=person, position=world.perawat)
         if i % 2:
-            _skp(person, status=SKP.Status.DIAJUKAN)
+            skp = _skp(person)
+            SKP.objects.filter(pk=skp.pk).update(status=SKP.Status.DIAJUKAN)
 
 
 def test_anonymous_is_sent_to_login(client, db):
@@ -214,12 +217,14 @@ def test_badge_is_shown_on_every_page_but_not_to_a_pegawai(client_as, manager, e
 def test_hr_sees_deadlines_per_unit(client_as, hr_dinkes, world):
     _skp(world.employee_emp, status=SKP.Status.DIAJUKAN)
     _skp(world.colleague_emp, status=SKP.Status.DISETUJUI)
+    # A third perawat without an SKP (the kabid's is approved: the perawat's cascade from it).
+    PlacementFactory(employee=EmployeeFactory(unit=world.yankes), position=world.perawat)
     response = client_as(hr_dinkes).get(URL)
     hr = response.context["hr"]
     assert [row.unit for row in hr.rows] == [world.yankes]
     row = hr.rows[0]
-    # kabid, two perawat in Bidang Yankes (the kadis sits in the dinas itself: totals only)
-    assert (row.employees, row.skp_submitted, row.skp_approved) == (3, 1, 1)
+    # kabid, three perawat in Bidang Yankes (the kadis sits in the dinas itself: totals only)
+    assert (row.employees, row.skp_submitted, row.skp_approved) == (4, 1, 2)
     assert row.skp_not_submitted == 1
     body = response.content.decode()
     assert f"?unit={world.yankes.pk}&amp;tahun={today().year}" in body
@@ -239,7 +244,8 @@ def test_hr_counts_evaluations_not_final_of_the_due_period(client_as, hr_dinkes,
         predikat="baik",
     )
     row = client_as(hr_dinkes).get(URL).context["hr"].rows[0]
-    assert (row.skp_approved_due, row.evaluated, row.evaluations_open) == (2, 1, 1)
+    # Approved: the two perawat's and the kabid's (their RHK cascade from it); one rated.
+    assert (row.skp_approved_due, row.evaluated, row.evaluations_open) == (3, 1, 2)
 
 
 def test_hr_sees_jp_compliance_jobs_and_imports(client_as, hr_dinkes, world):
@@ -287,22 +293,18 @@ def test_kepala_bidang_sees_own_todos_before_penilai_section(client_as, manager,
 def test_current_announcement_shows_to_those_concerned(
     client_as, hr_dinkes, employee, outsider, pimpinan, world
 ):
-    Announcement.objects.create(
-        author=hr_dinkes,
-        unit=world.dinkes,
-        title="Batas SKP",
-        body="Ajukan SKP sebelum akhir Januari.",
-        starts_on=today() - dt.timedelta(days=1),
-        ends_on=today() + dt.timedelta(days=5),
-    )
-    Announcement.objects.create(
-        author=hr_dinkes,
-        unit=world.dinkes,
-        title="Sudah lewat",
-        body="x",
-        starts_on=today() - dt.timedelta(days=10),
-        ends_on=today() - dt.timedelta(days=1),
-    )
+    for title, body, first_day, last_day in [
+        ("Batas SKP", "Ajukan SKP sebelum akhir Januari.", -1, 5),
+        ("Sudah lewat", "x", -10, -1),
+    ]:
+        Announcement.objects.create(
+            author=hr_dinkes,
+            unit=world.dinkes,
+            title=title,
+            body=body,
+            starts_on=today() + dt.timedelta(days=first_day),
+            ends_on=today() + dt.timedelta(days=last_day),
+        )
     assert "Batas SKP" in client_as(employee).get(URL).content.decode()
     assert "Batas SKP" in client_as(pimpinan).get(URL).content.decode()
     assert "Batas SKP" not in client_as(outsider).get(URL).content.decode()

@@ -11,19 +11,24 @@ from tests.factories import SKPFactory, approve  # noqa: F401  (approve: re-expo
 YEAR = 2026
 
 
-def add_rhk(skp, text, n_indicators=1):
-    """RHK rows written directly, with one IKI per aspek (a database constraint). For tests
-    that grow an SKP whatever its status (a query budget over a bigger plan); a plan that
-    must pass the services is built by SKPFactory."""
-    rhk = RHK.objects.create(skp=skp, text=text)
-    for i, aspek in enumerate(["kuantitas", "kualitas", "waktu", "biaya"][:n_indicators]):
+ASPEK = ["kuantitas", "kualitas", "waktu", "biaya"]
+
+
+def add_indicators(rhk, texts: dict[str, str], target: int = 10) -> None:
+    """IKI rows written directly, {aspek: text} (one per aspek: a database constraint), each
+    with a target of `target` Dokumen."""
+    for aspek, text in texts.items():
         Indicator.objects.create(
-            rhk=rhk,
-            aspek=aspek,
-            text=f"Jumlah {text} {i}",
-            target_value=10,
-            target_satuan="Dokumen",
+            rhk=rhk, aspek=aspek, text=text, target_value=target, target_satuan="Dokumen"
         )
+
+
+def add_rhk(skp, text, n_indicators=1):
+    """RHK rows written directly, with one IKI per aspek. For tests that grow an SKP whatever
+    its status (a query budget over a bigger plan); a plan that must pass the services is
+    built by SKPFactory."""
+    rhk = RHK.objects.create(skp=skp, text=text)
+    add_indicators(rhk, {a: f"Jumlah {text} {i}" for i, a in enumerate(ASPEK[:n_indicators])})
     return rhk
 
 
@@ -32,10 +37,7 @@ def rhk(skp, text, parent=None, jenis="utama", indicators=1):
     target of 12 Dokumen: the plan rows of a draft the test then takes through the services
     (or grows for a query budget)."""
     row = RHK.objects.create(skp=skp, text=text, parent_rhk=parent, jenis=jenis)
-    for aspek in ["kuantitas", "kualitas", "waktu"][:indicators]:
-        Indicator.objects.create(
-            rhk=row, aspek=aspek, text=f"{aspek} {text}", target_value=12, target_satuan="Dokumen"
-        )
+    add_indicators(row, {a: f"{a} {text}" for a in ASPEK[:3][:indicators]}, target=12)
     return row
 
 

@@ -13,6 +13,7 @@ import pytest
 from performance import reports, services
 from performance.models import RHK, Evaluation, Indicator, OrganisationPerformance
 from tests.factories import advance
+from tests.performance.helpers import add_indicators
 from training.models import Participation
 
 YEAR = 2025
@@ -32,15 +33,11 @@ TOKEN = "LAPORANKEGIATANPELAYANANKESEHATANRUJUKAN" * 4  # 160 characters, no bre
 
 
 def add_rhk(skp, text, *, jenis="utama", indicators=("kuantitas",), order=0, long_text=""):
+    """An RHK written directly, an IKI per aspek in `indicators` ("Jumlah <text> (<aspek>)",
+    `long_text` appended)."""
     rhk = RHK.objects.create(skp=skp, text=text, jenis=jenis, order=order)
-    for aspek in indicators:
-        Indicator.objects.create(
-            rhk=rhk,
-            aspek=aspek,
-            text=f"Jumlah {text[:40].lower()} ({aspek}){long_text}",
-            target_value=10,
-            target_satuan="Dokumen",
-        )
+    label = text[:40].lower()
+    add_indicators(rhk, {a: f"Jumlah {label} ({a}){long_text}" for a in indicators})
     return rhk
 
 

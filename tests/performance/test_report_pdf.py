@@ -44,6 +44,7 @@ from tests.performance.pdf_helpers import (
     text_of,
     word_boxes,
 )
+from tests.performance.report_helpers import akhir
 
 
 @pytest.fixture(autouse=True)
@@ -75,18 +76,10 @@ def test_report_skp_follows_the_annual_rule_after_a_move(world):
     # Before any akhir is rated: the SKP covering most days (Jan–Aug).
     assert reports.report_skp(world.colleague_emp.pk, YEAR) == first
     # Only the short one rated: it is the one that decides the year.
-    Evaluation.objects.create(
-        skp=second, period="tw4", rating_hasil="sesuai", rating_perilaku="sesuai", predikat="baik"
-    )
+    akhir(second, "baik", final=False)
     assert reports.report_skp(world.colleague_emp.pk, YEAR) == second
     assert recap_predikat(world, world.colleague_emp) == "Baik"
-    Evaluation.objects.create(
-        skp=first,
-        period="tw4",
-        rating_hasil="diatas",
-        rating_perilaku="diatas",
-        predikat="sangat_baik",
-    )
+    akhir(first, "sangat_baik", "diatas", "diatas", final=False)
     assert reports.report_skp(world.colleague_emp.pk, YEAR) == first
     assert annual.annual_results(world.pemprov, YEAR)[world.colleague_emp.pk] == "sangat_baik"
     assert recap_predikat(world, world.colleague_emp) == "Sangat Baik"
@@ -291,14 +284,7 @@ def recap_world(world, employee, manager, hr_dinkes, year_done):
     # could approve or rate the Dishub staff's SKP.
     skp = services.create_skp(world.outsider_emp, year=YEAR, pendekatan="kuantitatif")
     SKP.objects.filter(pk=skp.pk).update(status=SKP.Status.DISETUJUI)
-    Evaluation.objects.create(
-        skp=skp,
-        period="tw4",
-        status="final",
-        rating_hasil="diatas",
-        rating_perilaku="dibawah",
-        predikat="kurang",
-    )
+    akhir(skp, "kurang", "diatas", "dibawah")
     participation(world.colleague_emp, "Pelatihan Gawat Darurat", 20)
     return world
 

@@ -3,21 +3,22 @@ import pytest
 from performance.models import CurveRule, predikat_for
 from performance.services import curve_violations
 
+# The kuadran kinerja as the regulation draws it (docs/domain.md §1.6): a row per rating hasil
+# kerja, a column per rating perilaku kerja (diatas, sesuai, dibawah).
+PERILAKU = ("diatas", "sesuai", "dibawah")
+KUADRAN = {
+    "diatas": ("sangat_baik", "baik", "kurang"),
+    "sesuai": ("baik", "baik", "kurang"),
+    "dibawah": ("butuh_perbaikan", "butuh_perbaikan", "sangat_kurang"),
+}
+CELLS = [
+    (hasil, perilaku, predikat)
+    for hasil, row in KUADRAN.items()
+    for perilaku, predikat in zip(PERILAKU, row, strict=True)
+]
 
-@pytest.mark.parametrize(
-    ("hasil", "perilaku", "predikat"),
-    [
-        ("diatas", "diatas", "sangat_baik"),
-        ("diatas", "sesuai", "baik"),
-        ("diatas", "dibawah", "kurang"),
-        ("sesuai", "diatas", "baik"),
-        ("sesuai", "sesuai", "baik"),
-        ("sesuai", "dibawah", "kurang"),
-        ("dibawah", "diatas", "butuh_perbaikan"),
-        ("dibawah", "sesuai", "butuh_perbaikan"),
-        ("dibawah", "dibawah", "sangat_kurang"),
-    ],
-)
+
+@pytest.mark.parametrize(("hasil", "perilaku", "predikat"), CELLS)
 def test_every_cell_of_the_predikat_matrix(db, hasil, perilaku, predikat):
     assert predikat_for(hasil, perilaku) == predikat
 

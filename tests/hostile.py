@@ -12,6 +12,10 @@ import zlib
 from collections.abc import Iterable, Iterator
 from xml.sax.saxutils import escape
 
+from performance import history
+from positions.importing import read
+from training.needs import assessments
+
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -49,23 +53,13 @@ SHEET_HEAD = (
 DIMENSION = b'<dimension ref="A1"/>'  # Excel's size note; its values are not trusted
 SHEET_TAIL = b"</sheetData></worksheet>"
 
-# Every column any import needs, so each import reads past the header to the rows.
+# Every column any import needs, so each import reads past the header to the rows: the
+# required columns of the pegawai import, the assessment import's competency columns, then
+# the rating-history columns (each import's own list, NIP once).
 UNION_HEADER = [
-    "NIP",
-    "Nama (tanpa gelar)",
-    "Status kepegawaian",
-    "Jenis kelamin",
-    "Tanggal lahir",
-    "Golongan",
-    "Kode kompetensi",
-    "Level",
-    "Tanggal penilaian",
-    "Tahun",
-    "Rating hasil kerja",
-    "Rating perilaku kerja",
-    "Predikat",
-    "Nilai SKP",
-    "Sebutan",
+    *(column.header for column in read.COLUMNS if column.required),
+    *assessments.IMPORT_COLUMNS[1:4],  # Kode kompetensi, Level, Tanggal penilaian
+    *history.HEADERS[1:],  # Tahun … Sebutan
 ]
 
 

@@ -5,16 +5,7 @@ import re
 
 from django.template import Context, Template
 
-from core.charts import (
-    EMPTY_TEXT,
-    Bar,
-    BarChart,
-    LineChart,
-    Point,
-    Series,
-    StackedBarChart,
-    StackedRow,
-)
+from core import charts
 
 
 def _widths(html):
@@ -34,10 +25,10 @@ def _no_inline_style_or_script(html):
 
 
 def test_bar_widths_are_proportional_to_values_and_the_table_has_the_numbers():
-    chart = BarChart(
+    chart = charts.BarChart(
         "c1",
         "Pegawai per unit",
-        [Bar("Dinas A", 40), Bar("Dinas B", 10), Bar("Dinas C", 20)],
+        [charts.Bar("Dinas A", 40), charts.Bar("Dinas B", 10), charts.Bar("Dinas C", 20)],
         unit=" org",
     )
     html = str(chart.__html__())
@@ -50,19 +41,24 @@ def test_bar_widths_are_proportional_to_values_and_the_table_has_the_numbers():
 
 
 def test_percent_bars_use_the_given_maximum():
-    chart = BarChart("c2", "JP", [Bar("A", 50), Bar("B", 12.5)], unit="%", max_value=100)
+    chart = charts.BarChart(
+        "c2", "JP", [charts.Bar("A", 50), charts.Bar("B", 12.5)], unit="%", max_value=100
+    )
     html = str(chart.__html__())
     assert _widths(html) == [50.0, 12.5]
     assert _table_cells(html) == ["50%", "12,5%"]
 
 
 def test_stacked_segments_are_shares_of_the_row_and_the_table_repeats_the_counts():
-    series = [Series("sb", "Sangat Baik", "#0b5d3b"), Series("b", "Baik", "#1f5fa8")]
-    chart = StackedBarChart(
+    series = [charts.Series("sb", "Sangat Baik", "#0b5d3b"), charts.Series("b", "Baik", "#1f5fa8")]
+    chart = charts.StackedBarChart(
         "c3",
         "Predikat",
         series,
-        [StackedRow("Dinas A", {"sb": 1, "b": 3}, note="Sesuai kurva"), StackedRow("B", {"b": 2})],
+        [
+            charts.StackedRow("Dinas A", {"sb": 1, "b": 3}, note="Sesuai kurva"),
+            charts.StackedRow("B", {"b": 2}),
+        ],
         notes_header="Kurva",
     )
     html = str(chart.__html__())
@@ -73,13 +69,18 @@ def test_stacked_segments_are_shares_of_the_row_and_the_table_repeats_the_counts
 
 
 def test_line_points_are_placed_by_value_and_gaps_stay_gaps():
-    chart = LineChart(
+    chart = charts.LineChart(
         "c4",
         "Kesesuaian",
-        [Point("2023", 50), Point("2024", None), Point("2025", 100), Point("2026", 0)],
+        [
+            charts.Point("2023", 50),
+            charts.Point("2024", None),
+            charts.Point("2025", 100),
+            charts.Point("2026", 0),
+        ],
     )
     coords = chart.coordinates()
-    top, bottom = LineChart.TOP, LineChart.HEIGHT - LineChart.BOTTOM
+    top, bottom = charts.LineChart.TOP, charts.LineChart.HEIGHT - charts.LineChart.BOTTOM
     assert coords[0][1] == (top + bottom) / 2
     assert coords[1][1] is None
     assert coords[2][1] == top and coords[3][1] == bottom
@@ -92,17 +93,19 @@ def test_line_points_are_placed_by_value_and_gaps_stay_gaps():
 
 def test_empty_data_says_belum_ada_data():
     for chart in (
-        BarChart("e1", "Kosong", []),
-        StackedBarChart("e2", "Kosong", [Series("a", "A", "#000000")], [StackedRow("X", {})]),
-        LineChart("e3", "Kosong", [Point("2025", None)]),
+        charts.BarChart("e1", "Kosong", []),
+        charts.StackedBarChart(
+            "e2", "Kosong", [charts.Series("a", "A", "#000000")], [charts.StackedRow("X", {})]
+        ),
+        charts.LineChart("e3", "Kosong", [charts.Point("2025", None)]),
     ):
         html = str(chart.__html__())
-        assert EMPTY_TEXT in html
+        assert charts.EMPTY_TEXT in html
         assert "<svg" not in html and "<table" not in html
 
 
 def test_labels_are_escaped_and_templates_render_the_chart():
-    chart = BarChart("c5", "Judul", [Bar("<b>Dinas</b>", 3, url="/x?a=1&b=2")])
+    chart = charts.BarChart("c5", "Judul", [charts.Bar("<b>Dinas</b>", 3, url="/x?a=1&b=2")])
     html = Template("{{ chart }}").render(Context({"chart": chart}))
     assert "<b>Dinas</b>" not in html and "&lt;b&gt;Dinas&lt;/b&gt;" in html
     assert 'href="/x?a=1&amp;b=2"' in html

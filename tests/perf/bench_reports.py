@@ -18,9 +18,11 @@ participations in 2025. Then:
    `weasyprint.HTML(string=<the HTML our template produced for that very document>,
    base_url=PDF_ASSET_ROOT).write_pdf()` with nothing else, in the order pipeline, bare, bare,
    pipeline (the document reset to pending in between, as a re-run does); each figure is the
-   mean of its two. One extra pending document keeps the job from finishing, so nothing is
-   sent to the broker. `--profile K` runs cProfile over K more documents and prints where the
-   pipeline's time goes.
+   mean of its two. Besides wall time it reports the pipeline's CPU time
+   (`time.process_time`) per document and per page, the figure that counts on a shared
+   machine, and the load average. One extra pending document keeps the job from finishing, so
+   nothing is sent to the broker. `--profile K` runs cProfile over K more documents and prints
+   where the pipeline's time goes.
 2. One unit job of `--bulk` employees through Redis and real `celery worker` processes (one
    worker process, prefork pool with `--concurrency=1`, then `--concurrency=2`; the second run
    is `report_jobs.rerun_job`): wall time from sending the prepare task until the job is DONE
@@ -692,17 +694,18 @@ def pipeline_vs_bare(unit: Any, n_docs: int, warmup: int, profile: int) -> dict[
     rows, page_counts = [], []
 
     def timed_pipeline(document_id: int) -> tuple[float, dict[str, float]]:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         result = report_jobs.render_document(document_id, job.run)
         elapsed = (time.perf_counter() - started) * 1000
+        cpu = (time.process_time() - cpu) * 1000
         assert result == "done", result
-        return elapsed, watch.take()
+        return elapsed, {**watch.take(), "cpu": cpu}
 
-    def timed_bare(html: str) -> tuple[float, float]:
-        started = time.perf_counter()
+    def timed_bare(html: str) -> tuple[float, float, float]:
+        started, cpu = time.perf_counter(), time.process_time()
         bare(html)
         elapsed = (time.perf_counter() - started) * 1000
-        return elapsed, watch.take()["layout"]
+        return elapsed, watch.take()["layout"], (time.process_time() - cpu) * 1000
 
     try:
         queries = []
@@ -719,8 +722,8 @@ def pipeline_vs_bare(unit: Any, n_docs: int, warmup: int, profile: int) -> dict[
             p1, parts1 = timed_pipeline(docs[pk])
             html = html_out.pop()
             page_counts.append(pages_out[-1])
-            b1, layout1 = timed_bare(html)
-            b2, layout2 = timed_bare(html)
+            b1, layout1, bare_cpu1 = timed_bare(html)
+            b2, layout2, bare_cpu2 = timed_bare(html)
             ReportDocument.objects.filter(pk=docs[pk]).update(state=ReportDocument.State.PENDING)
             p2, parts2 = timed_pipeline(docs[pk])
             html_out.clear()
@@ -729,6 +732,8 @@ def pipeline_vs_bare(unit: Any, n_docs: int, warmup: int, profile: int) -> dict[
                     "pipeline": (p1 + p2) / 2,
                     "bare": (b1 + b2) / 2,
                     "bare_layout": (layout1 + layout2) / 2,
+                    "bare_cpu": (bare_cpu1 + bare_cpu2) / 2,
+                    "pages": pages_out[-1],
                     **{key: (parts1[key] + parts2[key]) / 2 for key in parts1},
                 }
             )
@@ -771,8 +776,18 @@ def print_pipeline(result: dict[str, Any]) -> dict[str, float]:
     template = [r["template"] for r in rows]
     store = [r["store"] for r in rows]
     other = [r["pipeline"] - r["render_pdf"] - r["store"] for r in rows]
+    cpu = [r["cpu"] for r in rows]
+    cpu_page = [r["cpu"] / r["pages"] for r in rows]
+    bare_cpu = [r["bare_cpu"] for r in rows]
     figures = {
         "n": len(rows),
+        "cpu_median": statistics.median(cpu),
+        "cpu_p95": _p95(cpu),
+        "cpu_page_median": statistics.median(cpu_page),
+        "cpu_page_p95": _p95(cpu_page),
+        "bare_cpu_median": statistics.median(bare_cpu),
+        "pages_median": statistics.median(r["pages"] for r in rows),
+        "load": os.getloadavg()[0],
         "pipeline_median": statistics.median(pipeline),
         "pipeline_p95": _p95(pipeline),
         "bare_median": statistics.median(bare),
@@ -795,6 +810,15 @@ def print_pipeline(result: dict[str, Any]) -> dict[str, float]:
     print(f"\n## 1. Pipeline vs bare WeasyPrint, {len(rows)} documents")
     print(f"pipeline render_document(): {_summary(pipeline)}")
     print(f"bare HTML(...).write_pdf(): {_summary(bare)}")
+    # CPU time of this process (time.process_time): what a document costs a worker, much less
+    # disturbed than wall time by what else runs on a shared machine.
+    print(
+        f"CPU per document (pipeline): {_summary(cpu)}; per page median "
+        f"{figures['cpu_page_median']:.0f} ms, p95 {figures['cpu_page_p95']:.0f} ms "
+        f"(per 6 pages {6 * figures['cpu_page_median']:.0f} ms); bare CPU median "
+        f"{figures['bare_cpu_median']:.0f} ms; {figures['pages_median']:.0f} pages median; "
+        f"load average {figures['load']:.2f}"
+    )
     print(
         f"ratio: {figures['ratio_medians']:.2f}x (medians), {figures['ratio_p95s']:.2f}x (p95); "
         f"per document median {figures['ratio_median']:.2f}x, p95 {figures['ratio_p95']:.2f}x "
@@ -1110,6 +1134,14 @@ def print_summary(figures: dict[str, float] | None, runs: list[dict[str, Any]]) 
         print(
             f"| ratio pipeline / bare | {figures['ratio_medians']:.2f}× "
             f"| {figures['ratio_p95s']:.2f}× |"
+        )
+        print(
+            f"| CPU per document (pipeline, {figures['pages_median']:.0f} pages median) "
+            f"| {figures['cpu_median']:.0f} ms | {figures['cpu_p95']:.0f} ms |"
+        )
+        print(
+            f"| CPU per page | {figures['cpu_page_median']:.0f} ms "
+            f"| {figures['cpu_page_p95']:.0f} ms |"
         )
         print()
     if runs:

@@ -391,28 +391,28 @@ def test_certificate_download_is_scoped(client_as, hr_dinkes, hr_dishub, world, 
 # --- Query budgets --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("n", [2, 8])
-def test_program_list_queries(client_as, employee, world, django_assert_num_queries, n):
+def _program_list(client, world, n, budget, django_assert_num_queries):
+    """The program list with `n` programs, each with an event, read in `budget` queries."""
     for i in range(n):
         make_event(world, make_program(code=f"Q{i}"))
-    client = client_as(employee)
+    with django_assert_num_queries(budget):
+        return client.get(reverse("training:program_list"))
+
+
+@pytest.mark.parametrize("n", [2, 8])
+def test_program_list_queries(client_as, employee, world, django_assert_num_queries, n):
     # session, user, programs count (paginator), HR scopes + headed placements (cached on the
     # user), own employee (with unit, cached: nav and the events open to the pegawai), programs
     # page, events open to the pegawai's instansi.
-    with django_assert_num_queries(8):
-        response = client.get(reverse("training:program_list"))
+    response = _program_list(client_as(employee), world, n, 8, django_assert_num_queries)
     assert response.status_code == 200
 
 
 @pytest.mark.parametrize("n", [2, 8])
 def test_program_list_queries_for_hr(client_as, hr_dinkes, world, django_assert_num_queries, n):
-    for i in range(n):
-        make_event(world, make_program(code=f"Q{i}"))
-    client = client_as(hr_dinkes)
     # session, user, HR scopes, headed placements, programs count, programs page,
     # events (+program, +unit, enrolled count), own employee (nav)
-    with django_assert_num_queries(8):
-        response = client.get(reverse("training:program_list"))
+    response = _program_list(client_as(hr_dinkes), world, n, 8, django_assert_num_queries)
     assert len(response.context["events"]) == n
 
 

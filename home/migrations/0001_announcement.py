@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('positions', '0006_employee_name_trigram_index'),
+        ('positions', '0001_squashed_0012_candidate_features'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

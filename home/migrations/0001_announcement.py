@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('positions', '0001_squashed_0012_candidate_features'),
+        ('positions', '0001_squashed_0011_jpt_selection'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

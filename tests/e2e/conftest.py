@@ -51,11 +51,14 @@ def _reference_data(transactional_db: None) -> None:
     conftest orders browser tests last so no plain test runs after a flush."""
     from django.apps import apps
 
-    for module in (
-        "positions.migrations.0003_seed_competency_dictionary",
-        "performance.migrations.0002_seed_predikat_matrix_and_curve",
+    for module, seed in (
+        ("positions.migrations.0001_squashed_0011_jpt_selection", "seed_competency_dictionary"),
+        (
+            "performance.migrations.0001_squashed_0008_rhk_perspektif_anggaran",
+            "seed_predikat_matrix_and_curve",
+        ),
     ):
-        importlib.import_module(module).seed(apps, None)
+        getattr(importlib.import_module(module), seed)(apps, None)
 
 
 @pytest.fixture(scope="session")

@@ -153,8 +153,8 @@ def slowed(target: Any, name: str) -> Any:
 def predikat_matrix(transactional_db: None) -> None:
     """The kuadran kinerja rows come from a data migration; an earlier flushing test may have
     emptied them. Seed them again (idempotent)."""
-    seed = importlib.import_module("performance.migrations.0002_seed_predikat_matrix_and_curve")
-    seed.seed(django_apps, None)
+    squashed = "performance.migrations.0001_squashed_0008_rhk_perspektif_anggaran"
+    importlib.import_module(squashed).seed_predikat_matrix_and_curve(django_apps, None)
 
 
 @pytest.fixture

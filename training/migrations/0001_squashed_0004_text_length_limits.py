@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
     ]
 
     dependencies = [
-        ("positions", "0001_squashed_0012_candidate_features"),
+        ("positions", "0001_squashed_0011_jpt_selection"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,4 +1,4 @@
-"""The positions app's schema in one migration, squashing 0001–0012 (docs/migrations.md).
+"""The positions app's schema in one migration, squashing 0001–0011 (docs/migrations.md; 0002 adds the candidate features).
 
 Besides the tables it seeds, on a fresh database, the kamus kompetensi (was 0003: M.1–M.8 and
 SK.1 of PermenPANRB 38/2017 and example kompetensi teknis, with level 1–5 descriptions) and
@@ -453,7 +453,6 @@ class Migration(migrations.Migration):
         ("positions", "0009_bup_table_and_pppk_contract_end"),
         ("positions", "0010_peta_job"),
         ("positions", "0011_jpt_selection"),
-        ("positions", "0012_candidate_features"),
     ]
 
     dependencies = [
@@ -689,62 +688,6 @@ class Migration(migrations.Migration):
                 "verbose_name": "bidang pendidikan",
                 "verbose_name_plural": "bidang pendidikan",
                 "ordering": ["group", "name"],
-            },
-        ),
-        migrations.CreateModel(
-            name="CandidateFeatures",
-            fields=[
-                (
-                    "employee",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        primary_key=True,
-                        related_name="candidate_features",
-                        serialize=False,
-                        to="positions.employee",
-                    ),
-                ),
-                (
-                    "education_level",
-                    models.CharField(blank=True, max_length=2, verbose_name="pendidikan tertinggi"),
-                ),
-                (
-                    "leadership_rank",
-                    models.PositiveSmallIntegerField(
-                        default=0, verbose_name="pelatihan kepemimpinan tertinggi"
-                    ),
-                ),
-                (
-                    "current_level",
-                    models.PositiveSmallIntegerField(
-                        null=True, verbose_name="jenjang jabatan definitif"
-                    ),
-                ),
-                (
-                    "current_start",
-                    models.DateField(null=True, verbose_name="TMT jabatan definitif"),
-                ),
-                (
-                    "current_is_jf",
-                    models.BooleanField(default=False, verbose_name="jabatan definitif fungsional"),
-                ),
-                ("since_0", models.DateField(null=True)),
-                ("since_1", models.DateField(null=True)),
-                ("since_2", models.DateField(null=True)),
-                ("since_3", models.DateField(null=True)),
-                ("since_4", models.DateField(null=True)),
-                ("since_5", models.DateField(null=True)),
-                ("months_0", models.IntegerField(default=0)),
-                ("months_1", models.IntegerField(default=0)),
-                ("months_2", models.IntegerField(default=0)),
-                ("months_3", models.IntegerField(default=0)),
-                ("months_4", models.IntegerField(default=0)),
-                ("months_5", models.IntegerField(default=0)),
-                ("refreshed_on", models.DateField(verbose_name="dihitung pada")),
-            ],
-            options={
-                "verbose_name": "fitur kandidat",
-                "verbose_name_plural": "fitur kandidat",
             },
         ),
         migrations.CreateModel(

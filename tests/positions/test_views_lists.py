@@ -15,7 +15,7 @@ def _grow(world, n):
 LISTS = [
     # Every page: session, user, HR scopes, headed posts, nav employee. Then:
     # register: count, rows, unit filter choices, education field choices
-    ("positions:employee_list", 9),
+    ("positions:employee_list", 8),
     # positions: count, rows
     ("positions:position_list", 7),
     # tree: scope roots, their children, employee counts per depth (two depths)

@@ -7,6 +7,7 @@ from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
 from .models import (
+    CandidateFeatures,
     Competency,
     CompetencyLevel,
     Education,
@@ -165,6 +166,25 @@ class FunctionalBupAdmin(SimpleHistoryAdmin):
         from .bup import delete_rule
 
         delete_rule(obj)
+
+
+@admin.register(CandidateFeatures)
+class CandidateFeaturesAdmin(admin.ModelAdmin):
+    """Read-only: the rows are computed (positions/matching/features.py); an edit here would be
+    overwritten by the next write or the nightly refresh."""
+
+    list_display = ["employee", "education_level", "current_level", "current_start"]
+    list_select_related = ["employee"]
+    search_fields = ["employee__nip", "employee__name"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(PetaJob)

@@ -70,7 +70,8 @@ def register_page(employees: Any, number: Any, per_page: int) -> Page:
         wanted = int(number)
     except (TypeError, ValueError):
         wanted = 1
-    if wanted >= 1 and not employees.query.distinct:
+    # A page number whose offset no database integer holds is past the end anyway.
+    if 1 <= wanted <= 2**31 // per_page and not employees.query.distinct:
         bottom = (wanted - 1) * per_page
         rows = list(
             employees.annotate(register_total=Window(Count("pk")))[bottom : bottom + per_page]

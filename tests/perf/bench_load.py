@@ -907,13 +907,14 @@ def main() -> None:
         measured = samples
         print(
             f"\nsolo: {len(users)} logins one after another, no pause, {args.workers} gunicorn "
-            f"sync workers, {args.solo} rounds after one warm-up round: {len(measured)} "
-            f"requests in {elapsed:.0f} s"
+            f"{args.worker_class} workers × {args.threads} threads, {args.solo} rounds after "
+            f"one warm-up round: {len(measured)} requests in {elapsed:.0f} s"
         )
     else:
         measured = [s for s in samples if s.started >= started + args.warmup]
         print(
-            f"\n{args.users} users, {args.workers} gunicorn sync workers, think "
+            f"\n{args.users} users, {args.workers} gunicorn {args.worker_class} workers × "
+            f"{args.threads} threads, think "
             f"{args.think * 0.5:.1f}–{args.think * 1.5:.1f} s, warm-up {args.warmup} s, "
             f"measured {args.duration} s: {len(measured)} requests "
             f"({len(measured) / args.duration:.1f}/s)"

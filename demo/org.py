@@ -13,24 +13,22 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import time
 from decimal import Decimal
 from typing import Any
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import transaction
 
 from demo import org_data as D
-from demo import scale_org as scale_data
 from demo.org_vocabulary import (
     ABK_FUNGSIONAL,
     ABK_PELAKSANA,
     AGE_BY_ROLE,
     DEMO_LOGINS,
+    DEMO_PASSWORD,
     GOLONGAN_BY_ROLE,
     REQUIREMENTS,
     TEKNIS_PREFIX,
@@ -42,8 +40,7 @@ from demo.org_vocabulary import (
     _role,
     contract_end,
 )
-from demo.scale_people import InstansiBuilder
-from demo.scale_structure import ScaleContext
+from demo.scale_build import build_scale
 from positions import bup
 from positions.matching import features
 from positions.models import (
@@ -62,7 +59,6 @@ from positions.models import (
     WorkloadTask,
 )
 
-DEMO_PASSWORD = "Lampung#2026"  # nosec B105  # the published demo login (README), only for seed_demo's demo accounts
 SEED = 2026
 REFERENCE_DATE = dt.date(2026, 1, 2)  # fixed so NIPs and dates never depend on the run day
 
@@ -105,7 +101,7 @@ class Command(BaseCommand):
         if bup.ensure_default_rules():
             bup.refresh_bup_ages()
         if options["scale"]:
-            self._scale(options["employees"], quiet_logins=options["quiet_logins"])
+            build_scale(self.stdout, options["employees"], quiet_logins=options["quiet_logins"])
             return
         if options["employees"] is not None:
             raise CommandError("--employees hanya berlaku bersama --scale lampung.")
@@ -143,68 +139,6 @@ class Command(BaseCommand):
             self.stdout.write(f"Login demo (kata sandi semua: {DEMO_PASSWORD}):")
             for username, description in DEMO_LOGINS:
                 self.stdout.write(f"  {username:<14} {description}")
-
-    # --- province scale (--scale lampung) -------------------------------------------
-
-    def _scale(self, employees: int | None, *, quiet_logins: bool) -> None:
-        total = employees or scale_data.FULL_SCALE
-        if total < 500:
-            raise CommandError("--employees minimal 500 (16 instansi dengan strukturnya).")
-        started = time.perf_counter()
-        try:
-            todo = scale_data.pending(scale_data.plan(total))
-        except scale_data.ScaleDataRefused as exc:
-            raise CommandError(str(exc)) from None
-        if todo:
-            self.stdout.write(f"Membangun data skala provinsi: {len(todo)} instansi.")
-            writer = scale_data.RowWriter()
-            password = make_password(DEMO_PASSWORD)  # hashed once, shared by every scale login
-            context = ScaleContext.load(writer, password)
-            for spec, n in todo:
-                began = time.perf_counter()
-                with transaction.atomic():
-                    counts = InstansiBuilder(spec, n, context).build()
-                self.stdout.write(
-                    f"  {spec.name}: {counts['employee']:,} pegawai, {counts['unit']:,} unit, "
-                    f"{counts['position']:,} jabatan ({time.perf_counter() - began:.1f} s)"
-                )
-            get_user_model().objects.get_or_create(
-                username="admin",
-                defaults={
-                    "password": password,
-                    "first_name": "Superadmin",
-                    "is_staff": True,
-                    "is_superuser": True,
-                },
-            )
-        else:
-            self.stdout.write("Data kepegawaian skala provinsi sudah ada: tidak ada yang diubah.")
-        # Each pillar builds its own part (demo.scale_performance, demo.scale_training).
-        for app_label in ("performance", "training", "talent"):
-            if apps.is_installed(app_label):
-                call_command(f"seed_scale_{app_label}", stdout=self.stdout)
-        began = time.perf_counter()
-        written = features.refresh()
-        self.stdout.write(
-            f"Fitur kandidat: {written:,} pegawai ({time.perf_counter() - began:.1f} s)."
-        )
-        if todo and connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")  # fresh planner statistics for the benchmarks
-        self.stdout.write(f"Data skala provinsi siap ({time.perf_counter() - started:.0f} s).")
-        if not quiet_logins:
-            self._print_scale_logins(scale_data)
-
-    def _print_scale_logins(self, scale_data: Any) -> None:
-        existing = set(get_user_model().objects.values_list("username", flat=True))
-        self.stdout.write(f"Login skala provinsi (kata sandi semua: {DEMO_PASSWORD}):")
-        for spec in scale_data.INSTANSI:
-            names = [u for u, _ in scale_data.login_rows(spec) if u in existing]
-            self.stdout.write(f"  {spec.short:<20} {'  '.join(names)}")
-        self.stdout.write(
-            "  (bkd./bkpsdm. pengelola kepegawaian; sekda. pimpinan baca saja; kabid. pejabat "
-            "penilai; pegawai. staf yang dinilai kabid; admin superadmin)"
-        )
 
     # --- reference data -------------------------------------------------------
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from demo import org_data as D
 from positions.models import EducationField, EducationLevel, Position
 
+DEMO_PASSWORD = "Lampung#2026"  # nosec B105  # the published demo login (README), only for seed_demo's demo accounts
+
 # (username, description) — printed by the command and by `make run`.
 DEMO_LOGINS = [
     ("hr.bkd", "Pengelola kepegawaian BKD (seluruh Pemprov Lampung)"),

@@ -11,6 +11,7 @@ from django.db.models import Count, F, Q, Sum
 from asnportal.models import User
 from demo.scale_org import SCALE_CODES
 from performance.models import RHK, SKP, Evaluation, PredikatRule, RatingHistory
+from positions.matching import features
 from positions.models import Employee, HRScope, OrgUnit, Placement, Position
 from training.models import Participation
 
@@ -34,6 +35,7 @@ def test_scale_seed_builds_16_instansi_with_consistent_data_and_a_rerun_changes_
     assert set(roots.values_list("code", flat=True)) == SCALE_CODES
     assert roots.get(code="18").name == "Pemerintah Provinsi Lampung"
     assert OrgUnit.objects.find_problems() == ([], [], [], [], [])  # paths, depth, numchild, order
+    assert features.stale_employee_ids() == []  # the bulk writes refreshed the ranking's features
     assert Employee.objects.count() == N
     for employee in Employee.objects.all():
         employee.clean()  # NIP / NI PPPK valid and matching birth date and gender

@@ -1,5 +1,6 @@
 from django.core.management import call_command
 
+from positions.matching import features
 from positions.models import (
     Employee,
     EmployeeCompetency,
@@ -25,6 +26,7 @@ def test_seed_demo_builds_lampung_and_is_idempotent(db):
     assert OrgUnit.objects.get(code="18").name == "Pemerintah Provinsi Lampung"
     assert OrgUnit.objects.filter(depth=2).count() >= 40  # perangkat daerah
     assert 900 <= Employee.objects.count() <= 1200
+    assert features.stale_employee_ids() == []  # the bulk writes refreshed the ranking's features
     # Every NIP passes validation and matches birth date and gender.
     for employee in Employee.objects.all()[:300]:
         employee.clean()

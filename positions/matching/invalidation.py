@@ -18,32 +18,14 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from positions.models import (
-    Education,
-    EducationField,
-    Employee,
-    EmployeeCompetency,
-    FunctionalBup,
-    HRScope,
-    LeadershipTraining,
-    Placement,
-    Position,
-    PositionCompetency,
-)
+from positions import models as m
 
 VERSION_KEY = "candidates:version"
+# Every model whose rows a ranking reads (Employee: status, golongan, predikat, scope links).
 WATCHED = (
-    Education,
-    EducationField,
-    Employee,
-    EmployeeCompetency,
-    FunctionalBup,
-    HRScope,
-    LeadershipTraining,
-    Placement,
-    Position,
-    PositionCompetency,
-)
+    m.Education, m.EducationField, m.Employee, m.EmployeeCompetency, m.FunctionalBup,
+    m.HRScope, m.LeadershipTraining, m.Placement, m.Position, m.PositionCompetency,
+)  # fmt: skip
 
 
 def version() -> int:
@@ -75,5 +57,5 @@ def connect() -> None:
         post_save.connect(_changed, sender=model, dispatch_uid=uid + "_save")
         post_delete.connect(_changed, sender=model, dispatch_uid=uid + "_delete")
     m2m_changed.connect(
-        _changed, sender=Position.accepted_fields.through, dispatch_uid="candidate_cache_fields"
+        _changed, sender=m.Position.accepted_fields.through, dispatch_uid="candidate_cache_fields"
     )

@@ -53,16 +53,17 @@ def ranked(
 
     A hit costs one query (the employees, with their units); the scores and components come
     from the cache as the ranking computed them."""
+
+    def ranking() -> list[Employee]:  # on a hit not even the pool's scopes are looked up
+        pool = candidate_pool(user, position, on=on)
+        return rank(pool, req, limit=limit, exclude_ids=exclude_ids, on=on)
+
     if not use_features(on):
-        return rank(
-            candidate_pool(user, position, on=on), req, limit=limit, exclude_ids=exclude_ids, on=on
-        )
+        return ranking()
     key = _key("rank", user, position, on, limit, ",".join(map(str, sorted(exclude_ids))))
     rows = cache.get(key)
     if rows is None:
-        top = rank(
-            candidate_pool(user, position, on=on), req, limit=limit, exclude_ids=exclude_ids, on=on
-        )
+        top = ranking()
         rows = [(e.pk, e.score, {k: getattr(e, f"c_{k}") for k in WEIGHTS}) for e in top]
         cache.set(key, rows, seconds())
         return top
@@ -82,11 +83,15 @@ def ranked(
 def summary(user: User, position: Position, req: Requirements, *, on: dt.date) -> dict[str, Any]:
     """`ranking.eligibility_summary` of the user's candidate pool, from the cache when nothing
     changed."""
-    if not use_features(on):
+
+    def counted() -> dict[str, Any]:
         return eligibility_summary(candidate_pool(user, position, on=on), req, on=on)
+
+    if not use_features(on):
+        return counted()
     key = _key("summary", user, position, on)
     result = cache.get(key)
     if result is None:
-        result = eligibility_summary(candidate_pool(user, position, on=on), req, on=on)
+        result = counted()
         cache.set(key, result, seconds())
     return result

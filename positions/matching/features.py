@@ -95,15 +95,6 @@ def _batches(employee_ids: Iterable[int] | None) -> Iterator[tuple[int, int, lis
             yield chunk[0], chunk[-1], chunk
 
 
-def compute(employee_ids: Iterable[int] | None = None, *, on: dt.date | None = None) -> dict:
-    """The facts of the given employees (all when None), from the source tables, keyed by id."""
-    on = on or today()
-    rows: dict[int, dict[str, Any]] = {}
-    for low, high, ids in _batches(employee_ids):
-        rows.update(_compute_batch(low, high, ids, on))
-    return rows
-
-
 def _compute_batch(
     low: int, high: int, ids: list[int] | None, on: dt.date
 ) -> dict[int, dict[str, Any]]:
@@ -199,10 +190,8 @@ def stale_employee_ids(employee_ids: Iterable[int] | None = None) -> list[int]:
 def _employee_changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
     if raw:  # loaddata: the rows come with the fixture or the nightly refresh
         return
-    origin = kwargs.get("origin")
-    if isinstance(origin, Employee) or (
-        isinstance(origin, Iterable) and any(isinstance(o, Employee) for o in origin)
-    ):
+    origin = kwargs.get("origin")  # what delete() was called on (a model or a queryset)
+    if isinstance(origin, Employee) or getattr(origin, "model", None) is Employee:
         return  # the employee itself is being deleted; its row goes by CASCADE
     refresh([instance.employee_id])
 

@@ -235,6 +235,10 @@ if CACHE_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long a ranked candidate list may be reused (every write that can change it drops it anyway).
+CANDIDATE_CACHE_SECONDS = envint("CANDIDATE_CACHE_SECONDS", "600")
+# How long scope-wide dashboard figures are reused (core/figures.py); 0 computes them per request.
+FIGURES_CACHE_SECONDS = envint("FIGURES_CACHE_SECONDS", "300")
 
 # --- Celery -------------------------------------------------------------------
 # Unset REDIS_URL: tasks run eagerly in-process (embedded default, no broker needed).

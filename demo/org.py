@@ -22,6 +22,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from core import figures
 from demo import org_data as D
 from demo.org_vocabulary import (
     ABK_FUNGSIONAL,
@@ -135,6 +136,7 @@ class Command(BaseCommand):
                 call_command(f"seed_demo_{app_label}", stdout=self.stdout)
         # The seeds write in bulk (no signals): the candidate ranking's features once, at the end.
         features.refresh()
+        figures.invalidate()  # and the dashboards count the new data at once
         if not options["quiet_logins"]:
             self.stdout.write(f"Login demo (kata sandi semua: {DEMO_PASSWORD}):")
             for username, description in DEMO_LOGINS:

@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection, transaction
 
+from core import figures
 from demo import scale_org as scale_data
 from demo.org_vocabulary import DEMO_PASSWORD
 from demo.scale_people import InstansiBuilder
@@ -60,6 +61,7 @@ def build_scale(stdout: Any, employees: int | None, *, quiet_logins: bool) -> No
             call_command(f"seed_scale_{app_label}", stdout=stdout)
     began = time.perf_counter()
     written = features.refresh()
+    figures.invalidate()
     stdout.write(f"Fitur kandidat: {written:,} pegawai ({time.perf_counter() - began:.1f} s).")
     if todo and connection.vendor == "postgresql":
         with connection.cursor() as cursor:

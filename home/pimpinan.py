@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 from django.db.models import Count, F, Q, Sum
 from django.urls import reverse
 
+from core import figures
 from core.charts import (
     BLUE,
     GREEN,
@@ -574,8 +575,16 @@ def pimpinan_dashboard(user: User, scopes: Scopes, year: int) -> dict[str, Any]:
     }
 
 
-def dashboard(user: User, on: dt.date) -> dict[str, Any]:
-    """The same for the home view's call `dashboard(user, on)`: scopes and year from them."""
-    from positions.models import scopes_for
-
-    return pimpinan_dashboard(user, scopes_for(user), on.year)
+def cached_dashboard(
+    user: User, scopes: Scopes, on: dt.date, *, refresh: bool = False
+) -> dict[str, Any]:
+    """`pimpinan_dashboard` for today, shared for `FIGURES_CACHE_SECONDS` by every reader of
+    the same scope roots (core/figures.py); `as_of` says when it was computed."""
+    roots = ("*",) if user.is_superuser else tuple(_outermost(scopes.read_paths))
+    result = figures.cached(
+        "pimpinan",
+        (roots, on.isoformat()),
+        lambda: pimpinan_dashboard(user, scopes, on.year),
+        refresh=refresh,
+    )
+    return {**result.value, "as_of": result}

@@ -8,6 +8,7 @@ which belongs to no single model, hence a module of their own (as performance.se
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import Substr
 from django.urls import reverse
 
+from core import figures
 from performance import selectors as performance_selectors
 from performance.models import SKP, Evaluation, ReportJob
 from positions.models import Employee, ImportBatch, OrgUnit, Scopes
@@ -160,6 +162,7 @@ class HrOverview:
     compliance: list[ledger.Compliance]
     jobs: list[ReportJob]
     batches: list[ImportBatch]
+    as_of: figures.Figures[Any] | None = None  # when `rows` and `compliance` were computed
     totals: UnitProgress = field(init=False)
 
     @property
@@ -254,9 +257,23 @@ def _progress_rows(roots: list[OrgUnit], year: int, due: calendar.Deadline) -> l
     return list(rows.values())
 
 
-def hr_overview(user: User, scopes: Scopes, on: dt.date) -> HrOverview:
-    year = on.year
+def _scope_figures(
+    roots: list[OrgUnit], on: dt.date
+) -> tuple[list[UnitProgress], list[ledger.Compliance]]:
+    """The progress rows and the 20 JP counts per root (the compliance without its lazy list of
+    employees, which the home page does not show and a cache must not hold)."""
     due = calendar.evaluation_due(on)
+    compliance = [
+        dataclasses.replace(ledger.compliance(root, on.year, today=on), below=None)
+        for root in roots
+    ]
+    return _progress_rows(roots, on.year, due), compliance
+
+
+def hr_overview(user: User, scopes: Scopes, on: dt.date, *, refresh: bool = False) -> HrOverview:
+    """The HR section. Its scope-wide counts are shared for `FIGURES_CACHE_SECONDS` by every HR
+    user of the same roots (core/figures.py); the jobs and imports are the user's own, live."""
+    year = on.year
     paths = scopes.write_paths
     roots_qs = (
         OrgUnit.get_root_nodes() if user.is_superuser and not paths else OrgUnit.objects.all()
@@ -264,6 +281,13 @@ def hr_overview(user: User, scopes: Scopes, on: dt.date) -> HrOverview:
     if paths:
         roots_qs = roots_qs.filter(path__in=paths)
     roots = list(roots_qs.order_by("path"))
+    counts = figures.cached(
+        "hr",
+        (tuple(root.path for root in roots), on.isoformat()),
+        lambda: _scope_figures(roots, on),
+        refresh=refresh,
+    )
+    rows, compliance = counts.value
     jobs = list(
         ReportJob.objects.visible_to(user)
         .select_related("unit", "employee")
@@ -278,12 +302,13 @@ def hr_overview(user: User, scopes: Scopes, on: dt.date) -> HrOverview:
     return HrOverview(
         year=year,
         skp_deadline=calendar.skp_deadline(year),
-        evaluation_deadline=due,
+        evaluation_deadline=calendar.evaluation_due(on),
         roots=roots,
-        rows=_progress_rows(roots, year, due),
-        compliance=[ledger.compliance(root, year, today=on) for root in roots],
+        rows=rows,
+        compliance=compliance,
         jobs=jobs,
         batches=batches,
+        as_of=counts,
     )
 
 

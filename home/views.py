@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from asnportal.http import AuthedRequest
+from core import figures
 from positions.access import get_object_for
 from positions.models import Employee, own_employee, scopes_for, today
 
@@ -46,10 +47,12 @@ def home(request: AuthedRequest) -> HttpResponse:
             context["penilai"] = selectors.penilai_todo(employee, on)
             # The navbar badge shows the same count: no second query.
             user._asn_pending_approvals = context["penilai"].skps_waiting  # type: ignore[attr-defined]
+    # Scope-wide counts come from the cache for a few minutes; ?segarkan=1 computes them again.
+    refresh = figures.wants_refresh(request.GET)
     if scopes.is_hr or user.is_superuser:
-        context["hr"] = selectors.hr_overview(user, scopes, on)
+        context["hr"] = selectors.hr_overview(user, scopes, on, refresh=refresh)
     if scopes.is_pimpinan or user.is_superuser:
-        context["pimpinan"] = pimpinan.pimpinan_dashboard(user, scopes, on.year)
+        context["pimpinan"] = pimpinan.cached_dashboard(user, scopes, on, refresh=refresh)
     return render(request, "home/home.html", context)
 
 

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from asnportal.http import AuthedRequest
+from core import figures
 from core.params import this_year
 from performance.selectors import latest_final_evaluation_year
 from positions.forms import UnitYearFilterForm
@@ -36,6 +37,14 @@ def _filters(request: AuthedRequest) -> tuple[UnitYearFilterForm, OrgUnit, int]:
 def merit_page(request: AuthedRequest) -> HttpResponse:
     filters, unit, year = _filters(request)
     rated_year = latest_final_evaluation_year(unit)
+    on = today()
+    # Shared for FIGURES_CACHE_SECONDS by every reader of the unit; ?segarkan=1 recomputes.
+    counted = figures.cached(
+        "merit",
+        (unit.pk, unit.path, year, rated_year, on.isoformat()),
+        lambda: merit.indicators(unit, year, rated_year, on),
+        refresh=figures.wants_refresh(request.GET),
+    )
     return render(
         request,
         "talent/merit.html",
@@ -44,7 +53,9 @@ def merit_page(request: AuthedRequest) -> HttpResponse:
             "unit": unit,
             "year": year,
             "rated_year": rated_year,
-            "indicators": merit.indicators(unit, year, rated_year, today()),
+            "indicators": counted.value,
+            "as_of": counted,
+            "refresh_query": figures.refresh_query(request.GET),
         },
     )
 

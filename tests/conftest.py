@@ -11,6 +11,7 @@ from django.db import transaction
 from django.test import Client
 
 from asnportal.models import User
+from core import figures
 from tests.e2e import axe
 from tests.world import World, build_world, scoped_user
 
@@ -81,6 +82,13 @@ def _cache_of_this_worker(worker_id: str) -> None:
     default["KEY_PREFIX"] = f"{default.get('KEY_PREFIX', '')}-test-{worker_id}"
     for opened in caches.all(initialized_only=True):
         opened.key_prefix = default["KEY_PREFIX"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_figures() -> None:
+    """Each test starts with no cached dashboard figures (core/figures.py): the next test's
+    world has the same unit paths, so an entry of the last one would otherwise be read."""
+    figures.new_generation()
 
 
 @pytest.fixture

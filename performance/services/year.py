@@ -12,6 +12,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core import figures
 from positions.models import Employee, OrgUnit
 
 from ..models import (
@@ -44,6 +45,7 @@ def set_org_predikat(
     org, _ = OrganisationPerformance.objects.update_or_create(
         unit=unit, year=year, defaults={"predikat": predikat, "set_by": user}
     )
+    figures.invalidate()  # the dashboards' curve verdicts read the organisation's predikat
     return org
 
 
@@ -60,6 +62,7 @@ def close_year(unit: OrgUnit, *, year: int, user: User) -> OrganisationPerforman
         raise ValidationError(f"Tahun {year} untuk {unit.name} sudah ditutup.")
     org.closed_at = timezone.now()
     org.save(update_fields=["closed_at"])
+    figures.invalidate()
     return org
 
 

@@ -22,6 +22,8 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from core import figures
+
 from ..matching import features
 from ..models import Employee, ImportBatch, Placement, Position
 from .validate import check_rows, employee_fields, summarise
@@ -182,6 +184,7 @@ def _write(rows: list[dict[str, Any]], user: User) -> dict[str, int]:
         for r in rows
         if r["action"] == "create" or r["placement"] == "new"
     )
+    figures.invalidate()  # the dashboards count the imported staff at once (core/figures.py)
     return {
         "created": len(created),
         "updated": len(updated),

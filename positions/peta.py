@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from django.db.models import (
     BooleanField,
@@ -54,8 +54,28 @@ from .models import (
 # --- Peta jabatan ---------------------------------------------------------------
 
 
+class _Counts(Protocol):
+    @property
+    def kebutuhan(self) -> int: ...
+    @property
+    def bezetting(self) -> int: ...
+
+
+class Selisih:
+    """Bezetting − kebutuhan of a post, a subtree's totals or a chart box: negative = kurang
+    (vacant seats), positive = lebih, printed with a real minus sign."""
+
+    @property
+    def selisih(self: _Counts) -> int:
+        return self.bezetting - self.kebutuhan
+
+    @property
+    def selisih_display(self: _Counts) -> str:
+        return format_selisih(self.bezetting - self.kebutuhan)
+
+
 @dataclass
-class PetaRow:
+class PetaRow(Selisih):
     position: Position
     depth: int
     holders: list[Placement]  # definitif: counted in bezetting
@@ -78,15 +98,6 @@ class PetaRow:
         return self.position.bezetting  # type: ignore[attr-defined]
 
     @property
-    def selisih(self) -> int:
-        """Bezetting − kebutuhan: negative = kurang (vacant seats), positive = lebih."""
-        return self.bezetting - self.kebutuhan
-
-    @property
-    def selisih_display(self) -> str:
-        return format_selisih(self.selisih)
-
-    @property
     def jenis_display(self) -> str:
         jenis = self.position.get_jenis_display()
         if self.position.jenjang:
@@ -95,7 +106,7 @@ class PetaRow:
 
 
 @dataclass
-class PetaTotals:
+class PetaTotals(Selisih):
     positions: int = 0
     kebutuhan: int = 0
     bezetting: int = 0
@@ -113,14 +124,6 @@ class PetaTotals:
             self.kurang += kebutuhan - bezetting
         else:
             self.lebih += bezetting - kebutuhan
-
-    @property
-    def selisih(self) -> int:
-        return self.bezetting - self.kebutuhan
-
-    @property
-    def selisih_display(self) -> str:
-        return format_selisih(self.selisih)
 
 
 @dataclass

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .models import STRUCTURAL_JENIS, OrgUnit, Position
-from .peta import PetaJabatan, PetaRow, PetaTotals, format_selisih
+from .peta import PetaJabatan, PetaRow, PetaTotals, Selisih
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ TITLE_CHARS = 60  # two lines of a box at 7 pt; the print stylesheet also clips 
 
 
 @dataclass
-class Box:
+class Box(Selisih):
     """One jabatan: what the organigram prints in its box."""
 
     position_id: int
@@ -60,14 +60,6 @@ class Box:
     kelas: int
     kebutuhan: int
     bezetting: int
-
-    @property
-    def selisih(self) -> int:
-        return self.bezetting - self.kebutuhan
-
-    @property
-    def selisih_display(self) -> str:
-        return format_selisih(self.selisih)
 
 
 @dataclass

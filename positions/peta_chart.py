@@ -233,11 +233,17 @@ def _roll_up(node: UnitNode) -> PetaTotals:
     return node.totals
 
 
-def _mark_own_sheets(node: UnitNode) -> None:
-    """A sub-unit whose stack would not fit in one A3 column gets sheets of its own."""
+def _mark_own_sheets(node: UnitNode) -> int:
+    """A sub-unit whose stack would not fit in one A3 column gets sheets of its own.
+
+    Returns `len(node.stack())`, counted bottom-up (its posts, and a head plus the stack of each
+    sub-unit) instead of building every sub-unit's stack again at each level above it."""
+    size = len(node.posts)
     for child in node.children:
-        _mark_own_sheets(child)
-        child.own_sheet = len(child.stack()) > A3.rows
+        child_size = _mark_own_sheets(child)
+        child.own_sheet = child_size > A3.rows
+        size += 1 + child_size
+    return size
 
 
 def columns_of(node: UnitNode) -> list[Column]:

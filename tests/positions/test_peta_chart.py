@@ -73,6 +73,26 @@ def test_a_unit_too_large_for_a_column_gets_its_own_sheets(world):
     assert bidang[1].continued and bidang[1].columns[0].continued
 
 
+def test_the_stack_sizes_counted_bottom_up_equal_the_stacks(world):
+    """_mark_own_sheets counts each sub-unit's stack instead of building it at every level:
+    the counts and the own-sheet marks are those of the stacks themselves."""
+    for number in range(20):
+        PositionFactory(unit=world.yankes, name=f"Analis Nomor {number:02d}", kelas=8)
+    seksi = make_unit("Seksi Rujukan", world.yankes)
+    PositionFactory(unit=seksi, name="Kepala Seksi Rujukan", jenis="pengawas", kelas=9)
+    root = peta_print.plan_chart(world.pemprov).root
+
+    assert peta_chart._mark_own_sheets(root) == len(root.stack())
+    nodes, marked = [root], []
+    while nodes:
+        node = nodes.pop()
+        for child in node.children:
+            assert child.own_sheet == (len(child.stack()) > peta_chart.A3.rows)
+            marked.append(child.own_sheet)
+        nodes.extend(node.children)
+    assert True in marked and False in marked  # both kinds were checked
+
+
 def test_more_than_five_columns_go_on_a3_in_rows_of_eight(world):
     for number in range(10):
         make_unit(f"Seksi Nomor {number}", world.dinkes)

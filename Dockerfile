@@ -47,4 +47,8 @@ USER app
 
 EXPOSE 8000
 
-CMD ["gunicorn", "asnportal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "60"]
+# gunicorn reads its worker count from WEB_CONCURRENCY. 4 sync workers on 2 cores was the
+# faster choice under 20 users against 2 gthread workers x 4 threads (tests/perf/README.md,
+# "20 users with cached figures"); give more cores more workers.
+ENV WEB_CONCURRENCY=4
+CMD ["gunicorn", "asnportal.wsgi:application", "--bind", "0.0.0.0:8000", "--timeout", "60"]

@@ -14,16 +14,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
+
+from . import safe_cache
 
 T = TypeVar("T")
 GENERATION_KEY = "figures:generation"
@@ -44,7 +46,8 @@ class Figures(Generic[T]):
 
     @property
     def minutes(self) -> int:
-        return max(1, round(self.seconds / 60))
+        """The longest the figures may be old, in whole minutes (rounded up)."""
+        return max(1, math.ceil(self.seconds / 60))
 
 
 def seconds() -> int:
@@ -52,16 +55,16 @@ def seconds() -> int:
 
 
 def generation() -> int:
-    current = cache.get(GENERATION_KEY)
+    current = safe_cache.get(GENERATION_KEY)
     if current is None:
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        current = cache.get(GENERATION_KEY, 0)
+        safe_cache.add(GENERATION_KEY, time.time_ns(), None)
+        current = safe_cache.get(GENERATION_KEY, 0)
     return int(current)
 
 
 def new_generation() -> None:
     """Every entry cached so far is ignored from now (tests start each test with one)."""
-    cache.set(GENERATION_KEY, time.time_ns(), None)
+    safe_cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
 def invalidate() -> None:
@@ -86,11 +89,11 @@ def cached(
         return Figures(compute(), timezone.now(), 0)
     entry_key = key(kind, *parts)
     if not refresh:
-        hit = cache.get(entry_key)
+        hit = safe_cache.get(entry_key)
         if isinstance(hit, Figures):
             return hit
     result = Figures(compute(), timezone.now(), ttl)
-    cache.set(entry_key, result, ttl)
+    safe_cache.set(entry_key, result, ttl)
     return result
 
 

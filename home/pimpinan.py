@@ -580,7 +580,7 @@ def cached_dashboard(
 ) -> dict[str, Any]:
     """`pimpinan_dashboard` for today, shared for `FIGURES_CACHE_SECONDS` by every reader of
     the same scope roots (core/figures.py); `as_of` says when it was computed."""
-    roots = ("*",) if user.is_superuser else tuple(_outermost(scopes.read_paths))
+    roots = ("*",) if user.is_superuser else tuple(sorted(_outermost(scopes.read_paths)))
     result = figures.cached(
         "pimpinan",
         (roots, on.isoformat()),

@@ -258,11 +258,10 @@ def _progress_rows(roots: list[OrgUnit], year: int, due: calendar.Deadline) -> l
 
 
 def _scope_figures(
-    roots: list[OrgUnit], on: dt.date
+    roots: list[OrgUnit], on: dt.date, due: calendar.Deadline
 ) -> tuple[list[UnitProgress], list[ledger.Compliance]]:
     """The progress rows and the 20 JP counts per root (the compliance without its lazy list of
     employees, which the home page does not show and a cache must not hold)."""
-    due = calendar.evaluation_due(on)
     compliance = [
         dataclasses.replace(ledger.compliance(root, on.year, today=on), below=None)
         for root in roots
@@ -281,10 +280,11 @@ def hr_overview(user: User, scopes: Scopes, on: dt.date, *, refresh: bool = Fals
     if paths:
         roots_qs = roots_qs.filter(path__in=paths)
     roots = list(roots_qs.order_by("path"))
+    due = calendar.evaluation_due(on)  # the period the rows count, keyed: a setting decides it
     counts = figures.cached(
         "hr",
-        (tuple(root.path for root in roots), on.isoformat()),
-        lambda: _scope_figures(roots, on),
+        (tuple(root.path for root in roots), on.isoformat(), due.year, due.period),
+        lambda: _scope_figures(roots, on, due),
         refresh=refresh,
     )
     rows, compliance = counts.value
@@ -302,7 +302,7 @@ def hr_overview(user: User, scopes: Scopes, on: dt.date, *, refresh: bool = Fals
     return HrOverview(
         year=year,
         skp_deadline=calendar.skp_deadline(year),
-        evaluation_deadline=calendar.evaluation_due(on),
+        evaluation_deadline=due,
         roots=roots,
         rows=rows,
         compliance=compliance,

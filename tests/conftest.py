@@ -66,20 +66,21 @@ def pytest_testnodedown(node, error) -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _cache_of_this_worker(worker_id: str) -> None:
+def _cache_of_this_worker(worker_id: str, testrun_uid: str) -> None:
     """Each pytest-xdist worker keys its own entries in the shared cache.
 
     With REDIS_URL set (CI) every worker's cache is the same Redis database. A write in one
     worker moved the candidate-ranking version (positions/matching/invalidation.py) and the
     rate-limit counters of another, so a test that reads a cached ranking twice could see it
-    recomputed. A key prefix per worker keeps each worker's entries its own; the settings dict
-    is changed in place so that caches opened later (live-server threads) use it too.
+    recomputed. A key prefix per run and worker keeps each worker's entries its own (two runs
+    against one Redis do not meet either); the settings dict is changed in place so that caches
+    opened later (live-server threads) use it too.
     """
     from django.conf import settings
     from django.core.cache import caches
 
     default = settings.CACHES["default"]
-    default["KEY_PREFIX"] = f"{default.get('KEY_PREFIX', '')}-test-{worker_id}"
+    default["KEY_PREFIX"] = f"{default.get('KEY_PREFIX', '')}-test-{testrun_uid[:8]}-{worker_id}"
     for opened in caches.all(initialized_only=True):
         opened.key_prefix = default["KEY_PREFIX"]
 

@@ -13,8 +13,8 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.core.cache import cache
 
+from core import safe_cache
 from positions.models import Employee, Position
 
 from .invalidation import version
@@ -61,11 +61,11 @@ def ranked(
     if not use_features(on):
         return ranking()
     key = _key("rank", user, position, on, limit, ",".join(map(str, sorted(exclude_ids))))
-    rows = cache.get(key)
+    rows = safe_cache.get(key)
     if rows is None:
         top = ranking()
         rows = [(e.pk, e.score, {k: getattr(e, f"c_{k}") for k in WEIGHTS}) for e in top]
-        cache.set(key, rows, seconds())
+        safe_cache.set(key, rows, seconds())
         return top
     found = Employee.objects.select_related("unit").in_bulk([pk for pk, _, _ in rows])
     result = []
@@ -90,8 +90,8 @@ def summary(user: User, position: Position, req: Requirements, *, on: dt.date) -
     if not use_features(on):
         return counted()
     key = _key("summary", user, position, on)
-    result = cache.get(key)
+    result = safe_cache.get(key)
     if result is None:
         result = counted()
-        cache.set(key, result, seconds())
+        safe_cache.set(key, result, seconds())
     return result

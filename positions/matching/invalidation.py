@@ -14,10 +14,10 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from core import safe_cache
 from positions import models as m
 
 VERSION_KEY = "candidates:version"
@@ -29,15 +29,16 @@ WATCHED = (
 
 
 def version() -> int:
-    current = cache.get(VERSION_KEY)
+    current = safe_cache.get(VERSION_KEY)
     if current is None:
-        cache.add(VERSION_KEY, time.time_ns(), None)
-        current = cache.get(VERSION_KEY, 0)
+        safe_cache.add(VERSION_KEY, time.time_ns(), None)
+        current = safe_cache.get(VERSION_KEY, 0)
     return int(current)
 
 
 def _bump() -> None:
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    # A write must not fail because the cache is down (core/safe_cache.py).
+    safe_cache.set(VERSION_KEY, time.time_ns(), None)
 
 
 def invalidate() -> None:

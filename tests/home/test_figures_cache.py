@@ -9,13 +9,17 @@ import re
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from core import figures
 from performance import services as performance_services
-from positions.models import HRScope
+from performance.models import ReportJob
+from positions.models import HRScope, ImportBatch
 from tests.factories import EmployeeFactory, UserFactory
+from tests.positions.import_rows import placed, xlsx
 
 URL = reverse("home:home")
 
@@ -82,6 +86,32 @@ def test_a_bulk_write_drops_every_cached_figure(client_as, pimpinan, hr_admin, w
     assert _employees(_get(client)[0]) == before + 1
 
 
+def test_the_closed_year_and_a_committed_import_drop_every_cached_figure(
+    client_as, pimpinan, hr_admin, hr_dishub, world, today, django_capture_on_commit_callbacks
+):
+    client = client_as(pimpinan)
+    before = _employees(_get(client)[0])
+    EmployeeFactory(unit=world.yankes)
+    performance_services.set_org_predikat(
+        world.pemprov, year=today.year, predikat="baik", user=hr_admin
+    )
+    _get(client)  # computed again and cached: one more employee
+    EmployeeFactory(unit=world.yankes)
+    with django_capture_on_commit_callbacks(execute=True):
+        performance_services.close_year(world.pemprov, year=today.year, user=hr_admin)
+    assert _employees(_get(client)[0]) == before + 2
+
+    # HR of Dinas Perhubungan imports one more pegawai: upload, preview, commit.
+    hr = Client()  # client_as would log the pimpinan's client out
+    hr.force_login(hr_dishub)
+    upload = xlsx([placed(8, world.staf_dishub)])
+    assert hr.post(reverse("positions:import_upload"), {"file": upload}).status_code == 302
+    batch = ImportBatch.objects.latest("pk")
+    with django_capture_on_commit_callbacks(execute=True):
+        hr.post(reverse("positions:import_commit", args=[batch.pk]))
+    assert _employees(_get(client)[0]) == before + 3
+
+
 def test_the_hr_home_caches_its_counts_but_not_its_own_jobs(client_as, hr_dinkes, world):
     client = client_as(hr_dinkes)
     first, computed = _get(client)
@@ -92,6 +122,46 @@ def test_the_hr_home_caches_its_counts_but_not_its_own_jobs(client_as, hr_dinkes
     assert cached == computed - 5
     assert second.context["hr"].as_of.cached
     assert 'href="?segarkan=1#hr-heading">Hitung ulang sekarang</a>' in second.content.decode()
+    job = ReportJob.objects.create(
+        kind=ReportJob.Kind.UNIT, unit=world.dinkes, year=2025, requested_by=hr_dinkes
+    )
+    third, _ = _get(client)
+    assert job in third.context["hr"].jobs  # the user's own jobs are live
+
+
+def test_hr_users_of_other_roots_get_their_own_counts(client_as, hr_dinkes, hr_admin, world):
+    dinkes, _ = _get(client_as(hr_dinkes))
+    province, computed = _get(client_as(hr_admin))
+    assert [r.path for r in province.context["hr"].roots] == [world.pemprov.path]
+    assert province.context["hr"].totals.employees > dinkes.context["hr"].totals.employees
+    assert computed >= 14  # computed for the province, not read from Dinas Kesehatan's entry
+
+
+def test_a_cache_outage_costs_speed_not_pages_or_writes(
+    client_as, pimpinan, hr_admin, world, today, settings
+):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        }
+    }
+    client = client_as(pimpinan)
+    before = _employees(_get(client)[0])
+    EmployeeFactory(unit=world.yankes)  # a write: the candidate cache version cannot move
+    performance_services.set_org_predikat(
+        world.pemprov, year=today.year, predikat="baik", user=hr_admin
+    )
+    assert _employees(_get(client)[0]) == before + 1  # computed, as nothing could be cached
+    merit = client_as(hr_admin).get(reverse("talent:merit"), {"unit": world.pemprov.pk})
+    assert merit.status_code == 200
+
+
+def test_the_page_states_the_longest_age_rounded_up():
+    now = timezone.now()
+    assert figures.Figures(0, now, 150).minutes == 3
+    assert figures.Figures(0, now, 300).minutes == 5
+    assert figures.Figures(0, now, 20).minutes == 1
 
 
 def test_no_cache_when_figures_cache_seconds_is_zero(client_as, pimpinan, world, settings):

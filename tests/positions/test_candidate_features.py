@@ -8,16 +8,13 @@
 """
 
 import datetime as dt
-import io
 import random
 
-import openpyxl
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from positions import importing, matching
+from positions import matching
 from positions.matching import features
 from positions.models import (
     CandidateFeatures,
@@ -33,7 +30,8 @@ from positions.models import (
     today,
 )
 from positions.services import end_placement, place_employee
-from tests.factories import EmployeeFactory, PlacementFactory, PositionFactory, make_nip
+from tests.factories import EmployeeFactory, PlacementFactory, PositionFactory
+from tests.positions.import_rows import placed, xlsx
 
 TARGETS = [
     ("pelaksana", ""),
@@ -300,30 +298,8 @@ def test_the_employee_import_keeps_the_features_fresh(
     client_as, world, fresh, hr_dishub, django_capture_on_commit_callbacks
 ):
     """Upload, preview and commit a file, as HR does: the import writes in bulk (no signals)."""
-    birth = dt.date(1988, 5, 5)
-    row = {
-        "nip": make_nip(birth, gender="L", pppk=False, seq=7),
-        "name": "Hasil Impor",
-        "kind": "PNS",
-        "gender": "L",
-        "birth_place": "Metro",
-        "birth_date": birth,
-        "golongan": "III/a",
-        "position_code": world.staf_dishub.code,
-        "tmt_jabatan": "01-02-2024",
-        "sk_number": "800/IMP/2024",
-        "sk_date": "20-01-2024",
-    }
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "Pegawai"
-    sheet.append([c.header for c in importing.COLUMNS])
-    sheet.append([row.get(c.key, "") for c in importing.COLUMNS])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    upload = SimpleUploadedFile(
-        "pegawai.xlsx", buffer.getvalue(), content_type=importing.XLSX_CONTENT_TYPE
-    )
+    row = placed(7, world.staf_dishub, tmt_jabatan="01-02-2024")
+    upload = xlsx([row])
     client = client_as(hr_dishub)
     assert client.post(reverse("positions:import_upload"), {"file": upload}).status_code == 302
     batch = ImportBatch.objects.latest("pk")

@@ -15,13 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from django.conf import settings
-from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -55,23 +53,18 @@ def seconds() -> int:
 
 
 def generation() -> int:
-    current = safe_cache.get(GENERATION_KEY)
-    if current is None:
-        safe_cache.add(GENERATION_KEY, time.time_ns(), None)
-        current = safe_cache.get(GENERATION_KEY, 0)
-    return int(current)
+    return safe_cache.version(GENERATION_KEY)
 
 
 def new_generation() -> None:
     """Every entry cached so far is ignored from now (tests start each test with one)."""
-    safe_cache.set(GENERATION_KEY, time.time_ns(), None)
+    safe_cache.move_version(GENERATION_KEY)
 
 
 def invalidate() -> None:
-    """Every cached figure is computed afresh from now, and again once this transaction commits
-    (a reader between the write and the commit saw the old rows)."""
-    new_generation()
-    transaction.on_commit(new_generation)
+    """Every cached figure is computed afresh from now, and again once this transaction
+    commits."""
+    safe_cache.move_version_on_write(GENERATION_KEY)
 
 
 def key(kind: str, *parts: object) -> str:

@@ -10,9 +10,11 @@ FIGURES_CACHE_SECONDS), which a Redis restart without persistence, as shipped, e
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from django.core.cache import cache
+from django.db import transaction
 
 log = logging.getLogger(__name__)
 
@@ -37,3 +39,26 @@ def add(key: str, value: Any, timeout: float | None) -> None:
         cache.add(key, value, timeout)
     except Exception:
         log.warning("cache unavailable: %s not added", key, exc_info=True)
+
+
+# --- Version numbers: every key that embeds one is dropped at once when it moves -------------
+
+
+def version(key: str) -> int:
+    """The version number kept under `key`, created on first use."""
+    current = get(key)
+    if current is None:
+        add(key, time.time_ns(), None)
+        current = get(key, 0)
+    return int(current)
+
+
+def move_version(key: str) -> None:
+    set(key, time.time_ns(), None)
+
+
+def move_version_on_write(key: str) -> None:
+    """Move it now and again when the current transaction commits: a reader between the write
+    and the commit computed from the old rows."""
+    move_version(key)
+    transaction.on_commit(lambda: move_version(key))

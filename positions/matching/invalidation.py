@@ -11,10 +11,8 @@ cannot survive the commit either.
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from core import safe_cache
@@ -29,22 +27,13 @@ WATCHED = (
 
 
 def version() -> int:
-    current = safe_cache.get(VERSION_KEY)
-    if current is None:
-        safe_cache.add(VERSION_KEY, time.time_ns(), None)
-        current = safe_cache.get(VERSION_KEY, 0)
-    return int(current)
-
-
-def _bump() -> None:
-    # A write must not fail because the cache is down (core/safe_cache.py).
-    safe_cache.set(VERSION_KEY, time.time_ns(), None)
+    return safe_cache.version(VERSION_KEY)
 
 
 def invalidate() -> None:
-    """Every cached ranking is stale from now, and again once this transaction commits."""
-    _bump()
-    transaction.on_commit(_bump)
+    """Every cached ranking is stale from now, and again once this transaction commits (a
+    write does not fail because the cache is down: core/safe_cache.py)."""
+    safe_cache.move_version_on_write(VERSION_KEY)
 
 
 def _changed(sender: Any, **kwargs: Any) -> None:

@@ -49,7 +49,7 @@ class Figures(Generic[T]):
 
 
 def seconds() -> int:
-    return int(getattr(settings, "FIGURES_CACHE_SECONDS", 300))
+    return int(settings.FIGURES_CACHE_SECONDS)
 
 
 def generation() -> int:
@@ -98,7 +98,6 @@ def refresh_query(query: QueryDict) -> str:
     return f"{encoded}&" if encoded else ""
 
 
-def wants_refresh(query: object) -> bool:
+def wants_refresh(query: QueryDict) -> bool:
     """Whether the request asked for fresh figures (`?segarkan=1`)."""
-    get = getattr(query, "get", None)
-    return bool(get and get(REFRESH_PARAM) == "1")
+    return query.get(REFRESH_PARAM) == "1"

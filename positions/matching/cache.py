@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 
 def seconds() -> int:
-    return int(getattr(settings, "CANDIDATE_CACHE_SECONDS", 600))
+    return int(settings.CANDIDATE_CACHE_SECONDS)
 
 
 def _key(kind: str, user: User, position: Position, on: dt.date, *parts: Any) -> str:

@@ -5,12 +5,12 @@ Django renders every `<option>` by including `django/forms/widgets/select_option
 spent 15 of its 45 ms of CPU there (12,000-employee data). `FastSelectRenderer` produces
 the same bytes as Django's `select.html` for that one template and leaves every other
 template to `DjangoTemplates`; a widget with its own template (e.g.
-`core.widgets.AutocompleteSelect`) is untouched.
+`core.widgets.AutocompleteSelect`) is untouched. It is the project's `FORM_RENDERER`, so every
+unit picker (kepatuhan JP, DUK, proyeksi kekosongan, kurva …) gets it too.
 """
 
 from __future__ import annotations
 
-import functools
 import html
 from typing import Any
 
@@ -79,7 +79,7 @@ class _Unsupported(Exception):
 
 class FastSelectRenderer(DjangoTemplates):
     """`DjangoTemplates`, except that `select.html` (Select, SelectMultiple, NullBoolean…)
-    is written in Python; the result is byte-for-byte the same (tests/test_form_renderer.py)."""
+    is written in Python, byte for byte the same (tests/core/test_form_renderer.py)."""
 
     def render(self, template_name: str, context: dict[str, Any], request: Any = None) -> str:
         if template_name == SELECT_TEMPLATE:
@@ -88,10 +88,3 @@ class FastSelectRenderer(DjangoTemplates):
             except _Unsupported:
                 pass
         return super().render(template_name, context, request=request)
-
-
-@functools.cache
-def fast_renderer() -> FastSelectRenderer:
-    """One shared instance (its template engine is built once), as Django's
-    `get_default_renderer` does."""
-    return FastSelectRenderer()

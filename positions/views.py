@@ -10,7 +10,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from asnportal.http import AuthedRequest
-from core.form_renderer import fast_renderer
 from core.forms import add_service_errors
 
 from . import selectors, services
@@ -147,7 +146,6 @@ def position_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 def employee_list(request: AuthedRequest) -> HttpResponse:
     scopes = require_staff_view(request.user)
     filters = RegisterFilterForm(request.GET, user=request.user)
-    filters.renderer = fast_renderer()  # ~250 <option>s: the same HTML, without a template each
     employees = filters.filter(Employee.objects.visible_to(request.user).for_list())
     page = selectors.register_page(employees, request.GET.get("page"), PAGE_SIZE)
     context = {

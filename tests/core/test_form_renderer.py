@@ -82,3 +82,18 @@ def test_select_is_written_without_the_template(monkeypatch: pytest.MonkeyPatch)
     html = str(Sample(renderer=FastSelectRenderer())["grouped"])
     assert html.count("<option") == 4
     assert '<optgroup label="Golongan &lt;III&gt;">' in html
+
+
+def test_every_form_of_the_project_writes_its_selects_in_python(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """FORM_RENDERER: a form built without a renderer (as every view builds them) gets the
+    fast one, so a unit picker on any page renders no option template."""
+
+    def no_template(*args: Any, **kwargs: Any) -> str:
+        raise AssertionError("select.html was rendered through the template")
+
+    monkeypatch.setattr(DjangoTemplates, "render", no_template)
+    form = Sample()
+    assert isinstance(form.renderer, FastSelectRenderer)
+    assert str(form["plain"]).count("<option") == len(CHOICES)

@@ -267,7 +267,10 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # A pool process is replaced after this many tasks (0: never), which bounds the memory a long
 # run of PDF renders leaves behind (tests/perf/README.md, "PDF worker memory").
-CELERY_WORKER_MAX_TASKS_PER_CHILD = envint("CELERY_WORKER_MAX_TASKS_PER_CHILD", "200") or None
+# Not read from CELERY_WORKER_MAX_TASKS_PER_CHILD: `celery worker` takes CELERY_WORKER_<OPTION>
+# variables as its own command-line options (click's auto_envvar_prefix), and "0" there stops
+# the worker at start ("maxtasksperchild must be a positive int or None").
+CELERY_WORKER_MAX_TASKS_PER_CHILD = envint("CELERY_MAX_TASKS_PER_CHILD", "200") or None
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A worker whose broker restarts keeps trying to reconnect however long it takes (the default
 # gives up after 100 tries); the same for results written while the broker is away.

@@ -37,3 +37,21 @@ def test_tasks_are_acknowledged_late_and_requeued_on_worker_loss():
     assert app.conf.task_acks_late is True
     assert app.conf.task_reject_on_worker_lost is True
     assert app.conf.task_time_limit and app.conf.task_soft_time_limit
+
+
+def test_a_worker_that_never_recycles_its_pool_processes_starts(redis_url: str):
+    """README: CELERY_MAX_TASKS_PER_CHILD=0 means never. Under the name Celery's own command
+    line also reads (CELERY_WORKER_MAX_TASKS_PER_CHILD) the worker died at start instead."""
+    worker = Worker(
+        redis_url,
+        f"asn-test-{uuid.uuid4().hex[:8]}",
+        env={"CELERY_MAX_TASKS_PER_CHILD": "0"},
+    )
+    try:
+        worker.wait_ready()
+        result = worker.client.send_task("asnportal.ping", queue=worker.queue)
+        assert result.get(timeout=30) == "pong"
+        stats = worker.client.control.inspect([worker.name], timeout=5).stats() or {}
+        assert stats[worker.name]["pool"]["max-tasks-per-child"] == "N/A"  # prefork: 0 or None
+    finally:
+        worker.stop()

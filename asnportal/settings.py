@@ -426,7 +426,8 @@ else:
 
 # --- Forms --------------------------------------------------------------------
 # Every <select> written in Python, byte for byte what Django's templates write: a unit picker
-# of a province (~200 options) cost ~400 template includes, ~20 ms per page (core/form_renderer.py).
+# of a province (~200 options) cost ~400 template includes, 3–12 ms of a page
+# (core/form_renderer.py; tests/perf/README.md, "Issue 15: every target in one sitting").
 FORM_RENDERER = "core.form_renderer.FastSelectRenderer"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

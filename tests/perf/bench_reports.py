@@ -982,7 +982,8 @@ def run_job_on_worker(
         sys.exit(f"job failed: {job.error}")
     check = check_job(job, sent_at)
     wall = (job.finished_at - sent_at).total_seconds()
-    kids = sorted(pid for pid in sampler.peak if pid != worker.proc.pid)
+    # In the order they were first seen, i.e. started (sorting by pid breaks when pids wrap).
+    kids = [pid for pid in sampler.peak if pid != worker.proc.pid]
     result = {
         "concurrency": concurrency,
         "wall": wall,

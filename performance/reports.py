@@ -21,16 +21,17 @@ indicators, participations or employees (pinned by tests/performance/test_report
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Prefetch, QuerySet
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from core.pdf import render_pdf
+from core.pdf import Part, render_in_parts, render_pdf
 from positions.models import STRUCTURAL_JENIS, Employee, OrgUnit, Placement, Position, Predikat
 
 from . import pdf_skp, services
@@ -546,7 +547,13 @@ def unit_recap_context(unit: OrgUnit, year: int) -> dict:
 
 
 def render_unit_recap(unit_id: int, year: int) -> bytes:
+    """The recap PDF, its list of employees laid out in parts (core.pdf.render_in_parts): a
+    dinas of thousands of ASN would otherwise hold every page's layout at once."""
     unit = OrgUnit.objects.get(pk=unit_id)
     context = unit_recap_context(unit, year)
+
+    def html_for(rows: Sequence[RecapRow], part: Part) -> str:
+        return render_to_string(RECAP_TEMPLATE, {**context, "rows": rows, "part": part})
+
     with translation.override("id"):
-        return render_pdf(RECAP_TEMPLATE, context)
+        return render_in_parts(html_for, context["rows"])

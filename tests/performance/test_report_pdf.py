@@ -2,6 +2,7 @@
 their contexts cost a fixed number of queries."""
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 from decimal import Decimal
@@ -333,6 +334,27 @@ def test_unit_recap_lists_the_subtree_and_counts_the_distribution(recap_world):
     assert text.count("Belum dinilai") == 3  # the summary line and the two unrated rows
     # The signer: today's head of the dinas.
     assert f"{world.kadis.name}," in text
+
+
+def test_a_long_unit_recap_is_laid_out_in_parts_and_prints_whole(recap_world, monkeypatch):
+    """core.pdf.render_in_parts with parts of one row: every employee once and in order, the
+    head on the first page only, the signature on the last, pages numbered across the parts."""
+    monkeypatch.setattr("core.pdf.ROWS_PER_PART", 1)
+    world = recap_world
+    pdf = reports.render_unit_recap(world.dinkes.pk, YEAR)
+    total = page_count(pdf)
+    texts = pages_text(pdf)
+    everything = " ".join(texts)
+    employees = [world.kadis_emp, world.manager_emp, world.colleague_emp, world.employee_emp]
+    assert total == len(employees)  # a part of one row keeps its page
+    # Every row's NIP once and in order, then the signer's (the kadis) under the signature.
+    nips = [nip for text in texts for nip in re.findall(r"\d{18}", text)]
+    assert nips == [e.nip for e in employees] + [world.kadis_emp.nip]
+    assert everything.count("REKAPITULASI PREDIKAT KINERJA PEGAWAI") == 1
+    assert "REKAPITULASI PREDIKAT KINERJA PEGAWAI" in texts[0]
+    assert everything.count(f"{world.kadis.name},") == 1 and f"{world.kadis.name}," in texts[-1]
+    for number, text in enumerate(texts, start=1):
+        assert f"Halaman {number} dari {total}" in text
 
 
 def test_unit_recap_without_organisation_predikat(recap_world):

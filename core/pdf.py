@@ -165,7 +165,8 @@ def render_in_parts(
        one render, and each part's page count is known;
     2. each part is written with its first page number and the total, and the parts' PDFs are
        joined with pypdf.
-    About 1.8× the CPU of one render, for one document per report job."""
+    About twice the CPU of one render (each row is laid out twice), for the one recap of a
+    report job: ~15 s beside the ~1,000 s of a 1,000-employee job's reports."""
     rows_per_part = rows_per_part or ROWS_PER_PART
     if len(rows) <= rows_per_part:
         return html_to_pdf(html_for(rows, Part(True, True, 0, 1, None, anchors=False)))

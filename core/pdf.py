@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import io
 import os
 import re
@@ -188,6 +189,8 @@ def render_in_parts(
                 cut = min(carried)
         parts.append((start, cut, len(pages) - 1 if cut < end else len(pages)))
         start = cut
+        del pages  # before the next part is laid out: one part's layout at a time
+        gc.collect()  # the boxes hold cycles: free them now, not at some later collection
     total = sum(count for _, _, count in parts)
     from pypdf import PdfReader, PdfWriter
 
@@ -201,6 +204,7 @@ def render_in_parts(
             writer.add_metadata(dict(reader.metadata))
         writer.append(reader)
         first_page += count
+        gc.collect()
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

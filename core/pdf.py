@@ -158,16 +158,17 @@ def render_in_parts(
     """The PDF of a document whose one long table has `rows`, laid out `rows_per_part` rows at a
     time, so a worker holds the layout of one part, not of the whole document.
 
-    WeasyPrint keeps every laid-out page until it writes: the recap of a dinas of 8,700 ASN
-    (415 pages) took 1.9 GB, ~0.2 MB per row (tests/perf/README.md, "The unit recap, a part
-    at a time"). Up to `rows_per_part` rows this is one plain render. Beyond, two passes:
+    WeasyPrint keeps every laid-out page until it writes: the recap of a dinas of 8,677 ASN
+    (415 pages) took 1.8 GB in one layout, ~0.2 MB per row, and 237 MB in parts
+    (tests/perf/README.md, "The unit recap, a part at a time"). Up to `rows_per_part` rows
+    this is one plain render. Beyond, two passes:
     1. each part is laid out and the rows on its last page are carried to the next part
        (found by the rows' anchors), so every page but the document's last is as full as in
        one render, and each part's page count is known;
     2. each part is written with its first page number and the total, and the parts' PDFs are
        joined with pypdf.
-    About twice the CPU of one render (each row is laid out twice), for the one recap of a
-    report job: ~15 s beside the ~1,000 s of a 1,000-employee job's reports."""
+    1.8× the CPU of one render (each row is laid out twice), for the one recap of a report
+    job: ~12 s beside the ~1,000 CPU-s of a 1,000-employee job's reports."""
     rows_per_part = rows_per_part or ROWS_PER_PART
     if len(rows) <= rows_per_part:
         return html_to_pdf(html_for(rows, Part(True, True, 0, 1, None, anchors=False)))

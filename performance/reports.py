@@ -547,13 +547,17 @@ def unit_recap_context(unit: OrgUnit, year: int) -> dict:
 
 
 def render_unit_recap(unit_id: int, year: int) -> bytes:
-    """The recap PDF, its list of employees laid out in parts (core.pdf.render_in_parts): a
-    dinas of thousands of ASN would otherwise hold every page's layout at once."""
     unit = OrgUnit.objects.get(pk=unit_id)
-    context = unit_recap_context(unit, year)
+    return render_recap(unit_recap_context(unit, year))
+
+
+def render_recap(context: dict[str, Any], *, rows_per_part: int | None = None) -> bytes:
+    """The recap PDF of `unit_recap_context`, its list of employees laid out in parts
+    (core.pdf.render_in_parts): a dinas of thousands of ASN would otherwise hold every page's
+    layout at once."""
 
     def html_for(rows: Sequence[RecapRow], part: Part) -> str:
         return render_to_string(RECAP_TEMPLATE, {**context, "rows": rows, "part": part})
 
     with translation.override("id"):
-        return render_in_parts(html_for, context["rows"])
+        return render_in_parts(html_for, context["rows"], rows_per_part=rows_per_part)

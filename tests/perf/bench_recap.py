@@ -38,25 +38,14 @@ def child(unit: int, year: int, rows: int, rows_per_part: int, out: str) -> None
     import django
 
     django.setup()
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
-    from core import pdf
     from performance import reports
     from positions.models import OrgUnit
 
     context = reports.unit_recap_context(OrgUnit.objects.get(pk=unit), year)
     if rows:
         context["rows"] = context["rows"][:rows]
-    pdf.ROWS_PER_PART = rows_per_part
     started, cpu = time.perf_counter(), time.process_time()
-    with translation.override("id"):
-        document = pdf.render_in_parts(
-            lambda part_rows, part: render_to_string(
-                reports.RECAP_TEMPLATE, {**context, "rows": part_rows, "part": part}
-            ),
-            context["rows"],
-        )
+    document = reports.render_recap(context, rows_per_part=rows_per_part or None)
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu
     Path(out).write_bytes(document)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
@@ -99,12 +88,12 @@ def main() -> None:
     unit = args.unit or largest_unit()
     with tempfile.TemporaryDirectory() as tmp:
         results = {}
-        for label, per_part in (("one layout", BIG), ("in parts", 0)):
+        for label, per_part in (("one layout", BIG), ("in parts", 0)):  # 0: ROWS_PER_PART
             out = str(Path(tmp) / f"{per_part}.pdf")
             run = subprocess.run(
                 [
                     *(sys.executable, __file__, "--child", str(unit), str(args.year)),
-                    *(str(args.rows), str(per_part or _default_rows_per_part()), out),
+                    *(str(args.rows), str(per_part), out),
                 ],
                 capture_output=True,
                 check=True,
@@ -120,13 +109,6 @@ def main() -> None:
             )
         same = results["one layout"][1] == results["in parts"][1]
         print(f"unit {unit}; every page's text the same: {same}; load average {os.getloadavg()}")
-
-
-def _default_rows_per_part() -> int:
-    sys.path.insert(0, str(ROOT))
-    from core.pdf import ROWS_PER_PART
-
-    return ROWS_PER_PART
 
 
 if __name__ == "__main__":

@@ -8,18 +8,12 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.e2e.chromium import CHROMIUM, CHROMIUM_ARGS, sign_in
+
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 OUT = Path(sys.argv[2] if len(sys.argv) > 2 else "test-artifacts/screens")
-PASSWORD = "Lampung#2026"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+DEMO_PASSWORD = "Lampung#2026"  # nosec B105  # the published demo login (README)
 PAGES = {
     "hr.bkd": ["/", "/pegawai/", "/unit/", "/jabatan/?lowong=1"],
     "hr.dinkes": ["/"],
@@ -32,16 +26,12 @@ PAGES = {
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for username, paths in PAGES.items():
             for width, suffix in [(1280, ""), (390, "-phone")]:
                 context = browser.new_context(viewport={"width": width, "height": 900})
                 page = context.new_page()
-                page.goto(f"{BASE}/masuk/")
-                page.get_by_label("Nama pengguna").fill(username)
-                page.get_by_label("Kata sandi").fill(PASSWORD)
-                page.get_by_role("button", name="Masuk").click()
-                page.wait_for_load_state("networkidle")
+                sign_in(page, BASE, username, DEMO_PASSWORD)
                 for path in paths if not suffix else paths[:1]:
                     page.goto(f"{BASE}{path}")
                     name = path.strip("/").replace("/", "_").replace("?", "_") or "dashboard"

@@ -11,6 +11,7 @@ from django.utils import timezone
 from positions import importing
 from positions.models import Employee, ImportBatch
 from tests.e2e import axe
+from tests.e2e.chromium import sign_in
 from tests.factories import make_nip
 
 pytestmark = pytest.mark.e2e
@@ -39,19 +40,11 @@ def _workbook(path, unit_code):
     return path
 
 
-def _login(page, base):
-    page.goto(f"{base}/masuk/")
-    page.get_by_label("Nama pengguna").fill("hr_dinkes")
-    page.get_by_label("Kata sandi").fill("x-unused-x")
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url(f"{base}/")
-
-
 def test_hr_uploads_previews_and_saves_an_import(
     transactional_db, world, hr_dinkes, live_server, page, screenshot, tmp_path
 ):
     base = live_server.url
-    _login(page, base)
+    sign_in(page, base, "hr_dinkes")
     page.goto(f"{base}/impor/")
     page.get_by_label("Berkas Excel (.xlsx)").set_input_files(
         str(_workbook(tmp_path / "pegawai.xlsx", world.yankes.code))
@@ -91,7 +84,7 @@ def test_a_batch_being_saved_polls_until_it_is_saved(
         status=ImportBatch.Status.QUEUED,
     )
     base = live_server.url
-    _login(page, base)
+    sign_in(page, base, "hr_dinkes")
     page.goto(f"{base}/impor/{batch.pk}/")
     status = page.get_by_test_id("import-status")
     assert "Impor sedang disimpan" in status.inner_text()

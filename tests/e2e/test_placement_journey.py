@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from positions.models import EducationField, Placement, today
+from tests.e2e.chromium import sign_in
 from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.e2e
@@ -28,11 +29,7 @@ def test_hr_places_top_candidate_and_reports_follow(
     rival.educations.create(level="40", field=civil, graduation_year=2009)
 
     base = live_server.url
-    page.goto(f"{base}/masuk/")
-    page.get_by_label("Nama pengguna").fill("hr_bkd")
-    page.get_by_label("Kata sandi").fill("x-unused-x")
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url(f"{base}/")
+    sign_in(page, base, "hr_bkd")
 
     # Before: the nurse is in the mismatch report.
     page.goto(f"{base}/laporan/ketidaksesuaian/")

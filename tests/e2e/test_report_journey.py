@@ -16,6 +16,7 @@ import pytest
 from asnportal.celery import app
 from performance.models import ReportJob
 from tests.asnportal.report_worker_helpers import worker_env
+from tests.e2e.chromium import sign_in
 from tests.performance.report_helpers import YEAR, rated_skp
 from tests.worker import Worker, share_media
 
@@ -62,11 +63,7 @@ def test_hr_prints_the_yearly_reports_of_a_unit(
     for emp in (world.kadis_emp, world.manager_emp, world.employee_emp):
         rated_skp(emp)
     base = live_server.url
-    page.goto(f"{base}/masuk/")
-    page.get_by_label("Nama pengguna").fill("hr_dinkes")
-    page.get_by_label("Kata sandi").fill("x-unused-x")
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url(f"{base}/")
+    sign_in(page, base, "hr_dinkes")
 
     page.get_by_role("button", name="Laporan", exact=True).click()  # the navbar's group
     page.get_by_role("link", name="Dokumen evaluasi (PDF)").click()

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from performance import services
 from performance.models import RHK, SKP, Indicator, OrganisationPerformance
+from tests.e2e.chromium import sign_in
 
 pytestmark = pytest.mark.e2e
 YEAR = timezone.localdate().year
@@ -17,11 +18,7 @@ def _login(browser, base, username):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15000)
-    page.goto(f"{base}/masuk/")
-    page.get_by_label("Nama pengguna").fill(username)
-    page.get_by_label("Kata sandi").fill("x-unused-x")
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url(f"{base}/")
+    sign_in(page, base, username)
     return context, page
 
 

@@ -7,6 +7,7 @@ import pytest
 from django.db.models import Sum
 
 from positions.models import today
+from tests.e2e.chromium import sign_in
 from training.models import Participation, TrainingProgram
 
 pytestmark = pytest.mark.e2e
@@ -44,11 +45,7 @@ def test_hr_runs_an_it_training_for_staff_below_20_jp(
     before = {e.pk: counted_jp(e, year) for e in [*below, world.employee_emp]}
 
     base = live_server.url
-    page.goto(f"{base}/masuk/")
-    page.get_by_label("Nama pengguna").fill("hr_dinkes")
-    page.get_by_label("Kata sandi").fill("x-unused-x")
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url(f"{base}/")
+    sign_in(page, base, "hr_dinkes")
 
     # From the catalog to the program, then a new angkatan organised by the Bidang Yankes.
     compliance_url = f"{base}/pelatihan/kepatuhan/?unit={world.dinkes.pk}&tahun={year}"
@@ -133,11 +130,7 @@ def test_pegawai_self_reports_an_e_learning_and_hr_verifies_it(
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         page.set_default_timeout(15000)
-        page.goto(f"{base}/masuk/")
-        page.get_by_label("Nama pengguna").fill(username)
-        page.get_by_label("Kata sandi").fill("x-unused-x")
-        page.get_by_role("button", name="Masuk").click()
-        page.wait_for_url(f"{base}/")
+        sign_in(page, base, username)
         return context, page
 
     ctx_p, pegawai = login("employee")

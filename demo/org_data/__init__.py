@@ -17,12 +17,16 @@ Notes
 * The first bidang of every Dinas/Badan (and of the Satpol PP and Inspektorat)
   is "Sekretariat". The Sekretariat Daerah lists Biro, the Sekretariat DPRD
   lists Bagian and the hospitals list their Bagian/Bidang instead.
-* The data lives in ``opd_setda_dinas``, ``opd_dinas_badan_rs`` and ``vocabulary``; every
-  name is re-exported here.
+* The perangkat daerah are data, in ``opd.json`` (a region that hosts the portal replaces
+  that file with its own); a bidang written as the string "Sekretariat" is the usual
+  Sekretariat of ``vocabulary.SEKRETARIAT``. The rest lives in ``vocabulary``; every name is
+  re-exported here.
 """
 
-from .opd_dinas_badan_rs import OPD_DINAS_BADAN_RS
-from .opd_setda_dinas import OPD_SETDA_DINAS
+import json
+from pathlib import Path
+from typing import Any
+
 from .vocabulary import (
     EDUCATION_FIELDS,
     EDUCATION_GROUP_LABELS,
@@ -36,13 +40,24 @@ from .vocabulary import (
     LAST_NAMES,
     MALE_LAST_NAMES,
     PELAKSANA_COMMON,
+    SEKRETARIAT,
     SLTA_FIELDS,
 )
 
 INSTANSI = ("18", "Pemerintah Provinsi Lampung")
 
-# Perangkat Daerah (OPD), in the order of docs/domain.md §8.2.
-OPD = [*OPD_SETDA_DINAS, *OPD_DINAS_BADAN_RS]
+
+def _load_opd() -> list[dict[str, Any]]:
+    with Path(__file__).with_name("opd.json").open(encoding="utf-8") as f:
+        opds: list[dict[str, Any]] = json.load(f)
+    for opd in opds:
+        opd["bidang"] = [SEKRETARIAT if b == "Sekretariat" else b for b in opd["bidang"]]
+    return opds
+
+
+# Perangkat Daerah (OPD), in the order of docs/domain.md §8.2: the Sekretariat Daerah,
+# Sekretariat DPRD and Inspektorat, the Dinas, the Badan, the rumah sakit daerah.
+OPD = _load_opd()
 
 __all__ = [
     "EDUCATION_FIELDS",

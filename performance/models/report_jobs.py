@@ -9,7 +9,8 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
-from core.limits import NOTE, SYSTEM_ERROR, max_length_check
+from core.limits import NOTE, max_length_check
+from core.models import BackgroundJob
 from positions.models import Employee, OrgUnit, Predikat, scopes_for
 
 from .skp import SKP
@@ -40,10 +41,9 @@ class ReportJobQuerySet(models.QuerySet["ReportJob"]):
         return self.filter(q)
 
 
-class ReportJob(models.Model):
+class ReportJob(BackgroundJob):
     """One request for yearly evaluation reports: a unit subtree (HR) or one employee
-    (the pegawai themself or their penilai). `run` counts (re)starts: a task carries the run
-    it was sent for, so a re-delivered or stale task never overwrites a newer result."""
+    (the pegawai themself or their penilai)."""
 
     class Kind(models.TextChoices):
         UNIT = "unit", "Unit kerja"
@@ -68,23 +68,17 @@ class ReportJob(models.Model):
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="report_jobs"
     )
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
-    run = models.PositiveIntegerField(default=1)
     total = models.PositiveIntegerField(default=0)
     recap = models.FileField(upload_to=report_file_path, blank=True)
     archive = models.FileField(upload_to=report_file_path, blank=True)
-    error = models.TextField(blank=True, max_length=SYSTEM_ERROR)
-    created_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
     objects = ReportJobQuerySet.as_manager()
 
-    class Meta:
+    class Meta(BackgroundJob.Meta):
         verbose_name = "pekerjaan laporan"
         verbose_name_plural = "pekerjaan laporan"
-        ordering = ["-created_at", "-pk"]
         constraints = [
-            max_length_check("reportjob_error_length", "error", SYSTEM_ERROR),
+            *BackgroundJob.Meta.constraints,
             models.CheckConstraint(
                 condition=(Q(kind="unit") & Q(unit__isnull=False) & Q(employee__isnull=True))
                 | (Q(kind="pegawai") & Q(employee__isnull=False)),

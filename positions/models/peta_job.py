@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from core.limits import SYSTEM_ERROR, max_length_check
+from core.models import BackgroundJob
 
 from .org import OrgUnit
 
@@ -35,10 +35,9 @@ class PetaJobQuerySet(models.QuerySet["PetaJob"]):
         return self.filter(Q(requested_by=user) | scopes_for(user).path_q("unit__path"))
 
 
-class PetaJob(models.Model):
-    """One request to print a unit's peta jabatan as a chart. `run` counts (re)starts: the
-    task carries the run it was sent for, so a re-delivered or stale task never overwrites a
-    newer result; `done`/`total` count printed sheets for the progress bar."""
+class PetaJob(BackgroundJob):
+    """One request to print a unit's peta jabatan as a chart; `done`/`total` count printed
+    sheets for the progress bar."""
 
     class State(models.TextChoices):
         QUEUED = "antri", "Menunggu"
@@ -51,24 +50,15 @@ class PetaJob(models.Model):
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="peta_jobs"
     )
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
-    run = models.PositiveIntegerField(default=1)
     total = models.PositiveIntegerField("lembar", default=0)
     done = models.PositiveIntegerField("lembar tercetak", default=0)
     file = models.FileField(upload_to=peta_file_path, blank=True)
-    error = models.TextField(blank=True, max_length=SYSTEM_ERROR)
-    created_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
     objects = PetaJobQuerySet.as_manager()
 
-    class Meta:
+    class Meta(BackgroundJob.Meta):
         verbose_name = "pekerjaan cetak peta jabatan"
         verbose_name_plural = "pekerjaan cetak peta jabatan"
-        ordering = ["-created_at", "-pk"]
-        constraints = [
-            max_length_check("petajob_error_length", "error", SYSTEM_ERROR),
-        ]
         indexes = [models.Index(fields=["unit", "-created_at"])]
 
     def __str__(self) -> str:

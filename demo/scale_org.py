@@ -31,10 +31,12 @@ written, so one instansi costs a few dozen queries whatever its size.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -86,49 +88,16 @@ class InstansiSpec:
         return f"demo.{self.slug}{'kota' if 'Kota ' in self.name else 'kab'}.go.id"
 
 
-# Codes as in docs/domain.md §8.1 (Kemendagri). The province is built last: a database with the
-# province root but no kabupaten/kota root holds the small demo, not an interrupted scale run.
-INSTANSI = [
-    InstansiSpec("18.01", "Pemerintah Kabupaten Lampung Barat", "lampungbarat", "Liwa", 4_900, 15),
-    InstansiSpec("18.02", "Pemerintah Kabupaten Tanggamus", "tanggamus", "Kota Agung", 7_500, 20),
-    InstansiSpec(
-        "18.03", "Pemerintah Kabupaten Lampung Selatan", "lampungselatan", "Kalianda", 9_000, 17
-    ),
-    InstansiSpec(
-        "18.04", "Pemerintah Kabupaten Lampung Timur", "lampungtimur", "Sukadana", 11_000, 24
-    ),
-    InstansiSpec(
-        "18.05", "Pemerintah Kabupaten Lampung Tengah", "lampungtengah", "Gunung Sugih", 12_500, 28
-    ),
-    InstansiSpec(
-        "18.06", "Pemerintah Kabupaten Lampung Utara", "lampungutara", "Kotabumi", 8_000, 23
-    ),
-    InstansiSpec(
-        "18.07", "Pemerintah Kabupaten Way Kanan", "waykanan", "Blambangan Umpu", 5_800, 14
-    ),
-    InstansiSpec(
-        "18.08", "Pemerintah Kabupaten Tulang Bawang", "tulangbawang", "Menggala", 5_200, 15
-    ),
-    InstansiSpec(
-        "18.09", "Pemerintah Kabupaten Pesawaran", "pesawaran", "Gedong Tataan", 5_200, 11
-    ),
-    InstansiSpec("18.10", "Pemerintah Kabupaten Pringsewu", "pringsewu", "Pringsewu", 5_300, 9),
-    InstansiSpec("18.11", "Pemerintah Kabupaten Mesuji", "mesuji", "Wiralaga Mulya", 3_500, 7),
-    InstansiSpec(
-        "18.12",
-        "Pemerintah Kabupaten Tulang Bawang Barat",
-        "tulangbawangbarat",
-        "Panaragan",
-        4_100,
-        9,
-    ),
-    InstansiSpec("18.13", "Pemerintah Kabupaten Pesisir Barat", "pesisirbarat", "Krui", 3_500, 11),
-    InstansiSpec(
-        "18.71", "Pemerintah Kota Bandar Lampung", "bandarlampung", "Tanjung Karang", 11_500, 20
-    ),
-    InstansiSpec("18.72", "Pemerintah Kota Metro", "metro", "Metro Pusat", 4_000, 5),
-    InstansiSpec("18", "Pemerintah Provinsi Lampung", "lampung", "Bandar Lampung", 19_000, 0),
-]
+def _load_instansi() -> list[InstansiSpec]:
+    with Path(__file__).with_name("lampung_instansi.json").open(encoding="utf-8") as f:
+        return [InstansiSpec(**row) for row in json.load(f)]
+
+
+# demo/lampung_instansi.json: codes as in docs/domain.md §8.1 (Kemendagri); `asn` is the
+# instansi's employees at full scale, `kecamatan` its kecamatan (0 for the province). The
+# province is built last: a database with the province root but no kabupaten/kota root holds
+# the small demo, not an interrupted scale run.
+INSTANSI = _load_instansi()
 SCALE_CODES = {spec.code for spec in INSTANSI}
 PROVINCE_CODE = "18"
 

@@ -5,6 +5,8 @@ from celery import shared_task
 from django.db import InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerError
 
+from core.jobs import job_task
+
 log = logging.getLogger(__name__)
 
 
@@ -36,18 +38,12 @@ def _backoff(retries: int) -> int:
     return min(2 ** (retries + 1), 10)
 
 
-def _report_task(name: str, **limits: int) -> Any:
-    """A report task: bound (it retries itself), acknowledged only after it ran (a lost
-    worker's message is delivered again) and without a stored result."""
-    return shared_task(name=name, bind=True, acks_late=True, ignore_result=True, **limits)
-
-
 def _retry(task: Any, exc: Exception) -> Exception:
     """The retry of a bound report task after a transient error, on the backoff above."""
     return task.retry(exc=exc, countdown=_backoff(task.request.retries), max_retries=RETRY_MAX)
 
 
-@_report_task("performance.prepare_report_job")
+@job_task("performance.prepare_report_job", bind=True)
 def prepare_report_job(self, job_id: int, run: int) -> int:  # type: ignore[no-untyped-def]
     from performance import report_jobs
 
@@ -57,7 +53,7 @@ def prepare_report_job(self, job_id: int, run: int) -> int:  # type: ignore[no-u
         raise _retry(self, exc) from exc
 
 
-@_report_task("performance.render_report_document", soft_time_limit=120, time_limit=180)
+@job_task("performance.render_report_document", soft_time_limit=120, bind=True)
 def render_report_document(self, document_id: int, run: int) -> str:  # type: ignore[no-untyped-def]
     from celery.exceptions import SoftTimeLimitExceeded
 
@@ -82,7 +78,7 @@ def render_report_document(self, document_id: int, run: int) -> str:  # type: ig
         )
 
 
-@_report_task("performance.finish_report_job", soft_time_limit=3300, time_limit=3600)
+@job_task("performance.finish_report_job", soft_time_limit=3300, hard_after=300, bind=True)
 def finish_report_job(self, job_id: int, run: int) -> str:  # type: ignore[no-untyped-def]
     from performance import report_jobs
 

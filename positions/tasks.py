@@ -2,8 +2,9 @@
 
 import logging
 
-from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+
+from core.jobs import job_task
 
 # A 20,000-row import saves in about 25 s on a busy 2-core machine (tests/perf/README.md);
 # the limits leave room for a larger province without letting a stuck commit hold its locks.
@@ -12,13 +13,7 @@ IMPORT_SOFT_TIME_LIMIT = 600
 log = logging.getLogger(__name__)
 
 
-@shared_task(
-    name="positions.commit_import_batch",
-    acks_late=True,
-    ignore_result=True,
-    soft_time_limit=IMPORT_SOFT_TIME_LIMIT,
-    time_limit=IMPORT_SOFT_TIME_LIMIT + 60,
-)
+@job_task("positions.commit_import_batch", soft_time_limit=IMPORT_SOFT_TIME_LIMIT)
 def commit_import_batch(batch_id: int) -> str:
     """Save a queued employee import all-or-nothing; a re-delivery finds it saved and stops."""
     from positions.importing.commit import commit_batch, record_timeout  # avoids a cycle
@@ -29,13 +24,7 @@ def commit_import_batch(batch_id: int) -> str:
         return record_timeout(batch_id)
 
 
-@shared_task(
-    name="positions.render_peta_job",
-    acks_late=True,
-    ignore_result=True,
-    soft_time_limit=600,
-    time_limit=660,
-)
+@job_task("positions.render_peta_job", soft_time_limit=600)
 def render_peta_job(job_id: int, run: int) -> str:
     """Print a peta jabatan chart; a re-delivery or a stale run finds nothing to do."""
     from positions import peta_print  # avoids a cycle
@@ -52,13 +41,7 @@ def render_peta_job(job_id: int, run: int) -> str:
         return "failed"
 
 
-@shared_task(
-    name="positions.refresh_candidate_features",
-    acks_late=True,
-    ignore_result=True,
-    soft_time_limit=1800,
-    time_limit=1860,
-)
+@job_task("positions.refresh_candidate_features", soft_time_limit=1800)
 def refresh_candidate_features() -> int:
     """Nightly: recompute every employee's candidate features (positions/matching/features.py);
     idempotent, so a re-delivery only writes the same rows again."""

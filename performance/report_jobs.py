@@ -24,7 +24,7 @@ import secrets
 import tempfile
 import zipfile
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -84,29 +84,23 @@ def can_report_on(user: User, employee: Employee, year: int) -> bool:
 def start_unit_job(user: User, unit: OrgUnit, year: int) -> ReportJob:
     if not can_start_unit_job(user, unit):
         raise PermissionDenied
-    _check_year(year)
-    job = ReportJob.objects.create(
-        kind=ReportJob.Kind.UNIT, unit=unit, year=year, requested_by=user
-    )
-    _enqueue_prepare(job)
-    return job
+    return _start(user, year, kind=ReportJob.Kind.UNIT, unit=unit)
 
 
 def start_employee_job(user: User, employee: Employee, year: int) -> ReportJob:
     if not can_report_on(user, employee, year):
         raise PermissionDenied
-    _check_year(year)
-    job = ReportJob.objects.create(
-        kind=ReportJob.Kind.EMPLOYEE, employee=employee, year=year, requested_by=user
-    )
-    _enqueue_prepare(job)
-    return job
+    return _start(user, year, kind=ReportJob.Kind.EMPLOYEE, employee=employee)
 
 
-def _check_year(year: int) -> None:
+def _start(user: User, year: int, **target: Any) -> ReportJob:
+    """The job row (kind and unit or employee in `target`), queued once the row commits."""
     this_year = timezone.localdate().year
     if not 2022 <= year <= this_year:
         raise ValidationError(f"Tahun harus antara 2022 dan {this_year} (PermenPANRB 6/2022).")
+    job = ReportJob.objects.create(year=year, requested_by=user, **target)
+    _enqueue_prepare(job)
+    return job
 
 
 @transaction.atomic

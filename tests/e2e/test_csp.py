@@ -1,14 +1,12 @@
 """Content-Security-Policy in a real browser: the main pages of HR and of a pegawai, including
 their htmx swaps and the moved inline behaviour, raise no CSP violation and no script error."""
 
-import datetime as dt
-
 import pytest
 from django.utils import timezone
 
 from performance import services
-from performance.models import RHK, SKP, Evaluation, Indicator, OrganisationPerformance
-from training.models import TrainingEvent, TrainingProgram
+from performance.models import RHK, SKP, Indicator
+from tests.e2e.scenes import rated_year_and_event
 
 pytestmark = pytest.mark.e2e
 YEAR = timezone.localdate().year
@@ -89,29 +87,7 @@ def data(world, hr_admin):
     SKP.objects.filter(pk=skp.pk).update(status=SKP.Status.DISETUJUI)
     colleague_skp = services.create_skp(world.colleague_emp, year=YEAR, pendekatan="kuantitatif")
     SKP.objects.filter(pk=colleague_skp.pk).update(status=SKP.Status.DISETUJUI)
-    # One final annual rating, so the curve and monitoring draw non-empty bars.
-    Evaluation.objects.create(
-        skp=colleague_skp,
-        period="tw4",
-        status="final",
-        rating_hasil="diatas",
-        rating_perilaku="sesuai",
-        predikat="baik",
-    )
-    OrganisationPerformance.objects.create(
-        unit=world.dinkes, year=YEAR, predikat="baik", set_by=hr_admin
-    )
-    program = TrainingProgram.objects.create(
-        code="TI-01", name="Literasi Digital", category="teknis", method="klasikal", jp=24
-    )
-    event = TrainingEvent.objects.create(
-        program=program,
-        name="Angkatan I",
-        start_date=dt.date(YEAR, 6, 2),
-        end_date=dt.date(YEAR, 6, 4),
-        organiser_unit=world.dinkes,
-        quota=10,
-    )
+    event = rated_year_and_event(world, hr_admin, colleague_skp, YEAR)
     return {"skp": skp, "event": event}
 
 

@@ -20,12 +20,13 @@ import pytest
 from django.utils import timezone
 
 from performance import services as performance_services
-from performance.models import RHK, SKP, Evaluation, Indicator, OrganisationPerformance, ReportJob
+from performance.models import RHK, SKP, Indicator, ReportJob
 from tests.e2e import axe
 from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.scenes import rated_year_and_event
 from tests.factories import make_unit
 from training import services as training_services
-from training.models import Participation, Session, TrainingEvent, TrainingProgram
+from training.models import Participation, Session
 
 pytestmark = pytest.mark.e2e
 YEAR = timezone.localdate().year
@@ -253,29 +254,7 @@ def data(world, hr_admin, employee, manager):
     SKP.objects.filter(pk=colleague_skp.pk).update(
         status=SKP.Status.DIAJUKAN, submitted_at=timezone.now()
     )
-    Evaluation.objects.create(
-        skp=colleague_skp,
-        period="tw4",
-        status="final",
-        rating_hasil="diatas",
-        rating_perilaku="sesuai",
-        predikat="baik",
-    )
-    OrganisationPerformance.objects.create(
-        unit=world.dinkes, year=YEAR, predikat="baik", set_by=hr_admin
-    )
-    program = TrainingProgram.objects.create(
-        code="TI-01", name="Literasi Digital Aparatur", category="teknis", method="klasikal", jp=24
-    )
-    event = TrainingEvent.objects.create(
-        program=program,
-        name="Angkatan I",
-        start_date=dt.date(YEAR, 6, 2),
-        end_date=dt.date(YEAR, 6, 4),
-        place="Aula Dinas Kesehatan",
-        organiser_unit=world.dinkes,
-        quota=10,
-    )
+    event = rated_year_and_event(world, hr_admin, colleague_skp, YEAR, place="Aula Dinas Kesehatan")
     Session.objects.create(
         event=event,
         date=dt.date(YEAR, 6, 2),
@@ -303,7 +282,7 @@ def data(world, hr_admin, employee, manager):
         total=3,
         finished_at=timezone.now(),
     )
-    return {"skp": skp, "program": program, "event": event, "job": job}
+    return {"skp": skp, "program": event.program, "event": event, "job": job}
 
 
 def test_public_pages_and_keyboard_login(transactional_db, world, employee, phone):

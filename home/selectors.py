@@ -3,8 +3,9 @@ Each function answers for one person with a fixed number of queries (pinned in
 tests/home/test_home.py); access is decided by the view, which only calls the sections the
 user's roles allow.
 
-STYLE.md prefers QuerySet methods; these sections gather several apps' answers for one person,
-which belongs to no single model, hence a module of their own (as performance.selectors)."""
+Read logic that filters one model is a QuerySet method (docs/architecture.md, "Inside an
+app"); these sections gather several apps' answers for one person, which belongs to no single
+model, hence a module of their own (as performance.selectors)."""
 
 from __future__ import annotations
 

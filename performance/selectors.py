@@ -1,8 +1,9 @@
 """Read-only questions about performance data that pages across apps ask (the home pages,
 the report form). Each returns a QuerySet or a plain value; access checks stay in the views.
 
-STYLE.md prefers QuerySet methods; these live here because they answer a question about one
-person or the whole instansi rather than filter one model (the brief asked for this module)."""
+Read logic that filters one model is a QuerySet method (docs/architecture.md, "Inside an
+app"); these live here because they answer a question about one person or the whole instansi
+rather than filter one model."""
 
 from __future__ import annotations
 

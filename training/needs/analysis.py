@@ -82,7 +82,7 @@ class Recommendation:
     @property
     def rank_key(self) -> tuple[int, int, int, int, str]:
         # A missing leadership training is a legal obligation of the post, so it goes first;
-        # then the brief's order: gaps covered, gap levels covered, shorter JP.
+        # then gaps covered, gap levels covered, shorter JP (docs/domain.md §5).
         return (
             -int(self.covers_leadership),
             -self.gaps_covered,

@@ -32,9 +32,11 @@ def acting_employee(user: User) -> Employee | None:
 
 
 def is_penilai_of(user: User, skp: SKP, on: dt.date | None = None) -> bool:
-    """The SKP's penilai, or whoever holds the penilai post today (definitif, Plt or Plh)."""
+    """The SKP's penilai, or whoever holds the penilai post today (definitif, Plt or Plh).
+    Never the SKP's own pegawai: a pegawai who stands in for their own superior does not
+    approve or rate their own plan (docs/invariants.md)."""
     employee = acting_employee(user)
-    if employee is None:
+    if employee is None or employee.pk == skp.employee_id:
         return False
     if skp.penilai_id == employee.pk:
         return True

@@ -297,9 +297,9 @@ def _grow(world, employee_skp, manager_skp, n):
 # every page: session, user, scopes (HR scopes, headed placements), nav's own employee = 5.
 BUDGETS = {
     # + SKP with roles, RHK (+parent RHK, its SKP and employee), IKI, expectations,
-    # other revisions, is_penilai_of (employee, placement), missing_items (RHK, IKI,
-    # superior SKP) = 15
-    "skp_detail": 15,
+    # other revisions, is_penilai_of (employee; the pegawai's own SKP needs no placement
+    # query), missing_items (RHK, IKI, superior SKP) = 14
+    "skp_detail": 14,
     # + status counts (also the page count), waiting SKP with employee/position/RHK count
     # = 7; an empty inbox skips the fetch, so the test starts with one waiting SKP;
     # + the nav's penilai badge (SKP waiting) = 8

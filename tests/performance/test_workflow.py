@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from performance import services
 from performance.models import RHK, SKP, Evaluation, Indicator, OrganisationPerformance
-from tests.factories import PlacementFactory, SKPFactory
+from tests.factories import EvaluationFactory, PlacementFactory, SKPFactory
 from tests.performance.helpers import rhk as _rhk
 
 YEAR = 2026
@@ -99,6 +99,48 @@ def test_plt_of_the_penilai_post_may_approve(world, employee, outsider, employee
     services.approve_skp(employee_skp, user=outsider)
     employee_skp.refresh_from_db()
     assert employee_skp.status == "disetujui"
+
+
+def test_a_pegawai_standing_in_for_their_own_penilai_does_not_approve_their_own_skp(
+    world, employee, employee_skp, manager_skp
+):
+    """A Plh of the penilai's post is penilai of everyone under it except themselves."""
+    _ready(employee_skp, manager_skp)
+    services.submit_skp(employee_skp, user=employee)
+    PlacementFactory(
+        employee=world.employee_emp,
+        position=world.kabid,
+        kind="plh",
+        start_date=dt.date(2026, 1, 1),
+    )
+    assert not services.is_penilai_of(employee, employee_skp)
+    with pytest.raises(PermissionDenied):
+        services.approve_skp(employee_skp, user=employee)
+    employee_skp.refresh_from_db()
+    assert employee_skp.status == "diajukan"
+
+
+def test_a_pegawai_standing_in_for_their_own_penilai_does_not_rate_their_own_evaluation(
+    world, employee
+):
+    evaluation = EvaluationFactory(skp__employee=world.employee_emp)
+    PlacementFactory(
+        employee=world.employee_emp,
+        position=world.kabid,
+        kind="plh",
+        start_date=dt.date(2026, 1, 1),
+    )
+    with pytest.raises(PermissionDenied):
+        services.rate_evaluation(
+            evaluation,
+            user=employee,
+            rating_hasil="diatas",
+            rating_perilaku="diatas",
+            version=evaluation.version,
+            finalise=True,
+        )
+    evaluation.refresh_from_db()
+    assert (evaluation.status, evaluation.predikat) == ("draft", "")
 
 
 def test_return_needs_a_note(world, employee, manager, employee_skp, manager_skp):

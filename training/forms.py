@@ -167,9 +167,14 @@ class ResultForm(forms.ModelForm):
         fields = ["result", "certificate_number", "certificate"]
         widgets = {"certificate": forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"})}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["result"].choices = Participation.Result.choices
+        # The pengelola's own row is read-only: someone else records their result
+        # (training.services.record_results refuses a change to it).
+        self.is_own = bool(user and self.instance.pk and self.instance.employee.user_id == user.pk)
+        for name in self.fields if self.is_own else ():
+            self.fields[name].disabled = True
 
     def clean_certificate(self) -> Any:
         upload = self.cleaned_data.get("certificate")

@@ -53,6 +53,20 @@ def _require_manager(user: User, event: TrainingEvent) -> None:
         raise PermissionDenied
 
 
+OWN_RECORD = (
+    "Anda tidak dapat mendaftarkan, memutuskan, atau mencatat presensi dan hasil pelatihan "
+    "Anda sendiri: ajukan permohonan ikut angkatan, lalu pengelola lain yang memutuskan."
+)
+
+
+def _refuse_own(user: User, employees: Iterable[Employee]) -> None:
+    """Nobody verifies their own training: an enrolment by a pengelola is verified by
+    construction, and a result counts toward the 20 JP and the leadership record
+    (docs/invariants.md, "Nobody acts on their own record")."""
+    if any(e.user_id is not None and e.user_id == user.pk for e in employees):
+        raise ValidationError(OWN_RECORD)
+
+
 # --- Enrolment ------------------------------------------------------------------------------
 
 
@@ -70,6 +84,7 @@ def enrol_bulk(
     _require_manager(enrolled_by, event)
     if not employees:
         raise ValidationError("Belum ada pegawai yang dipilih.")
+    _refuse_own(enrolled_by, employees)
     # Lock the event row so two HR users enrolling at once cannot both take the last seat.
     event = TrainingEvent.objects.select_for_update().select_related("program").get(pk=event.pk)
     ids = {e.pk for e in employees}
@@ -176,6 +191,7 @@ def decide_join(
     )
     if locked.status != JoinRequest.Status.DIAJUKAN:
         raise ValidationError("Permohonan ini sudah diputuskan atau dibatalkan.")
+    _refuse_own(decided_by, [locked.employee])
     if approve:
         _enrol_locked(event, [locked.employee], enrolled_by=decided_by)
         locked.status = JoinRequest.Status.DISETUJUI
@@ -198,12 +214,16 @@ def record_attendance(
     event: TrainingEvent, present: set[tuple[int, int]], *, recorded_by: User
 ) -> int:
     """Store the whole grid: (participation id, session id) pairs in `present` are hadir, every
-    other cell of this event is tidak hadir. Returns the number of present cells."""
+    other cell of this event is tidak hadir. Returns the number of present cells saved. The row of
+    the recording user's own participation is kept as it is (the page shows it read-only):
+    someone else records it."""
     _require_manager(recorded_by, event)
     # Lock the event: a second tab saving the grid at the same time waits, then updates the
     # cells the first one created (one whole grid wins) instead of inserting them again.
     TrainingEvent.objects.select_for_update().get(pk=event.pk)
-    participation_ids = list(event.participations.values_list("pk", flat=True))
+    participation_ids = list(
+        event.participations.exclude(employee__user=recorded_by).values_list("pk", flat=True)
+    )
     session_ids = list(event.sessions.values_list("pk", flat=True))
     existing = {
         (a.participation_id, a.session_id): a
@@ -245,9 +265,22 @@ def record_results(
     _require_manager(recorded_by, event)
     program = event.program
     errors = []
+    own = {
+        p.pk: p
+        for p in Participation.objects.filter(
+            pk__in=[row.participation.pk for row in rows], employee__user=recorded_by
+        ).only("result", "certificate_number")
+    }
     for row in rows:
         if row.participation.event_id != event.pk:
             raise PermissionDenied
+        was = own.get(row.participation.pk)
+        if was is not None and (
+            row.result != was.result
+            or row.certificate_number.strip() != was.certificate_number
+            or row.certificate is not None
+        ):
+            raise ValidationError(OWN_RECORD)
         if row.result not in Participation.Result.values:
             errors.append(f"Hasil tidak dikenal untuk {row.participation.employee.name}.")
         elif row.result != Participation.Result.LULUS and (

@@ -322,7 +322,11 @@ def event_results(request: AuthedRequest, pk: int) -> HttpResponse:
     event = _get_event_for_user(request.user, pk, write=True)
     participations = event.participations.select_related("employee").order_by("employee__name")
     formset = ResultFormSet(
-        request.POST or None, request.FILES or None, queryset=participations, prefix="hasil"
+        request.POST or None,
+        request.FILES or None,
+        queryset=participations,
+        prefix="hasil",
+        form_kwargs={"user": request.user},
     )
     if request.method == "POST" and formset.is_valid():
         rows = [

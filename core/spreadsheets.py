@@ -31,6 +31,7 @@ from django.contrib import messages as flash
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.utils.http import content_disposition_header
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -475,7 +476,7 @@ def workbook_bytes(workbook: Any) -> bytes:
 
 def xlsx_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 
@@ -495,5 +496,5 @@ def csv_bytes(rows: Iterable[Iterable[Any]]) -> bytes:
 
 def csv_response(rows: Iterable[Iterable[Any]], filename: str) -> HttpResponse:
     response = HttpResponse(csv_bytes(rows), content_type=CSV_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response

@@ -20,7 +20,8 @@ import hashlib
 import json
 import logging
 import os
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -59,6 +60,19 @@ class Certificate:
     source: str  # which setting chose it, for logs and error messages
 
 
+# A key of TTE_CERTIFICATES_FILE names a pejabat penilai ("nip:…", or 18 digits alone: a NIP
+# or NI PPPK) or a unit ("unit:…", or any other key). The two are looked up apart, and a unit
+# code may not have the shape of a NIP (positions.forms.UnitForm): HR, who edits unit codes,
+# cannot give a unit the key of a person's own certificate.
+NIP_KEY = re.compile(r"\d{18}")
+
+
+@dataclass(frozen=True)
+class Mapping:
+    by_nip: dict[str, Certificate] = field(default_factory=dict)
+    by_unit: dict[str, Certificate] = field(default_factory=dict)
+
+
 def is_configured() -> bool:
     return bool(settings.TTE_PKCS12_PATH or settings.TTE_CERTIFICATES_FILE)
 
@@ -68,19 +82,19 @@ def certificate_for(skp: SKP) -> Certificate | None:
     (by NIP), else the one of the nearest unit above the employee (instansi, perangkat
     daerah …) in TTE_CERTIFICATES_FILE, else the default TTE_PKCS12_PATH. None: unsigned."""
     mapping = _mapping(settings.TTE_CERTIFICATES_FILE)
-    if mapping:
-        nip = str(((skp.snapshot or {}).get("penilai") or {}).get("nip") or "")
-        if not nip and skp.penilai is not None:
-            nip = skp.penilai.nip
-        if nip and nip in mapping:
-            return mapping[nip]
+    nip = str(((skp.snapshot or {}).get("penilai") or {}).get("nip") or "")
+    if not nip and skp.penilai is not None:
+        nip = skp.penilai.nip
+    if nip and nip in mapping.by_nip:
+        return mapping.by_nip[nip]
+    if mapping.by_unit:
         unit = skp.employee.unit
         path = unit.path if unit is not None else ""
         prefixes = [path[:end] for end in range(OrgUnit.steplen, len(path) + 1, OrgUnit.steplen)]
         units = OrgUnit.objects.filter(path__in=prefixes).order_by("-depth")
         for code in units.values_list("code", flat=True):
-            if code in mapping:
-                return mapping[code]
+            if code in mapping.by_unit:
+                return mapping.by_unit[code]
     if settings.TTE_PKCS12_PATH:
         return Certificate(
             settings.TTE_PKCS12_PATH, settings.TTE_PKCS12_PASSPHRASE, "TTE_PKCS12_PATH"
@@ -88,9 +102,9 @@ def certificate_for(skp: SKP) -> Certificate | None:
     return None
 
 
-def _mapping(path: str) -> dict[str, Certificate]:
+def _mapping(path: str) -> Mapping:
     if not path:
-        return {}
+        return Mapping()
     try:
         stat = os.stat(path)
     except OSError as exc:
@@ -99,21 +113,29 @@ def _mapping(path: str) -> dict[str, Certificate]:
 
 
 @functools.lru_cache(maxsize=4)
-def _load_mapping(path: str, _mtime: int, _size: int) -> dict[str, Certificate]:
+def _load_mapping(path: str, _mtime: int, _size: int) -> Mapping:
     """{"<unit code or NIP>": {"pkcs12": "<file>", "passphrase_env": "<ENV VAR>"}}: the
-    passphrases stay in the environment, never in the file."""
+    passphrases stay in the environment, never in the file. See NIP_KEY for the keys."""
     try:
         with open(path, encoding="utf-8") as handle:
             raw = json.load(handle)
-        result = {}
+        result = Mapping()
         for key, entry in raw.items():
             env = entry.get("passphrase_env", "")
-            result[str(key)] = Certificate(
+            certificate = Certificate(
                 str(entry["pkcs12"]), os.environ.get(env, "") if env else "", f"{path}[{key}]"
             )
+            kind, _, name = str(key).rpartition(":")
+            if kind not in ("", "nip", "unit"):
+                raise ValueError(key)
+            if kind == "nip" or (not kind and NIP_KEY.fullmatch(name)):
+                result.by_nip[name] = certificate
+            else:
+                result.by_unit[name] = certificate
     except (OSError, ValueError, KeyError, AttributeError, TypeError) as exc:
         raise ImproperlyConfigured(
-            f"TTE_CERTIFICATES_FILE {path} tidak sah: setiap entri "
+            f"TTE_CERTIFICATES_FILE {path} tidak sah: setiap kunci berupa kode unit atau NIP "
+            '(boleh diawali "unit:" atau "nip:"), setiap entri '
             '{"pkcs12": "<berkas .p12>", "passphrase_env": "<nama variabel>"}'
         ) from exc
     return result

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING, Any
 
 from django import forms
@@ -343,11 +344,30 @@ class RegisterFilterForm(forms.Form):
         return employees.order_by(order, "pk")
 
 
+UNIT_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
 class UnitForm(forms.ModelForm):
     class Meta:
         model = OrgUnit
         fields = ["code", "name", "kind"]
-        help_texts = {"code": "Kode unik, mis. 18.DINKES.B2 (tidak boleh sama dengan unit lain)."}
+        help_texts = {
+            "code": "Kode unik, mis. 18.DINKES.B2: huruf, angka, titik, garis bawah atau tanda "
+            "hubung (tidak boleh sama dengan unit lain)."
+        }
+
+    def clean_code(self) -> str:
+        """A code names the unit in file names and in the TTE certificate file, where 18
+        digits name a pejabat penilai (performance.signing.NIP_KEY)."""
+        code: str = self.cleaned_data["code"].strip()
+        if not UNIT_CODE.fullmatch(code):
+            raise forms.ValidationError(
+                "Kode unit hanya boleh berisi huruf, angka, titik, garis bawah dan tanda "
+                "hubung, tanpa spasi, dan diawali huruf atau angka."
+            )
+        if len(code) == 18 and code.isdigit():
+            raise forms.ValidationError("Kode unit tidak boleh 18 angka: bentuk itu dipakai NIP.")
+        return code
 
 
 class UnitCreateForm(UnitForm):

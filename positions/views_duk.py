@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 from openpyxl.utils import get_column_letter
@@ -179,5 +180,7 @@ def report_pdf(request: AuthedRequest, report: str) -> HttpResponse:
     }
     pdf = render_pdf("positions/pdf/duk.html", context)
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{_filename(spec, unit, "pdf")}"'
+    response["Content-Disposition"] = content_disposition_header(
+        False, _filename(spec, unit, "pdf")
+    )
     return response

@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -91,7 +92,7 @@ def peta_jabatan_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     context = peta_print.chart_context(plan, peta_print.printed_by(request.user))
     pdf = peta_print.render_chart(context)
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{_filename(plan.peta, "pdf")}"'
+    response["Content-Disposition"] = content_disposition_header(False, _filename(plan.peta, "pdf"))
     return response
 
 

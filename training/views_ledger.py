@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -187,7 +188,7 @@ def compliance_xlsx(request: AuthedRequest) -> HttpResponse:
         domain.compliance_workbook(unit, year), content_type=domain.XLSX_CONTENT_TYPE
     )
     filename = f"kepatuhan-jp-{slugify(unit.name)}-{year}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 

@@ -360,3 +360,14 @@ def test_a_huge_shared_strings_part_is_refused_before_openpyxl_loads_it():
     content = hostile.xlsx(HEADER, [["1", "a"]], extra={"xl/sharedStrings.xml": strings})
     with pytest.raises(ValidationError, match="bom ZIP"):
         gate(content)
+
+
+def test_a_download_name_cannot_add_parameters_to_content_disposition():
+    """A unit code made it into export names; quotes in it are escaped, not a new filename*."""
+    response = spreadsheets.xlsx_response(b"x", "talenta-YK\";filename*=UTF-8''a.html;x=\".xlsx")
+    assert response["Content-Disposition"] == (
+        'attachment; filename="talenta-YK\\";filename*=UTF-8\'\'a.html;x=\\".xlsx"'
+    )
+    assert spreadsheets.csv_response([["a"]], "rekap.csv")["Content-Disposition"] == (
+        'attachment; filename="rekap.csv"'
+    )

@@ -17,6 +17,7 @@ from asn1crypto import keys as asn1_keys
 from asn1crypto import tsp
 from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import serialization
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
@@ -323,6 +324,38 @@ def test_the_certificate_is_chosen_by_penilai_nip_then_nearest_unit_then_default
     assert signing.certificate_for(skp).path == str(tte.p12)  # the default
     settings.TTE_PKCS12_PATH = ""
     assert signing.certificate_for(skp) is None
+
+
+def test_a_unit_code_never_chooses_a_persons_certificate(tte, settings, rated_employee, tmp_path):
+    """18 digits (or "nip:") name a pejabat penilai, anything else (or "unit:") a unit; a unit
+    whose code has a NIP's shape (old data: the form refuses it now) does not take the
+    certificate of the person with that NIP."""
+    world = rated_employee
+    skp = world.employee_emp.skps.get(year=YEAR)
+    sekda_nip = "197301031997072001"
+    mapping = tmp_path / "tte.json"
+    mapping.write_text(
+        json.dumps(
+            {
+                sekda_nip: {"pkcs12": "/tte/sekda.p12"},
+                f"unit:{world.dinkes.code}": {"pkcs12": "/tte/dinkes.p12"},
+            }
+        )
+    )
+    settings.TTE_CERTIFICATES_FILE = str(mapping)
+    assert signing.certificate_for(skp).path == "/tte/dinkes.p12"
+    world.yankes.code = sekda_nip  # the employee's own unit, nearer than the dinas
+    world.yankes.save(update_fields=["code"])
+    skp = world.employee_emp.skps.get(year=YEAR)
+    assert signing.certificate_for(skp).path == "/tte/dinkes.p12"
+
+    penilai = skp.snapshot["penilai"]["nip"]
+    mapping.write_text(json.dumps({f"nip:{penilai}": {"pkcs12": "/tte/penilai.p12"}}))
+    assert signing.certificate_for(skp).path == "/tte/penilai.p12"
+
+    mapping.write_text(json.dumps({"orang:1": {"pkcs12": "/tte/x.p12"}}))
+    with pytest.raises(ImproperlyConfigured, match="unit:"):
+        signing.certificate_for(skp)
 
 
 # --- timestamp (RFC 3161) from a TSA on loopback ------------------------------------------

@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from django.urls import reverse
 
 from positions.models import Competency, OrgUnit, Position, PositionCompetency
@@ -83,6 +84,28 @@ def test_duplicate_unit_code_is_refused(client_as, hr_admin, world):
         {"parent": world.dinkes.pk, "code": world.yankes.code, "name": "X", "kind": "unit"},
     )
     assert "code" in response.context["form"].errors
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("YK\";filename*=UTF-8''x.html", "hanya boleh berisi huruf"),
+        ("18 DINKES", "hanya boleh berisi huruf"),
+        ("197301031997072001", "tidak boleh 18 angka"),
+    ],
+)
+def test_a_unit_code_is_plain_and_never_has_the_shape_of_a_nip(
+    client_as, hr_dinkes, world, code, message
+):
+    """A code names files for download and keys the TTE certificate file, where 18 digits
+    name a person's own certificate (performance.signing.NIP_KEY)."""
+    response = client_as(hr_dinkes).post(
+        reverse("positions:unit_edit", args=[world.yankes.pk]),
+        {"code": code, "name": world.yankes.name, "kind": world.yankes.kind},
+    )
+    assert message in " ".join(response.context["form"].errors["code"])
+    world.yankes.refresh_from_db()
+    assert world.yankes.code != code
 
 
 def test_unit_writes_are_403_for_pimpinan_and_404_outside_scope(

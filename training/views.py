@@ -189,6 +189,10 @@ def event_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     if not sees_all:
         # A participant (or a pegawai looking at an open event) sees their own row only.
         participants_qs = participants_qs.filter(employee=own)
+    elif not can_manage:
+        # HR and pimpinan of another scope (the event is open to their instansi): the
+        # participants they may see elsewhere, not everyone the organiser enrolled.
+        participants_qs = participants_qs.visible_to(request.user)
     participants = list(
         participants_qs.annotate(
             present_count=Count("attendance", filter=Q(attendance__present=True))

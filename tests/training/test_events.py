@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from positions.models import Competency, LeadershipTraining
+from positions.models import Competency, LeadershipTraining, today
 from tests.factories import (
     EmployeeFactory,
     ParticipationFactory,
@@ -478,3 +478,30 @@ def test_quota_cannot_drop_below_enrolled(client_as, hr_dinkes, world):
     assert "Kuota tidak boleh kurang dari peserta terdaftar (2)" in response.content.decode()
     event.refresh_from_db()
     assert event.quota == 30
+
+
+def test_hr_of_another_scope_sees_only_the_participants_they_may_see(
+    client_as, hr_admin, hr_dinkes, world
+):
+    """An event of the province, open to its staff: the BKD enrolled a Dinkes nurse and a
+    Dishub officer; the Dinkes pengelola (a pegawai too, so the event is open to them) sees
+    the nurse, not the officer."""
+    EmployeeFactory(unit=world.yankes, user=hr_dinkes)
+    start = today() + dt.timedelta(days=10)
+    event = make_event(
+        world,
+        organiser_unit=world.pemprov,
+        quota=5,
+        start_date=start,
+        end_date=start + dt.timedelta(days=2),
+    )
+    from training import services
+
+    services.enrol_bulk(event, [world.employee_emp, world.outsider_emp], enrolled_by=hr_admin)
+    page = client_as(hr_dinkes).get(event.get_absolute_url())
+    assert page.status_code == 200
+    shown = [p.employee for p in page.context["participants"]]
+    assert shown == [world.employee_emp]
+    assert world.outsider_emp.nip not in page.content.decode()
+    everyone = client_as(hr_admin).get(event.get_absolute_url()).context["participants"]
+    assert {p.employee for p in everyone} == {world.employee_emp, world.outsider_emp}

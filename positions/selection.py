@@ -96,6 +96,7 @@ class SelectionPage:
     candidates: list[SelectionCandidate]
     committee: list[SelectionCommitteeMember]
     history: list[HistoryRow]
+    hidden: int = 0  # candidates outside the viewer's scope, left out of `candidates`
 
     @property
     def proposed(self) -> list[SelectionCandidate]:
@@ -108,13 +109,31 @@ class SelectionPage:
         return any(m.role == SelectionCommitteeMember.Role.KETUA for m in self.committee)
 
 
-def selection_page(selection: JptSelection) -> SelectionPage:
-    """The detail page: candidates 1, committee 1, history 3 (one per historical table)."""
-    candidates = list(selection.candidates.select_related("employee__unit").order_by("listed_rank"))
+def selection_page(selection: JptSelection, user: User) -> SelectionPage:
+    """The detail page: candidates 1, the ones the user may see 1, committee 1, history 3
+    (one per historical table). A selection opened by a province-wide HR can list people
+    outside a narrower pengelola's scope: their names are left out and counted."""
+    listed = list(selection.candidates.select_related("employee__unit").order_by("listed_rank"))
+    seen = _visible_ids(user, listed)
+    candidates = [c for c in listed if c.employee_id in seen]
     order = {role: i for i, role in enumerate(SelectionCommitteeMember.Role.values)}
     committee = sorted(selection.committee.all(), key=lambda m: (order[m.role], m.name))
     history = _history(selection)
-    return SelectionPage(selection, candidates, committee, history)
+    return SelectionPage(
+        selection, candidates, committee, history, hidden=len(listed) - len(candidates)
+    )
+
+
+def _visible_ids(user: User, candidates: list[SelectionCandidate]) -> set[int]:
+    ids = [c.employee_id for c in candidates]
+    return set(Employee.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def sees_every_candidate(user: User, selection: JptSelection) -> bool:
+    """Each step (three names, the PPK's choice, the placement) is taken by a pengelola who
+    can see every name on the list: the placement moves the chosen one into the post."""
+    listed = list(selection.candidates.only("employee_id"))
+    return len(_visible_ids(user, listed)) == len(listed)
 
 
 def _history(selection: JptSelection) -> list[HistoryRow]:

@@ -1,8 +1,10 @@
 """Seleksi terbuka of JPT posts: the register, the daftar calon built from the candidate page,
 the panitia, the three names, the PPK's decision and the placement with its SK.
 
-HR (pengelola) of the post's unit writes; pimpinan reads; everyone else gets 403 (404 for a
-selection outside the scope). Every write is one call of positions/selection.py."""
+HR (pengelola) of the post's unit who can see every candidate writes; a pengelola who cannot
+(the BKD's list names people of other dinas) reads the names in their scope; pimpinan reads;
+everyone else gets 403 (404 for a selection outside the scope). Every write is one call of
+positions/selection.py."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import functools
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -43,9 +45,14 @@ def _selection_path(selection: JptSelection) -> str:
 
 
 def _get(request: AuthedRequest, pk: int, *, write: bool) -> JptSelection:
+    """404 outside the scope, 403 for read-only roles, and 403 for a write by a pengelola
+    who cannot see every candidate (service.sees_every_candidate)."""
     _require_hr_or_pimpinan(request.user)
     queryset = JptSelection.objects.select_related("position__unit", "chosen", "placement")
-    return get_object_for(request.user, queryset, pk, write=write, path=_selection_path)
+    selection = get_object_for(request.user, queryset, pk, write=write, path=_selection_path)
+    if write and not service.sees_every_candidate(request.user, selection):
+        raise PermissionDenied
+    return selection
 
 
 @require_GET
@@ -76,8 +83,8 @@ def selection_open(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 def _detail(request: AuthedRequest, selection: JptSelection, **forms: Any) -> HttpResponse:
-    page = service.selection_page(selection)
-    can_write = can_write_path(request.user, selection.position.unit.path)
+    page = service.selection_page(selection, request.user)
+    can_write = can_write_path(request.user, selection.position.unit.path) and not page.hidden
     context = {
         "page": page,
         "selection": selection,

@@ -327,3 +327,36 @@ def test_the_vacancy_chain_offers_no_direct_placement_into_a_jpt_post(
     html = response.content.decode()
     assert "diisi melalui seleksi terbuka" in html
     assert "Tempatkan" not in html
+
+
+def test_a_pengelola_who_cannot_see_every_candidate_reads_their_own_and_takes_no_step(
+    client_as, hr_admin, hr_dishub, world, jpt, administrators, today
+):
+    """The BKD's daftar calon for Kepala Dinas Perhubungan can name a Dinkes officer: the Dishub
+    pengelola sees the Dishub names and a count of the others, and the steps (panitia, three
+    names, PPK, placement) stay with a pengelola who sees them all."""
+    selection = _open(hr_admin, jpt, today)
+    SelectionCandidate.objects.create(
+        selection=selection,
+        employee=world.manager_emp,
+        source="peringkat",
+        listed_rank=selection.candidates.count() + 1,
+        score=40,
+    )
+    client = client_as(hr_dishub)
+    page = client.get(selection.get_absolute_url())
+    html = page.content.decode()
+    assert world.manager_emp.nip not in html
+    assert administrators[0].nip in html
+    assert page.context["page"].hidden == 1
+    assert "1 calon lain berada di luar lingkup Anda" in html
+    assert not page.context["can_write"]
+    data = {"name": "Prof. Ketua", "role": "ketua", "unsur": "eksternal"}
+    assert client.post(_url("selection_member_add", selection.pk), data).status_code == 403
+    assert not SelectionCommitteeMember.objects.exists()
+
+    assert (
+        client_as(hr_admin).post(_url("selection_member_add", selection.pk), data).status_code
+        == 302
+    )
+    assert SelectionCommitteeMember.objects.count() == 1

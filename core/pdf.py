@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.http import content_disposition_header
 
 if TYPE_CHECKING:
     from weasyprint import CSS
@@ -147,6 +149,14 @@ class Part:
     first_page: int = 1
     total_pages: int | None = None
     anchors: bool = False
+
+
+def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    """A rendered PDF opened in the browser's viewer, saved as `filename` (escaped by Django:
+    a name made of user data cannot add header parameters)."""
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(False, filename) or "inline"
+    return response
 
 
 def render_in_parts(

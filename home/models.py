@@ -19,12 +19,6 @@ BODY_MAX_LENGTH = 600  # a short notice on a home page, not a circular letter
 LEADER_JENIS = ("jpt_utama", "jpt_madya", "jpt_pratama")
 
 
-def _ancestors_or_self(path: str) -> list[str]:
-    """Paths of the unit and all its ancestors (treebeard: every steplen-long prefix)."""
-    step = OrgUnit.steplen
-    return [path[:end] for end in range(step, len(path) + 1, step)]
-
-
 def leader_paths(user: User) -> list[str]:
     """Unit subtrees the user may address pengumuman to: the HR scopes (pengelola and
     pimpinan) and the units of the leadership posts (JPT) the user holds today."""
@@ -53,7 +47,7 @@ class AnnouncementQuerySet(models.QuerySet["Announcement"]):
         q = Q(author=user) | Exists(own_unit_inside)
         scopes = scopes_for(user)
         for path in scopes.all_paths:
-            q |= Q(unit__path__startswith=path) | Q(unit__path__in=_ancestors_or_self(path))
+            q |= Q(unit__path__startswith=path) | Q(unit__path__in=OrgUnit.lineage_paths(path))
         return self.filter(q)
 
     def current(self, on: dt.date | None = None) -> AnnouncementQuerySet:

@@ -239,9 +239,7 @@ def render_skp(skp_id: int, *, identities: dict[str, dict[str, str]] | None = No
     # The letterhead names the perangkat daerah the post sits in, not its bidang or seksi.
     opd = (
         OrgUnit.objects.filter(
-            path__in=[
-                unit.path[:i] for i in range(OrgUnit.steplen, len(unit.path) + 1, OrgUnit.steplen)
-            ],
+            path__in=OrgUnit.lineage_paths(unit.path),
             kind=OrgUnit.Kind.PERANGKAT_DAERAH,
         )
         .order_by("-depth")

@@ -66,11 +66,6 @@ def _covering_key(start: dt.date, end: dt.date) -> tuple[int, dt.date]:
     return ((end - start).days + 1, start)
 
 
-def _path_prefixes(path: str) -> list[str]:
-    step = OrgUnit.steplen
-    return [path[:i] for i in range(step, len(path) + 1, step)]
-
-
 def qr_svg_data_uri(text: str) -> str:
     """`text` (the verification URL) as a QR code in an SVG data: URI, for <img src>."""
     import segno
@@ -312,7 +307,7 @@ def employee_report_context(skp: SKP, *, verification_code: str, verify_url: str
     skp = _skp_for_pdf().get(pk=skp.pk)
     evaluation = skp.akhir[0] if skp.akhir else None
     unit = skp.position.unit
-    prefixes = _path_prefixes(unit.path)
+    prefixes = OrgUnit.lineage_paths(unit.path)
     ancestors = list(OrgUnit.objects.filter(path__in=prefixes).order_by("path"))
     opd = next((u for u in reversed(ancestors) if u.kind == OrgUnit.Kind.PERANGKAT_DAERAH), None)
     # The predikat kinerja organisasi of the nearest unit that has one (the evaluation page's

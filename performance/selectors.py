@@ -276,8 +276,7 @@ BAR_CLASS = {
 def organisation_performance_over(unit: OrgUnit, year: int) -> OrganisationPerformance | None:
     """The organisation predikat of the year that governs `unit`: its own, else the nearest
     unit above it that has one (one query)."""
-    step = OrgUnit.steplen
-    prefixes = [unit.path[:i] for i in range(step, len(unit.path) + 1, step)]
+    prefixes = OrgUnit.lineage_paths(unit.path)
     return (
         OrganisationPerformance.objects.filter(year=year, unit__path__in=prefixes)
         .select_related("unit")

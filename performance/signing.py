@@ -90,8 +90,7 @@ def certificate_for(skp: SKP) -> Certificate | None:
     if mapping.by_unit:
         unit = skp.employee.unit
         path = unit.path if unit is not None else ""
-        prefixes = [path[:end] for end in range(OrgUnit.steplen, len(path) + 1, OrgUnit.steplen)]
-        units = OrgUnit.objects.filter(path__in=prefixes).order_by("-depth")
+        units = OrgUnit.objects.filter(path__in=OrgUnit.lineage_paths(path)).order_by("-depth")
         for code in units.values_list("code", flat=True):
             if code in mapping.by_unit:
                 return mapping.by_unit[code]

@@ -14,14 +14,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 from openpyxl.utils import get_column_letter
 
 from asnportal.http import AuthedRequest
 from core import spreadsheets
-from core.pdf import render_pdf
+from core.pdf import pdf_response, render_pdf
 
 from . import duk as domain
 from .access import require_staff_view
@@ -179,8 +178,4 @@ def report_pdf(request: AuthedRequest, report: str) -> HttpResponse:
         "printed_by": request.user.get_full_name() or request.user.get_username(),
     }
     pdf = render_pdf("positions/pdf/duk.html", context)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(
-        False, _filename(spec, unit, "pdf")
-    )
-    return response
+    return pdf_response(pdf, _filename(spec, unit, "pdf"))

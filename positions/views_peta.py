@@ -13,7 +13,6 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -22,6 +21,7 @@ from asnportal.http import AuthedRequest
 from core import spreadsheets
 from core.forms import message_service_error
 from core.params import parse_id
+from core.pdf import pdf_response
 from core.ratelimit import ratelimit
 
 from . import peta as domain
@@ -91,9 +91,7 @@ def peta_jabatan_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
         return redirect("positions:peta_jabatan", pk=unit.pk)
     context = peta_print.chart_context(plan, peta_print.printed_by(request.user))
     pdf = peta_print.render_chart(context)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(False, _filename(plan.peta, "pdf"))
-    return response
+    return pdf_response(pdf, _filename(plan.peta, "pdf"))
 
 
 # --- Peta jabatan printed in the background ------------------------------------------

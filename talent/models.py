@@ -60,9 +60,7 @@ class TalentRunQuerySet(models.QuerySet["TalentRun"]):
 
     def covering(self, unit: OrgUnit) -> TalentRunQuerySet:
         """Finished runs over `unit` or one of its ancestors, newest first."""
-        prefixes = [
-            unit.path[:n] for n in range(OrgUnit.steplen, len(unit.path) + 1, OrgUnit.steplen)
-        ]
+        prefixes = OrgUnit.lineage_paths(unit.path)
         return self.filter(state=TalentRun.State.DONE, unit__path__in=prefixes).order_by(
             "-created_at", "-pk"
         )

@@ -139,13 +139,8 @@ def _year_closed(skp: SKP) -> bool:
     return OrganisationPerformance.objects.filter(
         year=skp.year,
         closed_at__isnull=False,
-        unit__in=OrgUnit.objects.filter(path__in=_prefixes(unit.path)),
+        unit__path__in=OrgUnit.lineage_paths(unit.path),
     ).exists()
-
-
-def _prefixes(path: str) -> list[str]:
-    step = OrgUnit.steplen
-    return [path[:i] for i in range(step, len(path) + 1, step)]
 
 
 def _editable_evaluation(evaluation: Evaluation) -> Evaluation:

@@ -37,11 +37,18 @@ def _require_unit_writer(user: User, unit: OrgUnit) -> None:
 def set_org_predikat(
     unit: OrgUnit, *, year: int, predikat: str, user: User
 ) -> OrganisationPerformance:
-    """HR (pengelola of the unit) sets the predikat kinerja organisasi for a year."""
+    """HR (pengelola of the unit) sets the predikat kinerja organisasi for a year, unless the
+    year is closed for the unit or for a unit above it (close_year closes a subtree)."""
     _require_unit_writer(user, unit)
-    current = OrganisationPerformance.objects.select_for_update().filter(unit=unit, year=year)
-    if any(o.closed_at for o in current):
-        raise ValidationError(f"Tahun {year} untuk {unit.name} sudah ditutup.")
+    closed = (
+        OrganisationPerformance.objects.select_for_update()
+        .filter(year=year, unit__path__in=OrgUnit.lineage_paths(unit.path))
+        .exclude(closed_at=None)
+        .select_related("unit")
+        .first()
+    )
+    if closed is not None:
+        raise ValidationError(f"Tahun {year} untuk {closed.unit.name} sudah ditutup.")
     org, _ = OrganisationPerformance.objects.update_or_create(
         unit=unit, year=year, defaults={"predikat": predikat, "set_by": user}
     )

@@ -84,3 +84,9 @@ class OrgUnit(MP_Node):
 
     def get_absolute_url(self) -> str:
         return reverse("positions:unit_detail", args=[self.pk])
+
+    @classmethod
+    def lineage_paths(cls, path: str) -> list[str]:
+        """The paths of the unit at `path` and of every unit above it, the root first
+        (treebeard: every steplen-long prefix), for one `path__in` query."""
+        return [path[:end] for end in range(cls.steplen, len(path) + 1, cls.steplen)]

@@ -70,6 +70,24 @@ def test_close_year_locks_rating(client_as, hr_dinkes, manager, world):
         )
 
 
+def test_a_closed_year_locks_the_predikat_of_the_unit_and_every_unit_below_it(
+    client_as, hr_dinkes, world
+):
+    client = client_as(hr_dinkes)
+    client.post(_query(world.dinkes), {"action": "predikat", "predikat": "baik"})
+    client.post(_query(world.dinkes), {"action": "tutup"})
+    for unit in (world.dinkes, world.yankes):
+        page = client.post(
+            _query(unit), {"action": "predikat", "predikat": "istimewa"}, follow=True
+        )
+        assert f"Tahun {YEAR} untuk {world.dinkes.name} sudah ditutup." in page.content.decode()
+    assert dict(OrganisationPerformance.objects.values_list("unit", "predikat")) == {
+        world.dinkes.pk: "baik"
+    }
+    # Another year, and another dinas, stay open.
+    services.set_org_predikat(world.yankes, year=YEAR + 1, predikat="baik", user=hr_dinkes)
+
+
 def test_curve_query_budget_is_flat(client_as, hr_dinkes, world, django_assert_num_queries):
     client = client_as(hr_dinkes)
     client.post(_query(world.dinkes), {"action": "predikat", "predikat": "baik"})

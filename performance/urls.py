@@ -30,11 +30,6 @@ urlpatterns = [
         views_eval.evaluation_finalise,
         name="evaluation_finalise",
     ),
-    path(
-        "skp/<int:pk>/evaluasi/<str:period>/kirim/",
-        views_eval.evaluation_send,
-        name="evaluation_send",
-    ),
     path("realisasi/<int:pk>/bukti/", views_eval.evidence_download, name="evidence_download"),
     path("kurva/", views_eval.curve, name="curve"),
     path("kurva/tutup/", views_eval.close_year_confirm, name="close_year"),

@@ -173,7 +173,7 @@ def evaluation_detail(request: AuthedRequest, pk: int, period: str) -> HttpRespo
         except ValidationError as exc:
             add_service_errors(realisation_form, exc)
         else:
-            messages.success(request, "Realisasi dan bukti dukung disimpan.")
+            _tell_saved(request, evaluation, send="kirim" in request.POST)
             return redirect(request.path)
     if action == "nilai" and feedback_form.is_valid():
         # "Simpan dan finalkan…" in the page saves, then asks on the confirmation page;
@@ -208,13 +208,30 @@ def evaluation_detail(request: AuthedRequest, pk: int, period: str) -> HttpRespo
             "can_rate": can_rate,
             "is_penilai": is_penilai,
             "is_owner": is_owner,
-            "can_send": is_owner and is_draft,
             "org": org,
             "curve_url": f"{reverse('performance:curve')}?"
             + urlencode({"unit": skp.position.unit_id, "tahun": skp.year}),
         }
     )
     return render(request, "performance/evaluation.html", context)
+
+
+def _tell_saved(request: AuthedRequest, evaluation: Evaluation, *, send: bool) -> None:
+    """After the realisasi is saved: "Simpan dan kirim ke penilai" also tells the penilai it
+    is ready (the typed values are saved first, so a refused send loses nothing)."""
+    if not send:
+        messages.success(request, "Realisasi dan bukti dukung disimpan.")
+        return
+    try:
+        services.send_realisations_to_penilai(evaluation, user=request.user)
+    except ValidationError as exc:
+        messages.success(request, "Realisasi dan bukti dukung disimpan.")
+        message_service_error(request, exc, prefix="Belum dikirim: ")
+    else:
+        messages.success(
+            request,
+            "Realisasi disimpan dan dikirim; pejabat penilai menerima pemberitahuan untuk menilai.",
+        )
 
 
 def _evaluation_for_penilai(user: Any, pk: int, period: str) -> Evaluation:
@@ -315,24 +332,6 @@ def evaluation_finalise(request: AuthedRequest, pk: int, period: str) -> HttpRes
         ],
     }
     return render(request, "performance/confirm.html", context, status=200)
-
-
-@require_POST
-def evaluation_send(request: AuthedRequest, pk: int, period: str) -> HttpResponse:
-    """ "Kirim ke penilai": the pegawai says the realisasi of the period is ready."""
-    if period not in evaluation_periods():
-        raise Http404
-    skp = get_object_for(request.user, SKP.objects.all(), pk)
-    evaluation = get_object_or_404(Evaluation, skp=skp, period=period)
-    try:
-        services.send_realisations_to_penilai(evaluation, user=request.user)
-    except ValidationError as exc:
-        message_service_error(request, exc)
-    else:
-        messages.success(
-            request, "Realisasi dikirim; pejabat penilai menerima pemberitahuan untuk menilai."
-        )
-    return redirect(evaluation.get_absolute_url())
 
 
 @require_GET

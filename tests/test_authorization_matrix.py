@@ -126,7 +126,6 @@ from training.models import (
 PERIOD_URLS = (
     "performance:evaluation",
     "performance:evaluation_finalise",
-    "performance:evaluation_send",
 )
 ACTORS = ("anonim", "pegawai", "penilai", "hr_dishub", "hr_bkd", "pimpinan")
 ACTOR_FIXTURE = {
@@ -373,10 +372,6 @@ performance:evaluation_finalise      dinkes  GET    L      403     302     404  
 performance:evaluation_finalise      dinkes  POST   L      403     302     404       403    403
 performance:evaluation_finalise      dishub  GET    L      404     404     403       403    403
 performance:evaluation_finalise      dishub  POST   L      404     404     403       403    403
-performance:evaluation_send          dinkes  GET    L      405     405     405       405    405
-performance:evaluation_send          dinkes  POST   L      302     403     404       403    403
-performance:evaluation_send          dishub  GET    L      405     405     405       405    405
-performance:evaluation_send          dishub  POST   L      404     404     403       403    403
 performance:evidence_download        dinkes  GET    L      200     200     404       200    200
 performance:evidence_download        dishub  GET    L      404     404     200       200    200
 performance:curve                    -       GET    L      403     200     200       200    200

@@ -9,7 +9,8 @@ Screenshots of every step land in test-artifacts/journey-*.png.
 
 1. The pegawai files this year's SKP and ajukan.
 2. The penilai sees the badge, opens the inbox from home and approves.
-3. The pegawai enters TW realisasi with a bukti dukung file from the home page's to-do.
+3. The pegawai enters TW realisasi with a bukti dukung file from the home page's to-do and
+   sends it in one click.
 4. The penilai rates and finalises; finalising without realisasi is refused.
 5. HR runs the 2025 job for Dinas Kesehatan with the defaults and downloads one PDF.
 6. The pegawai downloads their own document.
@@ -142,13 +143,13 @@ def test_3_pegawai_enters_tw_realisasi_with_bukti_dukung_from_home(person, width
     for i in range(numbers.count()):
         numbers.nth(i).fill("8")
     main.locator("input[type=file]").first.set_input_files(_evidence_file(tmp_path))
-    pegawai.go(main.get_by_role("button", name="Simpan realisasi"), "realisasi-saved")
-    assert "Realisasi dan bukti dukung disimpan." in main.inner_text()
+    # One click saves what was typed and tells the penilai (no separate "Simpan" first).
+    send = main.get_by_role("button", name="Simpan dan kirim ke penilai")
+    pegawai.go(send, "realisasi-sent")
+    assert "Realisasi disimpan dan dikirim" in main.inner_text()
     saved = Realisation.objects.filter(evaluation=evaluation)
     assert saved.exclude(value=None).count() >= 1
     assert saved.exclude(evidence="").count() >= 1, "the bukti dukung file was not stored"
-
-    pegawai.go(main.get_by_role("button", name="Kirim ke penilai"), "realisasi-sent")
     evaluation.refresh_from_db()
     assert evaluation.realisasi_sent_at is not None
 

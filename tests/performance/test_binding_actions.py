@@ -290,24 +290,44 @@ def test_send_to_penilai_records_the_time_and_emails_an_absolute_link(
 ):
     evaluation = Evaluation.objects.create(skp=approved_skp, period="tw2")
     client = client_as(employee)
-    send = _url("evaluation_send", approved_skp.pk, "tw2")
-    # Nothing entered yet: refused with a message, nothing recorded.
-    client.post(send)
+    page = _url("evaluation", approved_skp.pk, "tw2")
+    # Nothing entered yet: saved (nothing), not sent, with a message; nothing recorded.
+    response = client.post(page, {"action": "realisasi", "kirim": ""}, follow=True)
+    assert "Belum dikirim: Isi dan simpan realisasi" in response.content.decode()
     evaluation.refresh_from_db()
     assert evaluation.realisasi_sent_at is None
-    _realise(evaluation, only_first=True)
+    first = Indicator.objects.filter(rhk__skp=approved_skp).order_by("pk").first()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(send).status_code == 302
+        response = client.post(
+            page, {"action": "realisasi", f"value-{first.pk}": "8", "kirim": ""}, follow=True
+        )
+    assert "Realisasi disimpan dan dikirim" in response.content.decode()
     evaluation.refresh_from_db()
     assert evaluation.realisasi_sent_at is not None
+    assert evaluation.realisations.get(indicator=first).value == 8
     (message,) = mail.outbox
     assert message.to == ["kabid@example.go.id"]
     assert "siap dinilai" in message.subject
     assert f"{BASE}/kinerja/skp/{approved_skp.pk}/evaluasi/tw2/" in message.body
-    assert "1 IKI belum berisi realisasi" in message.body
+    assert "IKI belum berisi realisasi" in message.body
     page = client_as(manager).get(evaluation.get_absolute_url()).content.decode()
     assert "Realisasi dikirim pegawai pada" in page
+
+
+def test_typed_realisasi_is_saved_when_the_pegawai_sends_without_saving_first(
+    client_as, employee, approved_skp
+):
+    """One click, "Simpan dan kirim ke penilai", keeps what was typed: before, "Kirim" was a
+    separate form and a pegawai who had not pressed "Simpan" lost every field."""
+    indicators = list(Indicator.objects.filter(rhk__skp=approved_skp).order_by("pk"))
+    data = {"action": "realisasi", "kirim": ""}
+    for ind in indicators:
+        data |= {f"value-{ind.pk}": "7", f"text-{ind.pk}": "Tujuh laporan"}
+    client_as(employee).post(_url("evaluation", approved_skp.pk, "tw1"), data)
+    evaluation = Evaluation.objects.get(skp=approved_skp, period="tw1")
+    assert evaluation.realisasi_sent_at is not None
+    assert [r.value for r in evaluation.realisations.order_by("indicator")] == [7] * len(indicators)
 
 
 def test_only_the_pegawai_sends(approved_skp, manager):
@@ -317,9 +337,14 @@ def test_only_the_pegawai_sends(approved_skp, manager):
         services.send_realisations_to_penilai(evaluation, user=manager)
 
 
-def test_the_pegawai_page_offers_kirim_ke_penilai(client_as, employee, approved_skp):
+def test_the_pegawai_page_offers_simpan_dan_kirim_in_the_realisasi_form(
+    client_as, employee, approved_skp
+):
     page = client_as(employee).get(_url("evaluation", approved_skp.pk, "tw1")).content.decode()
-    assert "Kirim ke penilai" in page and _url("evaluation_send", approved_skp.pk, "tw1") in page
+    form = page[
+        page.index('<form method="post"') : page.index("</form>", page.index('name="action"'))
+    ]
+    assert 'name="kirim"' in form and "Simpan dan kirim ke penilai" in form
 
 
 # --- Emails carry absolute links to where the reader acts ---------------------------------

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.timezone import localtime
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from asnportal.http import AuthedRequest
@@ -408,7 +409,10 @@ def _approve_confirmation(request: AuthedRequest, skp: SKP) -> HttpResponse:
                 f"{counts['utama']} RHK utama, {counts['tambahan']} RHK tambahan, "
                 f"{counts['iki']} IKI",
             ),
-            ("Diajukan", f"{skp.submitted_at:%d-%m-%Y %H:%M}" if skp.submitted_at else ""),
+            (
+                "Diajukan",
+                f"{localtime(skp.submitted_at):%d-%m-%Y %H:%M}" if skp.submitted_at else "",
+            ),
         ],
         "consequences": [
             "SKP terkunci: pegawai tidak dapat lagi mengubah RHK, IKI, target dan lampiran; "

@@ -13,7 +13,8 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.utils.timezone import localtime
+from django.views.decorators.http import require_GET, require_http_methods
 
 from asnportal.http import AuthedRequest
 from core import spreadsheets
@@ -312,7 +313,7 @@ def evaluation_finalise(request: AuthedRequest, pk: int, period: str) -> HttpRes
             ),
             (
                 "Dikirim pegawai",
-                f"{evaluation.realisasi_sent_at:%d-%m-%Y %H:%M}"
+                f"{localtime(evaluation.realisasi_sent_at):%d-%m-%Y %H:%M}"
                 if evaluation.realisasi_sent_at
                 else "belum",
             ),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.timezone import localtime
 from simple_history.models import HistoricalRecords
 
 from positions.models import Employee, OrgUnit, Position, scopes_for
@@ -129,7 +130,7 @@ class TalentRun(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Perhitungan talenta {self.unit} ({self.created_at:%d-%m-%Y %H:%M})"
+        return f"Perhitungan talenta {self.unit} ({localtime(self.created_at):%d-%m-%Y %H:%M})"
 
     @property
     def weights(self) -> dict[str, int]:

@@ -2,6 +2,8 @@
 (or a written reason printed on the document), "Kirim ke penilai", the Lampiran SKP form,
 the RHK and IKI forms, next-step hints, and emails with absolute links."""
 
+import datetime as dt
+
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,7 +13,7 @@ from django.urls import reverse
 
 from performance import services
 from performance.forms import IndicatorForm, RHKForm
-from performance.models import RHK, Evaluation, Indicator, OrganisationPerformance
+from performance.models import RHK, SKP, Evaluation, Indicator, OrganisationPerformance
 from tests.factories import EvaluationFactory
 from tests.performance.helpers import rhk as _rhk
 
@@ -76,6 +78,24 @@ def test_approve_asks_first_then_approves(client_as, manager, submitted_skp):
     assert client.post(_url("skp_approve", submitted_skp.pk)).status_code == 302
     submitted_skp.refresh_from_db()
     assert submitted_skp.status == "disetujui"
+
+
+def test_confirmations_print_times_in_wib_as_the_lists_do(client_as, manager, submitted_skp):
+    """20.50 UTC is 03.50 WIB the next day: the confirmation said 20:50 while the inbox said
+    03:50 (asnportal/settings.py TIME_ZONE = Asia/Jakarta)."""
+    utc = dt.datetime(2026, 12, 7, 20, 50, tzinfo=dt.UTC)
+    SKP.objects.filter(pk=submitted_skp.pk).update(submitted_at=utc)
+    client = client_as(manager)
+    assert "08-12-2026 03:50" in client.get(_url("skp_approve", submitted_skp.pk)).content.decode()
+    assert "08-12-2026 03:50" in client.get(_url("approval_inbox")).content.decode()
+
+
+def test_the_finalise_confirmation_prints_the_sending_time_in_wib(client_as, manager, rated):
+    Evaluation.objects.filter(pk=rated.pk).update(
+        realisasi_sent_at=dt.datetime(2026, 12, 7, 20, 48, tzinfo=dt.UTC)
+    )
+    page = client_as(manager).get(_url("evaluation_finalise", rated.skp_id, "tw4"))
+    assert "08-12-2026 03:48" in page.content.decode()
 
 
 def test_approve_confirmation_is_for_the_penilai_only(client_as, employee, submitted_skp):

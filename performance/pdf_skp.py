@@ -228,10 +228,11 @@ def render_skp(skp_id: int, *, identities: dict[str, dict[str, str]] | None = No
         else:
             identities = {
                 "pegawai": services.identity(skp.employee, skp.position),
-                "penilai": services.identity(skp.penilai, skp.penilai_position),
+                "penilai": services.identity(skp.penilai, skp.penilai_position, skp.period_start),
                 "atasan_penilai": services.identity(
                     skp.atasan_penilai,
                     skp.penilai_position.parent if skp.penilai_position else None,
+                    skp.period_start,
                 ),
             }
     instansi_name = settings.INSTANSI_NAME

@@ -50,17 +50,28 @@ def is_penilai_of(user: User, skp: SKP, on: dt.date | None = None) -> bool:
     )
 
 
-def identity(employee: Employee | None, position: Position | None) -> dict[str, str]:
-    """The identity block printed on SKP and evaluation documents."""
+ACTING_PREFIX: dict[str, str] = {Placement.Kind.PLT: "Plt. ", Placement.Kind.PLH: "Plh. "}
+
+
+def identity(
+    employee: Employee | None, position: Position | None, on: dt.date | None = None
+) -> dict[str, str]:
+    """The identity block printed on SKP and evaluation documents. Someone who holds the post
+    on `on` as Plt or Plh is printed as such ("Plt. Kepala Dinas Kesehatan"), as they sign."""
     if employee is None:
         return {}
+    prefix = ""
+    if position is not None and on is not None:
+        kinds = Placement.objects.on(on).filter(employee=employee, position=position)
+        kind = kinds.order_by("start_date").values_list("kind", flat=True).last()
+        prefix = ACTING_PREFIX.get(kind or "", "")
     return {
         "nama": employee.full_name,
         "nip": employee.nip,
         "pangkat_gol": " ".join(
             x for x in (Golongan.pangkat(employee.golongan), f"({employee.golongan_short})") if x
         ),
-        "jabatan": position.title if position else "",
+        "jabatan": f"{prefix}{position.title}" if position else "",
         "unit": position.unit.name if position else (employee.unit.name if employee.unit else ""),
     }
 
@@ -234,8 +245,12 @@ def approve_skp(skp: SKP, *, user: User) -> SKP:
     atasan_position = penilai_position.parent if penilai_position else None
     skp.snapshot = {
         "pegawai": identity(skp.employee, skp.position),
-        "penilai": identity(skp.penilai or approver, penilai_position),
-        "atasan_penilai": identity(skp.atasan_penilai, atasan_position),
+        # The roles are those on the period start; a penilai who was missing then is the one
+        # who approves, as they hold the post today.
+        "penilai": identity(
+            skp.penilai or approver, penilai_position, on if skp.penilai else timezone.localdate()
+        ),
+        "atasan_penilai": identity(skp.atasan_penilai, atasan_position, on),
         "frozen_on": timezone.localdate().isoformat(),
         "roles_on": on.isoformat(),
     }

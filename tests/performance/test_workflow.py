@@ -143,6 +143,27 @@ def test_a_pegawai_standing_in_for_their_own_penilai_does_not_rate_their_own_eva
     assert (evaluation.status, evaluation.predikat) == ("draft", "")
 
 
+def test_an_acting_holder_is_printed_as_plt_or_plh_as_they_sign(world):
+    """The identity block (frozen at approval, printed on the forms) names the jabatan the
+    signer holds on the roles date: a Plt Kepala Dinas signs as "Plt. Kepala Dinas …"."""
+    on = dt.date(YEAR, 1, 1)
+    PlacementFactory(employee=world.outsider_emp, position=world.kadis, kind="plt", start_date=on)
+    PlacementFactory(employee=world.colleague_emp, position=world.kabid, kind="plh", start_date=on)
+    assert services.identity(world.outsider_emp, world.kadis, on)["jabatan"] == (
+        "Plt. Kepala Dinas Kesehatan"
+    )
+    assert services.identity(world.colleague_emp, world.kabid, on)["jabatan"] == (
+        "Plh. Kepala Bidang Yankes"
+    )
+    assert services.identity(world.manager_emp, world.kabid, on)["jabatan"] == (
+        "Kepala Bidang Yankes"
+    )
+    before = dt.date(YEAR - 1, 12, 31)  # the Plt had not started: nothing to mark
+    assert services.identity(world.outsider_emp, world.kadis, before)["jabatan"] == (
+        "Kepala Dinas Kesehatan"
+    )
+
+
 def test_return_needs_a_note(world, employee, manager, employee_skp, manager_skp):
     _ready(employee_skp, manager_skp)
     services.submit_skp(employee_skp, user=employee)

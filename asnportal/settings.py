@@ -285,6 +285,11 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_BEAT_SCHEDULE = {
     # A placement that changed mid-year ends the old SKP and starts the new one (README).
     "split-moved-skps": {"task": "performance.split_moved_skps", "schedule": 6 * 3600},
+    # A placement recorded ahead of its TMT moves the employee's unit kerja on the TMT.
+    "move-units-to-current-posts": {
+        "task": "positions.move_units_to_current_posts",
+        "schedule": crontab(hour=0, minute=5),
+    },
     # Every write refreshes the employee's candidate features; the nightly run moves the one
     # date-dependent column forward and repairs anything written behind the code's back.
     "refresh-candidate-features": {

@@ -46,6 +46,7 @@ def placement_preview(
         "previous": previous,
         "previous_end": start_date - dt.timedelta(days=1) if previous else None,
         "unit_changes": kind == Placement.Kind.DEFINITIF and employee.unit_id != position.unit_id,
+        "unit_moves_later": start_date > today(),  # on the TMT (services.place_employee)
         "holders_after": holders + (1 if kind == Placement.Kind.DEFINITIF else 0),
         "kebutuhan": position.kebutuhan,
     }

@@ -12,7 +12,11 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F, OuterRef, Subquery
 
+from core import figures
+
+from .matching import invalidation
 from .models import (
     Employee,
     JptSelection,
@@ -22,6 +26,7 @@ from .models import (
     WorkloadTask,
     jpt_placement_error,
     kebutuhan_from_minutes,
+    today,
 )
 
 if TYPE_CHECKING:
@@ -48,7 +53,8 @@ def place_employee(
     """Place an employee in a position (definitif, Plt or Plh).
 
     A definitive placement closes the employee's previous open definitive placement on the
-    day before the new TMT and moves the employee's unit kerja. A structural position never
+    day before the new TMT and moves the employee's unit kerja: at once when the TMT has come,
+    else on the TMT (`move_units_to_current_posts`, daily). A structural position never
     gets a second open definitive holder; a JF/pelaksana position over its kebutuhan needs
     `confirm_over_kebutuhan`. A definitive JPT placement needs the `selection` the PPK decided
     and its SK (positions/selection.py, docs/domain.md §3.8).
@@ -125,10 +131,40 @@ def place_employee(
             "Penempatan bertabrakan dengan perubahan lain yang baru saja disimpan. Muat ulang "
             "halaman dan periksa kembali."
         ) from None
-    if kind == Placement.Kind.DEFINITIF and employee.unit_id != position.unit_id:
+    if (
+        kind == Placement.Kind.DEFINITIF
+        and start_date <= today()
+        and employee.unit_id != position.unit_id
+    ):
         employee.unit_id = position.unit_id
         employee.save(update_fields=["unit"])
     return placement
+
+
+def move_units_to_current_posts(on: dt.date | None = None) -> int:
+    """Employees whose definitive post on `on` sits in another unit than their unit kerja
+    move to the post's unit: a placement recorded ahead of its TMT moves the unit (and with
+    it who may see and manage the person) only from that day. Idempotent; returns how many
+    moved. Run daily by Celery beat (positions.move_units_to_current_posts)."""
+    on = on or today()
+    post_unit = (
+        Placement.objects.on(on)
+        .filter(employee=OuterRef("pk"), kind=Placement.Kind.DEFINITIF)
+        .order_by("-start_date")
+        .values("position__unit")[:1]
+    )
+    with transaction.atomic():
+        moved = (
+            Employee.objects.annotate(post_unit=Subquery(post_unit))
+            .filter(post_unit__isnull=False)
+            .exclude(unit=F("post_unit"))
+            .values_list("pk", flat=True)
+        )
+        count = Employee.objects.filter(pk__in=list(moved)).update(unit=Subquery(post_unit))
+        if count:
+            invalidation.invalidate()  # a cached candidate pool is scoped by unit
+            figures.invalidate()  # the dashboards count staff per unit
+    return count
 
 
 END_REASON_STATUS: dict[str, str] = {

@@ -41,6 +41,15 @@ def render_peta_job(job_id: int, run: int) -> str:
         return "failed"
 
 
+@job_task("positions.move_units_to_current_posts", soft_time_limit=600)
+def move_units_to_current_posts() -> int:
+    """Daily: the unit kerja of employees whose new definitive post's TMT has come follows
+    the post (positions.services.move_units_to_current_posts); idempotent."""
+    from positions import services  # avoids a cycle
+
+    return services.move_units_to_current_posts()
+
+
 @job_task("positions.refresh_candidate_features", soft_time_limit=1800)
 def refresh_candidate_features() -> int:
     """Nightly: recompute every employee's candidate features (positions/matching/features.py);

@@ -14,6 +14,7 @@ JOB_TASKS = {
     "performance.finish_report_job": (3300, 3600),
     "positions.commit_import_batch": (600, 660),
     "positions.render_peta_job": (600, 660),
+    "positions.move_units_to_current_posts": (600, 660),
     "positions.refresh_candidate_features": (1800, 1860),
     "talent.compute_talent_run": (600, 660),
 }

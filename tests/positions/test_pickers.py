@@ -76,7 +76,11 @@ def test_placement_asks_first_then_places(world, client_as, hr_admin):
     text = preview.content.decode()
     assert "Konfirmasi penempatan" in text and "Ya, tempatkan" in text
     assert "berakhir pada" in text  # the previous definitive post closes the day before TMT
+    assert "Unit kerja pegawai pindah ke Bidang Pelayanan Kesehatan sekarang" in text
     assert not Placement.objects.filter(employee=world.outsider_emp, position=world.perawat)
+    later = (today() + dt.timedelta(days=30)).isoformat()
+    text = client.post(url, _placement_data(world, pratinjau="1", start_date=later))
+    assert "sampai saat itu pegawai tetap di unit lamanya" in text.content.decode()
     client.post(url, _placement_data(world))
     assert Placement.objects.filter(employee=world.outsider_emp, position=world.perawat).exists()
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from positions import services
-from positions.models import Employee, Placement
+from positions.models import Employee, Placement, today
 from tests.factories import EmployeeFactory, PlacementFactory, PositionFactory
 
 
@@ -32,6 +32,25 @@ def test_definitive_move_closes_previous_placement_the_day_before(world):
     assert new.end_date is None
     emp.refresh_from_db()
     assert emp.unit == world.dishub
+
+
+def test_a_placement_ahead_of_its_tmt_moves_the_unit_kerja_on_the_tmt(world, hr_dinkes):
+    """Recorded today for next month: until then the nurse stays in (and is managed by) the
+    Dinas Kesehatan; the daily job moves her on the TMT, once."""
+    emp = world.colleague_emp
+    new_position = PositionFactory(unit=world.dishub, parent=world.kadis_dishub, kebutuhan=2)
+    tmt = today() + dt.timedelta(days=30)
+    _place(emp, new_position, tmt)
+    emp.refresh_from_db()
+    assert emp.unit == world.yankes
+    assert Employee.objects.visible_to(hr_dinkes).filter(pk=emp.pk).exists()
+
+    assert services.move_units_to_current_posts(on=tmt - dt.timedelta(days=1)) == 0
+    assert services.move_units_to_current_posts(on=tmt) == 1
+    emp.refresh_from_db()
+    assert emp.unit == world.dishub
+    assert services.move_units_to_current_posts(on=tmt) == 0  # idempotent
+    assert not Employee.objects.visible_to(hr_dinkes).filter(pk=emp.pk).exists()
 
 
 def test_structural_position_refuses_second_definitive_holder(world):

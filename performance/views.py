@@ -71,11 +71,12 @@ def skp_list(request: AuthedRequest) -> HttpResponse:
         SKP.objects.filter(penilai__user=request.user).exists()
     )
     skps = list(skps)
-    for skp in skps:
-        # Where realisasi and bukti dukung are entered (approved, current SKP only).
-        if skp.status == SKP.Status.DISETUJUI and skp.superseded_at is None:
-            link = _realisasi_link(skp)
-            skp.realisasi_url, skp.realisasi_label = link["realisasi_url"], link["realisasi_label"]
+    # Where realisasi and bukti dukung are entered (approved, current SKP only).
+    running = [s for s in skps if s.status == SKP.Status.DISETUJUI and s.superseded_at is None]
+    finals = _final_periods(running)
+    for skp in running:
+        link = _realisasi_link(skp, finals.get(skp.pk, set()))
+        skp.realisasi_url, skp.realisasi_label = link["realisasi_url"], link["realisasi_label"]
     return render(request, "performance/skp_list.html", {"skps": skps, "is_penilai": is_penilai})
 
 
@@ -138,6 +139,8 @@ def skp_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     is_owner = skp.employee.user_id == request.user.pk
     is_penilai = services.is_penilai_of(request.user, skp)
     is_current = skp.superseded_at is None
+    running = is_current and skp.status == SKP.Status.DISETUJUI
+    finals = _final_periods([skp]).get(skp.pk, set()) if running else set()
     context = {
         "skp": skp,
         "utama": [r for r in rhks if r.jenis == RHK.Jenis.UTAMA],
@@ -148,10 +151,11 @@ def skp_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "can_edit": _can_edit(request.user, skp),
         "can_submit": _can_edit(request.user, skp),
         "can_decide": is_current and is_penilai and skp.status == SKP.Status.DIAJUKAN,
-        "can_revise": is_owner and is_current and skp.status == SKP.Status.DISETUJUI,
+        # After the final annual evaluation the SKP is history (services.start_revision).
+        "can_revise": is_owner and running and Evaluation.Period.TW4 not in finals,
         "can_set_expectations": is_current and is_penilai and skp.status != SKP.Status.DISETUJUI,
         "return_form": ReturnForm(),
-        **_realisasi_link(skp),
+        **_realisasi_link(skp, finals),
         "has_lampiran": bool(
             skp.dukungan_sumber_daya or skp.skema_pertanggungjawaban or skp.konsekuensi
         ),
@@ -159,13 +163,25 @@ def skp_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(request, "performance/skp_detail.html", context)
 
 
-def _realisasi_link(skp: SKP) -> dict[str, str]:
+def _final_periods(skps: list[SKP]) -> dict[int, set[str]]:
+    """SKP id -> the periods whose evaluation is final (one query)."""
+    finals: dict[int, set[str]] = {}
+    rows = Evaluation.objects.filter(skp__in=skps, status=Evaluation.Status.FINAL)
+    for skp_id, period in rows.values_list("skp_id", "period"):
+        finals.setdefault(skp_id, set()).add(period)
+    return finals
+
+
+def _realisasi_link(skp: SKP, finals: set[str]) -> dict[str, str]:
     """Where the pegawai enters realisasi now: the open period of this year, else the
-    annual evaluation."""
+    annual evaluation; no link once that evaluation is final (a finished year)."""
     period = selectors.realisasi_period(skp.year, today())
+    label = Evaluation.Period(period).label
+    if period in finals:
+        return {"realisasi_url": "", "realisasi_label": label, "realisasi_done": label}
     return {
         "realisasi_url": reverse("performance:evaluation", args=[skp.pk, period]),
-        "realisasi_label": Evaluation.Period(period).label,
+        "realisasi_label": label,
     }
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from performance import services
 from performance.models import SKP
-from tests.factories import EmployeeFactory, PlacementFactory, SKPFactory
+from tests.factories import EmployeeFactory, EvaluationFactory, PlacementFactory, SKPFactory
 from tests.performance.helpers import rhk as _rhk
 
 YEAR = 2026
@@ -335,3 +335,21 @@ def test_query_count_does_not_grow_with_rows(
         assert len(response.context["waiting"]) == 4
     if page == "role_matrix":
         assert response.context["sub_count"] == 4
+
+
+def test_a_finished_year_offers_no_realisasi_and_no_revision(world, client_as, employee):
+    """SKP 2025 with its final annual evaluation: the list and the page said "Isi realisasi
+    Triwulan IV / Akhir" and offered "Buat revisi", which the service then refused."""
+    skp = SKPFactory(employee=world.employee_emp, year=YEAR - 1, approved=True)
+    EvaluationFactory(skp=skp, period="tw4", final=True)
+    client = client_as(employee)
+    listing = client.get(_url("skp_list")).content.decode()
+    assert f"/kinerja/skp/{skp.pk}/evaluasi/" not in listing
+    page = client.get(skp.get_absolute_url()).content.decode()
+    assert "Evaluasi Triwulan IV / Akhir SKP ini sudah final." in page
+    assert "Buat revisi" not in page and "isi realisasi" not in page
+
+    this_year = SKPFactory(employee=world.employee_emp, year=YEAR, approved=True)
+    listing = client.get(_url("skp_list")).content.decode()
+    assert f"/kinerja/skp/{this_year.pk}/evaluasi/" in listing  # a running year still has it
+    assert "Buat revisi" in client.get(this_year.get_absolute_url()).content.decode()

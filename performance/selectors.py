@@ -363,20 +363,21 @@ def subordinate_rows(headed_position_ids: list[int], year: int) -> list[dict[str
 
 
 def next_action(skp: SKP | None, evaluation: Evaluation | None) -> tuple[str, str] | None:
-    """(label, url) of the one click the penilai needs next, or None."""
+    """(label, url) of the one click the penilai needs next, or None. `evaluation` is the
+    SKP's latest: a draft waits for them; otherwise the period the pegawai fills in now (the
+    same one their home points to, realisasi_period), or the final one to look at."""
     if skp is None:
         return None
     if skp.status == SKP.Status.DIAJUKAN:
         return "Tinjau dan setujui", reverse("performance:skp_detail", args=[skp.pk])
     if skp.status != SKP.Status.DISETUJUI:
         return "Lihat SKP", reverse("performance:skp_detail", args=[skp.pk])
-    periods = evaluation_periods()
-    period = periods[0]
-    if evaluation is not None:
-        period = evaluation.period
-        if evaluation.status == Evaluation.Status.FINAL and period != periods[-1]:
-            period = periods[periods.index(period) + 1] if period in periods else periods[-1]
+    period = realisasi_period(skp.year, today())
     label = f"Evaluasi {Evaluation.Period(period).label}"
+    if evaluation is not None and evaluation.status == Evaluation.Status.DRAFT:
+        period, label = evaluation.period, f"Evaluasi {evaluation.get_period_display()}"
+    elif evaluation is not None and evaluation.period == period:  # final: nothing to do
+        label = f"Lihat evaluasi {evaluation.get_period_display()}"
     return label, reverse("performance:evaluation", args=[skp.pk, period])
 
 

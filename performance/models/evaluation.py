@@ -95,6 +95,14 @@ class Evaluation(models.Model):
         return reverse("performance:evaluation", args=[self.skp_id, self.period])
 
     @property
+    def stage_label(self) -> str:
+        """The status as the pegawai and penilai follow it: a draft whose realisasi was sent
+        waits for the penilai ("Dikirim ke penilai"), not for the pegawai."""
+        if self.status == self.Status.DRAFT and self.realisasi_sent_at:
+            return "Dikirim ke penilai"
+        return self.get_status_display()
+
+    @property
     def is_annual(self) -> bool:
         return self.period == self.Period.TW4
 

@@ -1,11 +1,14 @@
 """Pantauan kinerja for HR and pimpinan: a summary on top, only units with staff, least
 SKP progress first, paged, and the annual predikat as one chart row per unit."""
 
+import datetime as dt
 import re
 
 from django.urls import reverse
+from django.utils import timezone
 
-from performance import monitoring
+from performance import monitoring, selectors
+from positions.models import today
 from tests.factories import EvaluationFactory, SKPFactory, make_unit
 from tests.performance.helpers import YEAR
 
@@ -52,3 +55,22 @@ def test_predikat_is_one_chart_row_per_rated_unit(client_as, pimpinan, world):
     assert chart.count('data-testid="chart-row"') == 1  # dinkes only; dishub has no rating
     assert 'class="progress' not in page  # no more five Bootstrap bars per unit
     assert "style=" not in page.split('id="h-ringkasan"', 1)[1]
+
+
+def test_the_penilai_is_sent_where_the_pegawai_works_now_and_a_sent_draft_says_so(world, settings):
+    """Just approved in December: the pegawai's home says TW IV, so the penilai's next click
+    is TW IV too (it said TW I); a draft with realisasi sent reads "Dikirim ke penilai"."""
+    skp = SKPFactory(employee=world.employee_emp, year=today().year, approved=True)
+    now = selectors.realisasi_period(skp.year, today())
+    label, url = selectors.next_action(skp, None)
+    assert url.endswith(f"/evaluasi/{now}/") and label.startswith("Evaluasi ")
+
+    earlier = EvaluationFactory(skp=skp, period="tw1", realisation=None)
+    earlier.realisasi_sent_at = timezone.now() - dt.timedelta(days=1)
+    assert earlier.stage_label == "Dikirim ke penilai"
+    label, url = selectors.next_action(skp, earlier)  # a draft waits for the penilai
+    assert url.endswith("/evaluasi/tw1/")
+    final = EvaluationFactory(skp=skp, period=now, final=True)
+    assert final.stage_label == "Final"
+    label, url = selectors.next_action(skp, final)
+    assert label.startswith("Lihat evaluasi") and url.endswith(f"/evaluasi/{now}/")

@@ -256,9 +256,16 @@ class Participation(models.Model):
         VERIFIED = "verified", "Terverifikasi"
         REJECTED = "rejected", "Ditolak"
 
-    employee = models.ForeignKey(Employee, models.PROTECT, related_name="participations")
+    employee = models.ForeignKey(
+        Employee, models.PROTECT, related_name="participations", verbose_name="pegawai"
+    )
     event = models.ForeignKey(
-        TrainingEvent, models.PROTECT, null=True, blank=True, related_name="participations"
+        TrainingEvent,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name="angkatan",
     )
     title = models.CharField("nama kegiatan", max_length=200, blank=True)
     method = models.CharField("bentuk", max_length=20, choices=Method.choices, blank=True)
@@ -269,16 +276,21 @@ class Participation(models.Model):
     result = models.CharField("hasil", max_length=12, choices=Result.choices, blank=True)
     certificate_number = models.CharField("nomor sertifikat", max_length=100, blank=True)
     certificate = models.FileField("sertifikat", upload_to=certificate_path, blank=True)
-    certificate_name = models.CharField(max_length=200, blank=True)
-    is_self_reported = models.BooleanField(default=False)
+    certificate_name = models.CharField("nama berkas sertifikat", max_length=200, blank=True)
+    is_self_reported = models.BooleanField("dilaporkan sendiri", default=False)
     verification = models.CharField(
-        max_length=10, choices=Verification.choices, default=Verification.PENDING
+        "verifikasi", max_length=10, choices=Verification.choices, default=Verification.PENDING
     )
     verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="diverifikasi oleh",
     )
     verification_note = models.TextField("catatan verifikasi", blank=True, max_length=NOTE)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("dicatat pada", auto_now_add=True)
 
     objects = ParticipationQuerySet.as_manager()
     history = HistoricalRecords()

@@ -48,24 +48,33 @@ class Evaluation(models.Model):
         DRAFT = "draft", "Draf"
         FINAL = "final", "Final"
 
-    skp = models.ForeignKey(SKP, models.PROTECT, related_name="evaluations")
-    period = models.CharField(max_length=4, choices=Period.choices)
-    status = models.CharField(max_length=6, choices=Status.choices, default=Status.DRAFT)
-    rating_hasil = models.CharField(max_length=10, choices=Rating.choices, blank=True)
-    rating_perilaku = models.CharField(max_length=10, choices=Rating.choices, blank=True)
-    predikat = models.CharField(max_length=20, choices=Predikat.choices, blank=True)
+    skp = models.ForeignKey(SKP, models.PROTECT, related_name="evaluations", verbose_name="SKP")
+    period = models.CharField("periode", max_length=4, choices=Period.choices)
+    status = models.CharField("status", max_length=6, choices=Status.choices, default=Status.DRAFT)
+    rating_hasil = models.CharField(
+        "rating hasil kerja", max_length=10, choices=Rating.choices, blank=True
+    )
+    rating_perilaku = models.CharField(
+        "rating perilaku kerja", max_length=10, choices=Rating.choices, blank=True
+    )
+    predikat = models.CharField("predikat", max_length=20, choices=Predikat.choices, blank=True)
     umpan_balik = models.TextField("umpan balik umum", blank=True, max_length=FEEDBACK)
     finalised_by = models.ForeignKey(
-        Employee, models.PROTECT, null=True, blank=True, related_name="+"
+        Employee,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="difinalkan oleh",
     )
-    finalised_at = models.DateTimeField(null=True, blank=True)
+    finalised_at = models.DateTimeField("difinalkan pada", null=True, blank=True)
     # Written by the penilai when finalising although some realisasi is missing; printed on
     # the evaluation document next to the ratings.
     finalise_note = models.CharField("catatan finalisasi", max_length=1000, blank=True)
     # When the pegawai told the penilai the realisasi and bukti dukung are ready.
     realisasi_sent_at = models.DateTimeField("realisasi dikirim pada", null=True, blank=True)
     # Optimistic lock: a second penilai tab saving a stale form is refused, not merged.
-    version = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField("versi", default=0)
 
     objects = EvaluationQuerySet.as_manager()
     history = HistoricalRecords()

@@ -71,33 +71,48 @@ class SKP(models.Model):
         Employee, models.PROTECT, null=True, blank=True, related_name="skps_to_rate"
     )
     penilai_position = models.ForeignKey(
-        Position, models.PROTECT, null=True, blank=True, related_name="+"
+        Position,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="jabatan pejabat penilai",
     )
     atasan_penilai = models.ForeignKey(
         Employee, models.PROTECT, null=True, blank=True, related_name="+"
     )
     return_note = models.TextField("catatan pengembalian", blank=True, max_length=NOTE)
-    submitted_at = models.DateTimeField(null=True, blank=True)
-    approved_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField("diajukan pada", null=True, blank=True)
+    approved_at = models.DateTimeField("disetujui pada", null=True, blank=True)
     approved_by = models.ForeignKey(
-        Employee, models.PROTECT, null=True, blank=True, related_name="+"
+        Employee,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="disetujui oleh",
     )
     revision = models.PositiveSmallIntegerField("revisi", default=1)
     superseded_by = models.OneToOneField(
-        "self", models.SET_NULL, null=True, blank=True, related_name="supersedes"
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="supersedes",
+        verbose_name="digantikan oleh",
     )
     # Set before the next revision is inserted, so "one current SKP per period" holds
     # at every statement (the partial unique index keys on it).
-    superseded_at = models.DateTimeField(null=True, blank=True)
+    superseded_at = models.DateTimeField("digantikan pada", null=True, blank=True)
     # Identity of pegawai, penilai and atasan penilai frozen at approval (name, NIP,
     # pangkat/gol, jabatan, unit): documents print these, not today's data.
-    snapshot = models.JSONField(default=dict, blank=True)
+    snapshot = models.JSONField("identitas saat disetujui", default=dict, blank=True)
     dukungan_sumber_daya = models.TextField("dukungan sumber daya", blank=True, max_length=FEEDBACK)
     skema_pertanggungjawaban = models.TextField(
         "skema pertanggungjawaban", blank=True, max_length=FEEDBACK
     )
     konsekuensi = models.TextField("konsekuensi", blank=True, max_length=FEEDBACK)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("dibuat pada", auto_now_add=True)
 
     objects = SKPQuerySet.as_manager()
     history = HistoricalRecords()

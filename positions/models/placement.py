@@ -80,8 +80,8 @@ class Placement(models.Model):
     sk_date = models.DateField("tanggal SK")
     # Copied from the position by the placement service: a partial unique index cannot join,
     # and "one open definitive holder" applies only to structural positions.
-    is_structural = models.BooleanField(default=False, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    is_structural = models.BooleanField("jabatan struktural", default=False, editable=False)
+    created_at = models.DateTimeField("dicatat pada", auto_now_add=True)
 
     objects = PlacementQuerySet.as_manager()
     history = HistoricalRecords()

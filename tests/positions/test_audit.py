@@ -3,13 +3,21 @@
 import datetime as dt
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
 from asnportal.models import User
 from performance import services as performance_services
 from performance.models import Evaluation
+from positions.audit import SOURCES
 from positions.models import HRScope
-from tests.factories import EmployeeFactory, PlacementFactory, PositionFactory
+from tests.factories import (
+    EmployeeFactory,
+    EvaluationFactory,
+    PlacementFactory,
+    PositionFactory,
+    SKPFactory,
+)
 from training.models import Participation, TrainingEvent, TrainingProgram
 
 URL = reverse("positions:audit")
@@ -175,3 +183,21 @@ def test_audit_scope_ignores_a_penilai_subtree(client_as, manager, world):
     # The Kabid heads Bidang Yankes but has no HR scope: the trail stays closed.
     HRScope.objects.filter(user=manager).delete()
     assert client_as(manager).get(URL).status_code == 403
+
+
+def test_every_field_a_change_can_show_has_an_indonesian_name(client_as, hr_admin, world):
+    """Jejak audit listed 'finalised at, finalised by, status, version' and 'approved at,
+    approved by, snapshot': field names without a verbose name. Each audited model's fields
+    now carry one; approving an SKP and finalising its evaluation read in Indonesian."""
+    english = {"at", "by", "is", "name", "version", "snapshot", "employee", "event", "period"}
+    for source in SOURCES:
+        for field in apps.get_model(source.model)._meta.concrete_fields:
+            words = set(str(field.verbose_name).split())
+            assert not words & english, f"{source.model}.{field.name}: {field.verbose_name}"
+
+    skp = SKPFactory(employee=world.employee_emp, year=2026, approved=True)
+    EvaluationFactory(skp=skp, period="tw4", final=True)
+    page = client_as(hr_admin).get(reverse("positions:audit")).content.decode()
+    assert "disetujui pada" in page and "identitas saat disetujui" in page
+    assert "difinalkan pada" in page
+    assert "approved" not in page and "finalised" not in page

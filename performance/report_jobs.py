@@ -494,20 +494,28 @@ def _write_archive(job: ReportJob, recap: bytes) -> None:
     )
     failed = job.documents.filter(state=ReportDocument.State.FAILED).select_related("employee")
     slug = "".join(ch if ch.isalnum() else "-" for ch in job.unit.name).strip("-")[:60]
+    # Members dated when the archive is made (WIB), not zipfile's 1980-01-01 for a name.
+    stamp = timezone.localtime().timetuple()[:6]
+
+    def member(name: str) -> zipfile.ZipInfo:
+        info = zipfile.ZipInfo(name, date_time=stamp)
+        info.external_attr = 0o644 << 16  # readable once unpacked, as writestr(name) gives
+        return info
+
     with tempfile.TemporaryFile() as tmp:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
-            zf.writestr(f"00-rekap-{job.year}-{slug}.pdf", recap)
+            zf.writestr(member(f"00-rekap-{job.year}-{slug}.pdf"), recap)
             for doc in docs.iterator(chunk_size=1000):
                 with (
                     default_storage.open(doc.file.name, "rb") as src,
-                    zf.open(archive_member_name(doc), "w", force_zip64=True) as dst,
+                    zf.open(member(archive_member_name(doc)), "w", force_zip64=True) as dst,
                 ):
                     while block := src.read(1 << 20):
                         dst.write(block)
             lines = [[d.employee.nip, d.employee.full_name, d.error] for d in failed.iterator()]
             if lines:
                 table = spreadsheets.csv_bytes([["NIP", "Nama", "Alasan"], *lines])
-                zf.writestr("99-tidak-tercetak.csv", table)
+                zf.writestr(member("99-tidak-tercetak.csv"), table)
         tmp.seek(0)
         job.archive.save("laporan.zip", File(tmp), save=False)
 

@@ -3,6 +3,7 @@ The real worker and the killed worker are in tests/asnportal/test_report_worker.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import zipfile
@@ -11,6 +12,7 @@ import pytest
 from django.core import mail
 from django.db import OperationalError
 from django.urls import reverse
+from django.utils import timezone
 
 from performance import report_jobs, tasks
 from performance.models import DocumentVerification, ReportDocument, ReportJob
@@ -72,6 +74,11 @@ def test_unit_job_renders_one_pdf_per_rated_employee_and_reports_the_rest(
         for name in names:
             if name.endswith(".pdf"):
                 assert zf.read(name).startswith(b"%PDF")
+        # Dated when the archive was made, not 1980-01-01; readable once unpacked.
+        made = timezone.localtime(job.finished_at or timezone.now()).date()
+        for info in zf.infolist():
+            assert dt.date(*info.date_time[:3]) in (made, made - dt.timedelta(days=1))
+            assert (info.external_attr >> 16) & 0o444 == 0o444
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["hr@dinkes.example"]
     assert "3 dari 4" in mail.outbox[0].body

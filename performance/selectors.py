@@ -499,9 +499,11 @@ def penilai_q(user: Any) -> Q:
     return q
 
 
-def approval_inbox(user: Any) -> tuple[QuerySet[SKP], dict[str, int]]:
-    """The current SKPs the user rates and waits on (diajukan, oldest first, with their RHK
-    count), and the counts per status of all the SKPs they rate, in one aggregate."""
+def approval_inbox(user: Any, year: int) -> tuple[QuerySet[SKP], dict[str, int]]:
+    """The current SKPs the user rates and waits on (diajukan, of any year: oldest first,
+    with their RHK count), and in one aggregate their number and the counts per other status
+    of the SKPs of `year` they rate (the cards said "Disetujui 5" for 4 subordinates: every
+    year at once)."""
     mine = SKP.objects.current().filter(penilai_q(user)).exclude(employee__user=user)
     waiting = (
         mine.filter(status=SKP.Status.DIAJUKAN)
@@ -511,9 +513,9 @@ def approval_inbox(user: Any) -> tuple[QuerySet[SKP], dict[str, int]]:
     )
     counts = mine.aggregate(
         diajukan=Count("pk", filter=Q(status=SKP.Status.DIAJUKAN)),
-        dikembalikan=Count("pk", filter=Q(status=SKP.Status.DIKEMBALIKAN)),
-        disetujui=Count("pk", filter=Q(status=SKP.Status.DISETUJUI)),
-        draft=Count("pk", filter=Q(status=SKP.Status.DRAFT)),
+        dikembalikan=Count("pk", filter=Q(status=SKP.Status.DIKEMBALIKAN, year=year)),
+        disetujui=Count("pk", filter=Q(status=SKP.Status.DISETUJUI, year=year)),
+        draft=Count("pk", filter=Q(status=SKP.Status.DRAFT, year=year)),
     )
     return waiting, counts
 

@@ -486,11 +486,13 @@ def skp_revise(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def approval_inbox(request: AuthedRequest) -> HttpResponse:
-    waiting, counts = selectors.approval_inbox(request.user)
+    year = today().year
+    waiting, counts = selectors.approval_inbox(request.user, year)
     paginator = Paginator(waiting, INBOX_PAGE_SIZE)
     paginator.count = counts["diajukan"]  # the same rows: no second COUNT
     page = paginator.get_page(request.GET.get("page"))
-    return render(request, "performance/approval_inbox.html", {"waiting": page, "counts": counts})
+    context = {"waiting": page, "counts": counts, "year": year}
+    return render(request, "performance/approval_inbox.html", context)
 
 
 @require_GET

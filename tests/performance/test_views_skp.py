@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from performance import services
 from performance.models import SKP
+from positions.models import today
 from tests.factories import EmployeeFactory, EvaluationFactory, PlacementFactory, SKPFactory
 from tests.performance.helpers import rhk as _rhk
 
@@ -265,6 +266,16 @@ def test_inbox_lists_submitted_skp_for_the_penilai_only(
     assert response.context["counts"]["diajukan"] == 1
     response = client_as(outsider).get(_url("approval_inbox"))
     assert list(response.context["waiting"]) == []
+
+
+def test_the_inbox_cards_count_this_years_skp_and_say_so(world, client_as, manager):
+    """Last year's approved SKP of the same pegawai made 'Disetujui 2' for one subordinate."""
+    this_year = today().year
+    SKPFactory(employee=world.employee_emp, year=this_year - 1, approved=True)
+    SKPFactory(employee=world.employee_emp, year=this_year, approved=True)
+    response = client_as(manager).get(_url("approval_inbox"))
+    assert response.context["counts"]["disetujui"] == 1
+    assert f"Disetujui (SKP {this_year})" in response.content.decode()
 
 
 def test_matrix_flags_unsupported_and_unlinked_rhk(

@@ -163,6 +163,10 @@ class HrOverview:
     compliance: list[ledger.Compliance]
     jobs: list[ReportJob]
     batches: list[ImportBatch]
+    # What waits for this user's decision (live, not cached): join requests of events they
+    # organise and self-reported activities to verify, never their own.
+    join_requests: int = 0
+    self_reports: int = 0
     as_of: figures.Figures[Any] | None = None  # when `rows` and `compliance` were computed
     totals: UnitProgress = field(init=False)
 
@@ -309,6 +313,10 @@ def hr_overview(user: User, scopes: Scopes, on: dt.date, *, refresh: bool = Fals
         compliance=compliance,
         jobs=jobs,
         batches=batches,
+        join_requests=training_selectors.pending_join_requests(user)
+        .exclude(employee__user=user)
+        .count(),
+        self_reports=ledger.pending_verifications_for(user).count(),
         as_of=counts,
     )
 

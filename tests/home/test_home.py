@@ -16,6 +16,8 @@ from performance.models import SKP, Evaluation, ReportDocument, ReportJob
 from positions.models import today
 from tests.factories import EmployeeFactory, PlacementFactory, advance
 from tests.performance.report_helpers import rated_skp
+from training import services as training_services
+from training.models import Participation, TrainingEvent, TrainingProgram
 
 URL = reverse("home:home")
 
@@ -287,6 +289,48 @@ def test_kepala_bidang_sees_own_todos_before_penilai_section(client_as, manager,
     assert body.index('data-testid="home-pegawai"') < body.index('data-testid="home-penilai"')
 
 
+def test_what_waits_for_each_role_is_named_above_the_sections(client_as, manager, world):
+    """The penilai's section sat below their own SKP card and the open trainings (y = 1,850 px
+    of 2,300 on a phone): the counts are now in one line under the greeting."""
+    _skp(world.employee_emp, status=SKP.Status.DIAJUKAN)
+    body = client_as(manager).get(URL).content.decode()
+    bar = body[body.index('data-testid="waiting-for-me"') :]
+    assert "1 SKP menunggu persetujuan" in bar[: bar.index("</nav>")]
+    assert body.index('data-testid="waiting-for-me"') < body.index('data-testid="home-pegawai"')
+
+
+def test_hr_sees_the_join_requests_and_self_reports_waiting_for_them(client_as, hr_dinkes, world):
+    program = TrainingProgram.objects.create(
+        code="J1", name="Pelayanan Prima", category="teknis", jp=16, provider="BPSDM"
+    )
+    start = today() + dt.timedelta(days=10)
+    event = TrainingEvent.objects.create(
+        program=program,
+        name="Angkatan I",
+        start_date=start,
+        end_date=start + dt.timedelta(days=1),
+        organiser_unit=world.dinkes,
+        quota=5,
+    )
+    training_services.request_join(event, world.employee_emp)
+    Participation.objects.create(
+        employee=world.colleague_emp,
+        title="Webinar",
+        category="seminar",
+        method="daring",
+        start_date=today(),
+        end_date=today(),
+        jp=2,
+        is_self_reported=True,
+    )
+    body = client_as(hr_dinkes).get(URL).content.decode()
+    bar = body[body.index('data-testid="waiting-for-me"') :]
+    bar = bar[: bar.index("</nav>")]
+    assert "1 permohonan ikut pelatihan" in bar and reverse("training:join_requests") in bar
+    assert "1 laporan kegiatan mandiri untuk diverifikasi" in bar
+    assert reverse("training:verification_list") in bar
+
+
 # --- Pengumuman on the home page -------------------------------------------------------------
 
 
@@ -324,9 +368,10 @@ HOME_BUDGETS = {
     # the badge), evaluations waiting (COUNT and the first rows), subordinates without SKP
     "manager": 16,
     # 6 + scope roots, report jobs, import batches, units below the roots, staff per unit,
-    # SKP per unit, final evaluations per unit, JP compliance of the root
-    "hr_dinkes": 14,
-    "hr_admin": 14,
+    # SKP per unit, final evaluations per unit, JP compliance of the root, and what waits for
+    # their decision (join requests, self-reports to verify: two COUNTs)
+    "hr_dinkes": 16,
+    "hr_admin": 16,
     # 6 + the pimpinan dashboard of home.pimpinan (15 here: figures per perangkat daerah,
     # curve, BUP ages in use and retirements, kesesuaian by year; tests/home/test_pimpinan.py
     # itemises them)

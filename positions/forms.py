@@ -151,6 +151,15 @@ class PlacementForm(forms.Form):
         )
         self.fields["position"].widget.choices = self.fields["position"].choices
 
+    def hide_unasked_confirmations(self, *, over_kebutuhan: bool) -> None:
+        """The two "saya sadar …" boxes show once they apply (they stood on an empty form,
+        before anything was unusual): over kebutuhan when the service asked, the SK date when
+        clean() asked; a box already ticked stays, hidden, so going back loses nothing."""
+        asked = {"confirm_over_kebutuhan": over_kebutuhan, "confirm_sk_date": False}
+        for name, service_asked in asked.items():
+            if not (service_asked or name in self.errors):
+                self.fields[name].widget = forms.HiddenInput()
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         sk_date, start_date = data.get("sk_date"), data.get("start_date")

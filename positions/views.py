@@ -215,6 +215,7 @@ def placement_create(request: AuthedRequest, pk: int) -> HttpResponse:
     form = PlacementForm(request.POST or None, user=request.user, initial=initial)
     needs_confirmation = False
     if request.POST.get("pratinjau") == "ubah":  # back from the confirmation, values kept
+        form.hide_unasked_confirmations(over_kebutuhan=False)
         context = {"form": form, "employee": employee, "needs_confirmation": False}
         return render(request, "positions/placement_form.html", context)
     if request.method == "POST" and form.is_valid():
@@ -250,6 +251,7 @@ def placement_create(request: AuthedRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Penempatan disimpan.")
             return redirect(employee)
+    form.hide_unasked_confirmations(over_kebutuhan=needs_confirmation)
     context = {"form": form, "employee": employee, "needs_confirmation": needs_confirmation}
     return render(request, "positions/placement_form.html", context)
 

@@ -168,6 +168,24 @@ def test_placement_over_kebutuhan_asks_for_confirmation(client_as, hr_admin, wor
     assert response.status_code == 302
 
 
+def test_the_confirmation_boxes_show_only_once_they_apply(client_as, hr_admin, world):
+    """Both 'saya sadar …' boxes stood on the empty form, before anything was unusual."""
+    url = reverse("positions:placement_create", args=[world.colleague_emp.pk])
+    client = client_as(hr_admin)
+    boxes = (
+        'type="checkbox" name="confirm_over_kebutuhan"',
+        'type="checkbox" name="confirm_sk_date"',
+    )
+    page = client.get(url).content.decode()
+    assert not any(box in page for box in boxes)
+    assert "Periksa lalu simpan penempatan" in page
+    over = client.post(url, _placement(world.staf_dishub)).content.decode()  # the post is full
+    assert boxes[0] in over and boxes[1] not in over
+    late_sk = _placement(world.staf_dishub, sk_date="2026-03-05", pratinjau="1")
+    page = client.post(url, late_sk).content.decode()  # SK signed after the TMT
+    assert boxes[1] in page and boxes[0] not in page
+
+
 def test_unknown_position_is_refused(client_as, hr_dinkes, world):
     url = reverse("positions:placement_create", args=[world.colleague_emp.pk])
     response = client_as(hr_dinkes).post(url, _placement(world.staf_dishub))  # other dinas

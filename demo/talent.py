@@ -123,7 +123,10 @@ def ensure_assessments(root: OrgUnit) -> int:
 
 def ensure_history(root: OrgUnit, year: int) -> int:
     """A predikat for `year` (the year before the last closed one) as imported history for
-    people who have none, so kinerja rests on two years as the rule expects."""
+    people who have none, so kinerja rests on two years as the rule expects; and their
+    predikat of `year + 1` (the one the organisation seed gave them) as the imported row it
+    stands for, so the profile's Riwayat kinerja shows the year its "Predikat kinerja
+    terakhir" names."""
     rated = Evaluation.objects.filter(
         period=Evaluation.Period.TW4,
         skp__year=year,
@@ -143,14 +146,15 @@ def ensure_history(root: OrgUnit, year: int) -> int:
         # People tend to keep their level: a Sangat Baik this year was often one last year.
         weights = [45, 50, 4, 1] if latest == "sangat_baik" else [12, 74, 11, 3]
         predikat = rng.choices(["sangat_baik", "baik", "butuh_perbaikan", "kurang"], weights)[0]
-        rows.append(
-            RatingHistory(
-                employee_id=employee_id,
-                year=year,
-                regime=RatingHistory.Regime.PERMENPAN6,
-                predikat=predikat,
+        for row_year, row_predikat in ((year, predikat), (year + 1, latest)):
+            rows.append(
+                RatingHistory(
+                    employee_id=employee_id,
+                    year=row_year,
+                    regime=RatingHistory.Regime.PERMENPAN6,
+                    predikat=row_predikat,
+                )
             )
-        )
     RatingHistory.objects.bulk_create(rows, batch_size=5000, ignore_conflicts=True)
     return len(rows)
 
@@ -185,7 +189,7 @@ def seed_instansi(root: OrgUnit, year: int) -> dict[str, Any]:
     return {
         "standar": standards,
         "asesmen": assessments,
-        f"predikat {year - 1}": history,
+        f"riwayat predikat {year - 1}–{year}": history,
         "pegawai dihitung": run.employee_count if run else 0,
     }
 

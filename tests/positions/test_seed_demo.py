@@ -1,4 +1,5 @@
 from django.core.management import call_command
+from django.db.models import Q
 
 from positions.matching import features
 from positions.models import (
@@ -176,6 +177,17 @@ def test_seed_demo_closes_2025_and_leaves_2026_in_progress(db):
     assert not Evaluation.objects.filter(skp__year=2026, period="tw4").exists()
     # 2026 is not closed.
     assert not OrganisationPerformance.objects.filter(year=2026, closed_at__isnull=False).exists()
+    # Every "Predikat kinerja terakhir (2025)" on a profile has its row in Riwayat kinerja:
+    # a final annual evaluation or an imported rating of that year.
+    from performance.models import RatingHistory
+
+    backed = Employee.objects.filter(
+        Q(skps__year=2025, skps__evaluations__period="tw4", skps__evaluations__status="final")
+        | Q(rating_history__year=2025)
+    )
+    assert Employee.objects.filter(latest_predikat_year=2025).exists()
+    assert not Employee.objects.filter(latest_predikat_year=2025).exclude(pk__in=backed).exists()
+    assert RatingHistory.objects.filter(year=2025).exists()
 
 
 def test_seed_demo_training_leaves_some_below_20_jp(db):

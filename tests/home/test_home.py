@@ -179,6 +179,26 @@ def test_pegawai_asks_to_join_an_open_event_from_home(client_as, employee, world
     assert "Menunggu persetujuan" in client.get(URL).content.decode()
 
 
+def test_an_open_event_of_next_year_says_which_years_jp_it_counts_to(client_as, employee, world):
+    """In December the card said '0 dari 20 JP 2026 · kurang 20 JP' over events that all
+    start in 2027 and cannot close the 2026 gap."""
+    program = TrainingProgram.objects.create(
+        code="TEK-2", name="Pelatihan Gizi", category="teknis", jp=24, provider="BPSDM"
+    )
+    start = dt.date(today().year + 1, 1, 15)
+    TrainingEvent.objects.create(
+        program=program,
+        name="Angkatan I",
+        start_date=start,
+        end_date=start,
+        quota=5,
+        organiser_unit=world.dinkes,
+    )
+    body = client_as(employee).get(URL).content.decode()
+    assert f"24 JP (dihitung ke JP {start.year})" in body
+    assert f"Untuk JP {today().year}, laporkan kegiatan" in body
+
+
 # --- Penilai ---------------------------------------------------------------------------------
 
 

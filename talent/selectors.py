@@ -10,7 +10,14 @@ from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
-from positions.models import STRUCTURAL_JENIS, Employee, OrgUnit, Position, scopes_for
+from positions.models import (
+    STRUCTURAL_JENIS,
+    Employee,
+    OrgUnit,
+    Position,
+    opd_name_of,
+    scopes_for,
+)
 
 from .forecast import remaining_bezetting  # noqa: F401  (re-exported for the peta jabatan)
 from .models import (
@@ -111,14 +118,17 @@ def box_people(results: QuerySet[TalentResult], kotak: int | None) -> QuerySet[T
 
 def critical_posts(user: Any, unit: OrgUnit) -> QuerySet[Position]:
     """Posts in the unit subtree that are critical or proposed as critical (JPT and
-    administrator), visible to the user, annotated with `is_critical` and `has_plan`."""
+    administrator), visible to the user, annotated with `is_critical`, `has_plan` and
+    `opd_name` (forty perangkat daerah each have a "Sekretaris" in a "Sekretariat")."""
     critical = CriticalPost.objects.filter(position=OuterRef("pk"))
     plans = SuccessionPlan.objects.filter(position=OuterRef("pk"))
     return (
         Position.objects.visible_to(user)
         .active()
         .in_subtree(unit)
-        .annotate(is_critical=Exists(critical), has_plan=Exists(plans))
+        .annotate(
+            is_critical=Exists(critical), has_plan=Exists(plans), opd_name=opd_name_of("unit__path")
+        )
         .filter(Q(is_critical=True) | Q(jenis__in=PROPOSED_CRITICAL_JENIS))
         .select_related("unit")
         .order_by("-is_critical", "-kelas", "unit__path", "name")

@@ -18,6 +18,7 @@ from tests.factories import (
     PlacementFactory,
     PositionFactory,
     TrainingProgramFactory,
+    make_unit,
 )
 from tests.talent.helpers import WEIGHTS_ONLY_COMPETENCY, assess, calculate, rate, standard
 from training.models import PlanItem
@@ -186,3 +187,17 @@ def test_the_history_hides_names_outside_the_readers_scope(client_as, world, hr_
     assert "memuat 2 calon; yang di luar lingkup Anda tidak ditampilkan" in page
     province = client_as(hr_admin).get(f"/talenta/suksesi/{post.pk}/").content.decode()
     assert world.manager_emp.full_name in province
+
+
+def test_the_critical_post_list_names_the_perangkat_daerah_of_each_unit(
+    client_as, hr_admin, world
+):
+    """Seven 'Sekretaris — Sekretariat' rows could not be told apart."""
+    for dinas in (world.dinkes, world.dishub):
+        sekretariat = make_unit("Sekretariat", dinas)
+        PositionFactory(unit=sekretariat, name="Sekretaris", administrator=True)
+    page = client_as(hr_admin).get(reverse("talent:critical_list")).content.decode()
+    rows = [row for row in page.split("<tr>") if "Sekretaris<div" in row]
+    assert len(rows) == 2
+    assert sorted("Dinas Kesehatan" in r for r in rows) == [False, True]
+    assert sorted("Dinas Perhubungan" in r for r in rows) == [False, True]

@@ -118,7 +118,7 @@ def selection_page(selection: JptSelection, user: User) -> SelectionPage:
     candidates = [c for c in listed if c.employee_id in seen]
     order = {role: i for i, role in enumerate(SelectionCommitteeMember.Role.values)}
     committee = sorted(selection.committee.all(), key=lambda m: (order[m.role], m.name))
-    history = _history(selection)
+    history = _history(selection, seen)
     return SelectionPage(
         selection, candidates, committee, history, hidden=len(listed) - len(candidates)
     )
@@ -136,8 +136,9 @@ def sees_every_candidate(user: User, selection: JptSelection) -> bool:
     return len(_visible_ids(user, listed)) == len(listed)
 
 
-def _history(selection: JptSelection) -> list[HistoryRow]:
-    """Who changed the record and when: the selection, its names and its panitia."""
+def _history(selection: JptSelection, seen: set[int]) -> list[HistoryRow]:
+    """Who changed the record and when: the selection, its names (those in `seen`; another
+    candidate is "calon di luar lingkup Anda") and its panitia."""
     rows: list[HistoryRow] = []
     kinds = {"+": "dibuat", "~": "diubah", "-": "dihapus"}
     for h in JptSelection.history.filter(id=selection.pk).select_related("history_user"):
@@ -147,7 +148,8 @@ def _history(selection: JptSelection) -> list[HistoryRow]:
         "history_user", "employee"
     )
     for h in candidates:
-        text = f"Calon {h.employee.full_name}"
+        name = h.employee.full_name if h.employee_id in seen else "di luar lingkup Anda"
+        text = f"Calon {name}"
         if h.proposed_rank:
             text += f": usulan ke-{h.proposed_rank} kepada PPK"
         rows.append(_history_row(h, kinds, text))

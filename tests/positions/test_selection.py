@@ -347,6 +347,8 @@ def test_a_pengelola_who_cannot_see_every_candidate_reads_their_own_and_takes_no
     page = client.get(selection.get_absolute_url())
     html = page.content.decode()
     assert world.manager_emp.nip not in html
+    assert world.manager_emp.full_name not in html  # nor in the selection's history
+    assert "Calon di luar lingkup Anda" in html
     assert administrators[0].nip in html
     assert page.context["page"].hidden == 1
     assert "1 calon lain berada di luar lingkup Anda" in html

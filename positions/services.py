@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F
 
 from core import figures
 
@@ -142,29 +142,47 @@ def place_employee(
 
 
 def move_units_to_current_posts(on: dt.date | None = None) -> int:
-    """Employees whose definitive post on `on` sits in another unit than their unit kerja
-    move to the post's unit: a placement recorded ahead of its TMT moves the unit (and with
-    it who may see and manage the person) only from that day. Idempotent; returns how many
-    moved. Run daily by Celery beat (positions.move_units_to_current_posts)."""
+    """Employees whose definitive post on `on` sits in another unit, while their unit kerja is
+    still that of the post before it, move to the post's unit: a placement recorded ahead of
+    its TMT (in the form or an import) moves the unit, and with it who may see and manage the
+    person, only from that day. A unit HR set by hand since is left alone. Each move is saved
+    with its history (Jejak audit, user "sistem"); idempotent; returns how many moved. Run
+    daily by Celery beat (positions.move_units_to_current_posts)."""
     on = on or today()
-    post_unit = (
+    current = (
         Placement.objects.on(on)
-        .filter(employee=OuterRef("pk"), kind=Placement.Kind.DEFINITIF)
-        .order_by("-start_date")
-        .values("position__unit")[:1]
+        .filter(kind=Placement.Kind.DEFINITIF)
+        .exclude(employee__unit_id=F("position__unit_id"))
+        .select_related("employee", "position")
+        .order_by("employee_id", "-start_date")
     )
-    with transaction.atomic():
-        moved = (
-            Employee.objects.annotate(post_unit=Subquery(post_unit))
-            .filter(post_unit__isnull=False)
-            .exclude(unit=F("post_unit"))
-            .values_list("pk", flat=True)
+    moved = 0
+    seen: set[int] = set()
+    for placement in current:
+        employee = placement.employee
+        if employee.pk in seen:
+            continue
+        seen.add(employee.pk)
+        before = (
+            Placement.objects.filter(
+                employee=employee,
+                kind=Placement.Kind.DEFINITIF,
+                start_date__lt=placement.start_date,
+            )
+            .order_by("-start_date")
+            .values_list("position__unit_id", flat=True)
+            .first()
         )
-        count = Employee.objects.filter(pk__in=list(moved)).update(unit=Subquery(post_unit))
-        if count:
-            invalidation.invalidate()  # a cached candidate pool is scoped by unit
-            figures.invalidate()  # the dashboards count staff per unit
-    return count
+        if before is not None and before != employee.unit_id:
+            continue  # HR put the person in another unit since: theirs to keep
+        with transaction.atomic():
+            employee.unit_id = placement.position.unit_id
+            employee.save(update_fields=["unit"])
+        moved += 1
+    if moved:
+        invalidation.invalidate()  # a cached candidate pool is scoped by unit
+        figures.invalidate()  # the dashboards count staff per unit
+    return moved
 
 
 END_REASON_STATUS: dict[str, str] = {

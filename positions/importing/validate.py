@@ -296,6 +296,11 @@ def _check_row(
                 f"{position.title} ({position.unit.name}); kosongkan Kode unit."
             )
         unit = position.unit
+        tmt = values["tmt_jabatan"]
+        if existing is not None and tmt and dt.date.fromisoformat(tmt) > today():
+            # A move dated ahead: the unit kerja follows on the TMT, as a placement made in
+            # the form (services.move_units_to_current_posts).
+            unit = existing.unit
     elif unit is not None and existing is not None:
         current = [p for p in open_placements if p["kind"] == Placement.Kind.DEFINITIF]
         if current and current[0]["position__unit_id"] != unit.pk:

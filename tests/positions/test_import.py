@@ -12,9 +12,9 @@ from django.db import IntegrityError, OperationalError
 from django.urls import reverse
 from django.utils import timezone
 
-from positions import importing, tasks
+from positions import importing, services, tasks
 from positions.importing import commit as commit_module
-from positions.models import Employee, ImportBatch, Placement
+from positions.models import Employee, ImportBatch, Placement, today
 from tests.factories import EmployeeFactory, PlacementFactory, PositionFactory
 from tests.positions.import_rows import person, placed, xlsx
 
@@ -206,6 +206,38 @@ def test_definitive_placement_of_an_existing_employee_closes_the_previous_one(
     assert previous.end_date == dt.date(2025, 2, 28)
     assert emp.placements.open().get().position == staf
     assert Employee.objects.filter(nip=emp.nip).count() == 1
+
+
+def test_an_imported_move_dated_ahead_keeps_the_unit_kerja_until_its_tmt(
+    client_as, hr_admin, world, post_commit
+):
+    """As in the placement form: the person moves to the new post's unit on the TMT."""
+    emp = world.employee_emp  # perawat of Bidang Yankes
+    seat = PositionFactory(unit=world.dishub, code="DISHUB-STAF", parent=world.kadis_dishub)
+    tmt = today() + dt.timedelta(days=20)
+    row = {
+        "nip": emp.nip,
+        "name": emp.name,
+        "kind": "PNS",
+        "gender": emp.gender,
+        "birth_date": emp.birth_date,
+        "golongan": "III/b",
+        "position_code": seat.code,
+        "tmt_jabatan": f"{tmt:%d-%m-%Y}",
+        "sk_number": "800/9/2026",
+        "sk_date": f"{today():%d-%m-%Y}",
+    }
+    client = client_as(hr_admin)
+    upload(client, [row])
+    batch = latest_batch()
+    assert not batch.rows[0]["errors"], batch.rows[0]["errors"]
+    post_commit(client, batch)
+    emp.refresh_from_db()
+    assert emp.unit == world.yankes
+    assert emp.placements.open().filter(position=seat).exists()
+    assert services.move_units_to_current_posts(on=tmt) == 1
+    emp.refresh_from_db()
+    assert emp.unit == world.dishub
 
 
 # --- every problem on its row ----------------------------------------------------------

@@ -51,6 +51,18 @@ def test_a_placement_ahead_of_its_tmt_moves_the_unit_kerja_on_the_tmt(world, hr_
     assert emp.unit == world.dishub
     assert services.move_units_to_current_posts(on=tmt) == 0  # idempotent
     assert not Employee.objects.visible_to(hr_dinkes).filter(pk=emp.pk).exists()
+    assert emp.history.first().unit_id == world.dishub.pk  # in the Jejak audit
+
+
+def test_the_daily_move_leaves_a_unit_hr_set_by_hand(world):
+    emp = world.colleague_emp
+    new_position = PositionFactory(unit=world.dishub, parent=world.kadis_dishub, kebutuhan=2)
+    tmt = today() + dt.timedelta(days=30)
+    _place(emp, new_position, tmt)
+    Employee.objects.filter(pk=emp.pk).update(unit=world.dinkes)  # HR's own choice since
+    assert services.move_units_to_current_posts(on=tmt) == 0
+    emp.refresh_from_db()
+    assert emp.unit == world.dinkes
 
 
 def test_structural_position_refuses_second_definitive_holder(world):

@@ -499,7 +499,7 @@ def _write_archive(job: ReportJob, recap: bytes) -> None:
 
     def member(name: str) -> zipfile.ZipInfo:
         info = zipfile.ZipInfo(name, date_time=stamp)
-        info.external_attr = 0o644 << 16  # readable once unpacked, as writestr(name) gives
+        info.external_attr = 0o644 << 16  # readable once unpacked (writestr(name) gives 0o600)
         return info
 
     with tempfile.TemporaryFile() as tmp:

@@ -155,11 +155,12 @@ def _identities(skp: SKP) -> dict[str, dict[str, str]]:
     if any(snapshot.get(key) for key in IDENTITY_KEYS):
         return {key: snapshot.get(key) or {} for key in IDENTITY_KEYS}
     penilai_position = skp.penilai_position
+    on = skp.period_start  # the roles date: a Plt or Plh is printed as such
     return {
         "pegawai": services.identity(skp.employee, skp.position),
-        "penilai": services.identity(skp.penilai, penilai_position),
+        "penilai": services.identity(skp.penilai, penilai_position, on),
         "atasan_penilai": services.identity(
-            skp.atasan_penilai, penilai_position.parent if penilai_position else None
+            skp.atasan_penilai, penilai_position.parent if penilai_position else None, on
         ),
     }
 

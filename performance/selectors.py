@@ -325,13 +325,17 @@ def annual_evaluations_not_final(unit: OrgUnit, year: int) -> int:
     )
 
 
-def subordinate_rows(headed_position_ids: list[int], year: int) -> list[dict[str, Any]]:
+def subordinate_rows(
+    headed_position_ids: list[int], year: int, *, viewer: Any
+) -> list[dict[str, Any]]:
     """Direct subordinates (holders today of posts under a post the user holds) with their
     current SKP of the year, its latest evaluation and the penilai's next click: three
-    queries whatever the count."""
+    queries whatever the count. Never the viewer (a Plh of their own superior's post does
+    not act on their own SKP: services.is_penilai_of)."""
     placements = (
         Placement.objects.on(today())
         .filter(position__parent_id__in=headed_position_ids)
+        .exclude(employee__user=viewer)
         .select_related("employee", "position")
         .order_by("employee__name")
     )
@@ -364,8 +368,9 @@ def subordinate_rows(headed_position_ids: list[int], year: int) -> list[dict[str
 
 def next_action(skp: SKP | None, evaluation: Evaluation | None) -> tuple[str, str] | None:
     """(label, url) of the one click the penilai needs next, or None. `evaluation` is the
-    SKP's latest: a draft waits for them; otherwise the period the pegawai fills in now (the
-    same one their home points to, realisasi_period), or the final one to look at."""
+    SKP's latest: a draft whose realisasi was sent waits for them; otherwise the period the
+    pegawai fills in now (the one their home points to, realisasi_period), or the final one
+    to look at. (Opening an evaluation page makes a draft: an unsent one waits for nobody.)"""
     if skp is None:
         return None
     if skp.status == SKP.Status.DIAJUKAN:
@@ -374,7 +379,7 @@ def next_action(skp: SKP | None, evaluation: Evaluation | None) -> tuple[str, st
         return "Lihat SKP", reverse("performance:skp_detail", args=[skp.pk])
     period = realisasi_period(skp.year, today())
     label = f"Evaluasi {Evaluation.Period(period).label}"
-    if evaluation is not None and evaluation.status == Evaluation.Status.DRAFT:
+    if evaluation is not None and evaluation.is_sent_draft:
         period, label = evaluation.period, f"Evaluasi {evaluation.get_period_display()}"
     elif evaluation is not None and evaluation.period == period:  # final: nothing to do
         label = f"Lihat evaluasi {evaluation.get_period_display()}"

@@ -508,7 +508,9 @@ def monitoring(request: AuthedRequest) -> HttpResponse:
     elif request.method == "POST":
         raise PermissionDenied
     if scopes.headed_position_ids:
-        context["subordinates"] = selectors.subordinate_rows(scopes.headed_position_ids, year)
+        context["subordinates"] = selectors.subordinate_rows(
+            scopes.headed_position_ids, year, viewer=request.user
+        )
     return render(request, "performance/monitoring.html", context)
 
 

@@ -104,12 +104,15 @@ class Evaluation(models.Model):
         return reverse("performance:evaluation", args=[self.skp_id, self.period])
 
     @property
+    def is_sent_draft(self) -> bool:
+        """A draft whose realisasi the pegawai sent: it waits for the penilai."""
+        return self.status == self.Status.DRAFT and self.realisasi_sent_at is not None
+
+    @property
     def stage_label(self) -> str:
-        """The status as the pegawai and penilai follow it: a draft whose realisasi was sent
-        waits for the penilai ("Dikirim ke penilai"), not for the pegawai."""
-        if self.status == self.Status.DRAFT and self.realisasi_sent_at:
-            return "Dikirim ke penilai"
-        return self.get_status_display()
+        """The status as the pegawai and penilai follow it ("Dikirim ke penilai" for a sent
+        draft, which waits for the penilai, not for the pegawai)."""
+        return "Dikirim ke penilai" if self.is_sent_draft else self.get_status_display()
 
     @property
     def is_annual(self) -> bool:

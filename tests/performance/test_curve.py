@@ -84,7 +84,7 @@ def test_a_closed_year_locks_the_predikat_of_the_unit_and_every_unit_below_it(
     assert dict(OrganisationPerformance.objects.values_list("unit", "predikat")) == {
         world.dinkes.pk: "baik"
     }
-    # Another year, and another dinas, stay open.
+    # Another year stays open.
     services.set_org_predikat(world.yankes, year=YEAR + 1, predikat="baik", user=hr_dinkes)
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from performance import monitoring, selectors
 from positions.models import today
-from tests.factories import EvaluationFactory, SKPFactory, make_unit
+from tests.factories import EvaluationFactory, PlacementFactory, SKPFactory, make_unit
 from tests.performance.helpers import YEAR
 
 MONITORING = reverse("performance:monitoring")
@@ -66,11 +66,25 @@ def test_the_penilai_is_sent_where_the_pegawai_works_now_and_a_sent_draft_says_s
     assert url.endswith(f"/evaluasi/{now}/") and label.startswith("Evaluasi ")
 
     earlier = EvaluationFactory(skp=skp, period="tw1", realisation=None)
+    assert earlier.stage_label == "Draf"
+    label, url = selectors.next_action(skp, earlier)  # opened, never sent: waits for nobody
+    assert url.endswith(f"/evaluasi/{now}/")
     earlier.realisasi_sent_at = timezone.now() - dt.timedelta(days=1)
     assert earlier.stage_label == "Dikirim ke penilai"
-    label, url = selectors.next_action(skp, earlier)  # a draft waits for the penilai
+    label, url = selectors.next_action(skp, earlier)  # sent: it waits for the penilai
     assert url.endswith("/evaluasi/tw1/")
     final = EvaluationFactory(skp=skp, period=now, final=True)
     assert final.stage_label == "Final"
     label, url = selectors.next_action(skp, final)
     assert label.startswith("Lihat evaluasi") and url.endswith(f"/evaluasi/{now}/")
+
+
+def test_a_plh_of_their_own_superior_does_not_find_themselves_among_their_staff(
+    client_as, employee, world
+):
+    PlacementFactory(
+        employee=world.employee_emp, position=world.kabid, kind="plh", start_date=today()
+    )
+    rows = client_as(employee).get(MONITORING).context["subordinates"]
+    names = [row["employee"] for row in rows]
+    assert world.colleague_emp in names and world.employee_emp not in names

@@ -189,9 +189,7 @@ def test_the_history_hides_names_outside_the_readers_scope(client_as, world, hr_
     assert world.manager_emp.full_name in province
 
 
-def test_the_critical_post_list_names_the_perangkat_daerah_of_each_unit(
-    client_as, hr_admin, world
-):
+def test_the_critical_post_list_names_the_perangkat_daerah_of_each_unit(client_as, hr_admin, world):
     """Seven 'Sekretaris — Sekretariat' rows could not be told apart."""
     for dinas in (world.dinkes, world.dishub):
         sekretariat = make_unit("Sekretariat", dinas)

@@ -140,12 +140,12 @@ def test_own_attendance_is_kept_as_recorded_by_someone_else(
     assert "Presensi Anda sendiri dicatat oleh pengelola lain" in page
     assert page.count(" disabled ") == 1
 
-    # The disabled box is not posted; a crafted one is ignored as well.
-    for present in ([f"{nurse.pk}:{session.pk}"], [f"{nurse.pk}:{session.pk}", f"{own.pk}:x"]):
-        client.post(url, {"present": present})
-        cells = dict(
-            Attendance.objects.filter(session=session).values_list("participation", "present")
-        )
-        assert cells == {own.pk: True, nurse.pk: True}
-    services.record_attendance(pka_event, set(), recorded_by=hr_dinkes)
-    assert Attendance.objects.get(participation=own).present is True
+    # The disabled box is not posted: the own cell keeps what hr_admin recorded.
+    client.post(url, {"present": [f"{nurse.pk}:{session.pk}"]})
+    cells = dict(Attendance.objects.filter(session=session).values_list("participation", "present"))
+    assert cells == {own.pk: True, nurse.pk: True}
+    # Nor does a crafted grid change it, either way.
+    services.record_attendance(pka_event, set(), recorded_by=hr_admin)
+    client.post(url, {"present": [f"{own.pk}:{session.pk}"]})
+    assert Attendance.objects.get(participation=own).present is False
+    assert Attendance.objects.get(participation=nurse).present is False

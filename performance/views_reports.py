@@ -222,7 +222,10 @@ def report_employee_start(request: AuthedRequest, pk: int) -> HttpResponse:
         if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
             return redirect(next_url)
         return redirect("performance:report_jobs")
-    messages.success(request, "Laporan sedang disusun.")
+    job.refresh_from_db(fields=["state"])  # with no worker (embedded default) it ran here
+    messages.success(
+        request, "Laporan sedang disusun." if job.is_active else "Laporan selesai disusun."
+    )
     return redirect(job)
 
 

@@ -9,6 +9,7 @@ import io
 import zipfile
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.db import OperationalError
 from django.urls import reverse
@@ -291,6 +292,20 @@ def test_pegawai_renders_and_downloads_their_own_report(
     # The code on the verification page names the SHA-256 of exactly these bytes.
     verification = DocumentVerification.objects.get(document=doc)
     assert verification.sha256 == hashlib.sha256(pdf).hexdigest()
+
+
+def test_a_report_that_printed_inside_the_request_says_it_is_done(
+    client_as, rated, employee, monkeypatch
+):
+    """With no worker (the embedded default) the job runs in the request, at commit: the
+    message said 'Laporan sedang disusun.' over a page that already said 'Selesai'."""
+    monkeypatch.setattr(report_jobs.transaction, "on_commit", lambda run, **_: run())
+    response = client_as(employee).post(
+        reverse("performance:report_employee_start", args=[rated.employee_emp.pk]),
+        {"tahun": YEAR},
+    )
+    assert ReportJob.objects.get().state == ReportJob.State.DONE
+    assert [m.message for m in get_messages(response.wsgi_request)] == ["Laporan selesai disusun."]
 
 
 def test_penilai_may_report_on_a_subordinate_others_may_not(

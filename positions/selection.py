@@ -208,7 +208,8 @@ def open_selection(
         names = [(e, s, SelectionCandidate.Source.SUKSESI) for e, s in group]
     elif method == JptSelection.Method.TERBUKA:
         req = matching.requirements_for([position])[position.pk]
-        pool = matching.candidate_pool(user, position, on=opened_on)
+        # Never the pengelola who opens it: they then take the list through its steps.
+        pool = matching.candidate_pool(user, position, on=opened_on).exclude(user=user)
         ranked = matching.rank(pool, req, limit=DAFTAR_CALON_SIZE, on=opened_on)
         source = SelectionCandidate.Source.PERINGKAT
         names = [(e, float(e.score), source) for e in ranked]  # type: ignore[attr-defined]

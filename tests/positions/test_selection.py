@@ -362,3 +362,15 @@ def test_a_pengelola_who_cannot_see_every_candidate_reads_their_own_and_takes_no
         == 302
     )
     assert SelectionCommitteeMember.objects.count() == 1
+
+
+def test_the_pengelola_who_opens_a_selection_is_not_on_its_list(
+    hr_admin, world, jpt, administrators, today
+):
+    """An eligible BKD officer would otherwise take their own name through the steps."""
+    administrators[0].user = hr_admin
+    administrators[0].save(update_fields=["user"])
+    selection = _open(hr_admin, jpt, today)
+    listed = set(selection.candidates.values_list("employee_id", flat=True))
+    assert administrators[0].pk not in listed
+    assert {a.pk for a in administrators[1:]} <= listed

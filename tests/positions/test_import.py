@@ -178,23 +178,28 @@ def test_good_file_previews_without_errors_and_commits(client_as, hr_dinkes, wor
     assert not pppk.placements.exists()
 
 
-def test_definitive_placement_of_an_existing_employee_closes_the_previous_one(
-    client_as, hr_dinkes, world, post_commit
-):
-    emp = world.employee_emp  # perawat since 01-01-2024
-    staf = PositionFactory(unit=world.yankes, code="YANKES-STAF")
-    row = {
+def _move_row(emp, position, *, tmt: str, sk_date: str) -> dict:
+    """A row that moves an existing employee (golongan III/b) into `position` on `tmt`."""
+    return {
         "nip": emp.nip,
         "name": emp.name,
         "kind": "PNS",
         "gender": emp.gender,
         "birth_date": emp.birth_date,
         "golongan": "III/b",
-        "position_code": staf.code,
-        "tmt_jabatan": "01-03-2025",
-        "sk_number": "800/9/2025",
-        "sk_date": "20-02-2025",
+        "position_code": position.code,
+        "tmt_jabatan": tmt,
+        "sk_number": f"800/9/{sk_date[-4:]}",
+        "sk_date": sk_date,
     }
+
+
+def test_definitive_placement_of_an_existing_employee_closes_the_previous_one(
+    client_as, hr_dinkes, world, post_commit
+):
+    emp = world.employee_emp  # perawat since 01-01-2024
+    staf = PositionFactory(unit=world.yankes, code="YANKES-STAF")
+    row = _move_row(emp, staf, tmt="01-03-2025", sk_date="20-02-2025")
     client = client_as(hr_dinkes)
     upload(client, [row])
     batch = latest_batch()
@@ -215,18 +220,7 @@ def test_an_imported_move_dated_ahead_keeps_the_unit_kerja_until_its_tmt(
     emp = world.employee_emp  # perawat of Bidang Yankes
     seat = PositionFactory(unit=world.dishub, code="DISHUB-STAF", parent=world.kadis_dishub)
     tmt = today() + dt.timedelta(days=20)
-    row = {
-        "nip": emp.nip,
-        "name": emp.name,
-        "kind": "PNS",
-        "gender": emp.gender,
-        "birth_date": emp.birth_date,
-        "golongan": "III/b",
-        "position_code": seat.code,
-        "tmt_jabatan": f"{tmt:%d-%m-%Y}",
-        "sk_number": "800/9/2026",
-        "sk_date": f"{today():%d-%m-%Y}",
-    }
+    row = _move_row(emp, seat, tmt=f"{tmt:%d-%m-%Y}", sk_date=f"{today():%d-%m-%Y}")
     client = client_as(hr_admin)
     upload(client, [row])
     batch = latest_batch()

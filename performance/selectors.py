@@ -177,8 +177,9 @@ def skps_awaiting_approval(user_or_employee: Any) -> QuerySet[SKP]:
 
 def evaluations_awaiting_rating(employee: Employee) -> QuerySet[Evaluation]:
     """Draft evaluations of current, approved SKP the employee rates where the pegawai has
-    sent the realisasi ("Kirim ke penilai") or entered at least one realisasi; the ones sent
-    first come first. Rows load skp and skp.employee; link each with `get_absolute_url()`."""
+    sent the realisasi ("Simpan dan kirim ke penilai") or entered at least one realisasi;
+    the ones sent first come first. Rows load skp and skp.employee; link each with
+    `get_absolute_url()`."""
     has_realisation = Realisation.objects.filter(evaluation=OuterRef("pk")).filter(
         Q(value__isnull=False) | ~Q(text="")
     )

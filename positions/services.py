@@ -149,31 +149,29 @@ def move_units_to_current_posts(on: dt.date | None = None) -> int:
     with its history (Jejak audit, user "sistem"); idempotent; returns how many moved. Run
     daily by Celery beat (positions.move_units_to_current_posts)."""
     on = on or today()
-    current = (
+    definitif = Placement.Kind.DEFINITIF
+    current: dict[int, Placement] = {}  # employee id -> their latest definitive post on `on`
+    for placement in (
         Placement.objects.on(on)
-        .filter(kind=Placement.Kind.DEFINITIF)
+        .filter(kind=definitif)
         .exclude(employee__unit_id=F("position__unit_id"))
         .select_related("employee", "position")
         .order_by("employee_id", "-start_date")
-    )
+    ):
+        current.setdefault(placement.employee_id, placement)
+    # The unit of each one's post before it, in one query (ascending: the last kept wins).
+    before: dict[int, int] = {}
+    for employee_id, start, unit_id in (
+        Placement.objects.filter(employee_id__in=current, kind=definitif)
+        .order_by("employee_id", "start_date")
+        .values_list("employee_id", "start_date", "position__unit_id")
+    ):
+        if start < current[employee_id].start_date:
+            before[employee_id] = unit_id
     moved = 0
-    seen: set[int] = set()
-    for placement in current:
+    for employee_id, placement in current.items():
         employee = placement.employee
-        if employee.pk in seen:
-            continue
-        seen.add(employee.pk)
-        before = (
-            Placement.objects.filter(
-                employee=employee,
-                kind=Placement.Kind.DEFINITIF,
-                start_date__lt=placement.start_date,
-            )
-            .order_by("-start_date")
-            .values_list("position__unit_id", flat=True)
-            .first()
-        )
-        if before is not None and before != employee.unit_id:
+        if before.get(employee_id, employee.unit_id) != employee.unit_id:
             continue  # HR put the person in another unit since: theirs to keep
         with transaction.atomic():
             employee.unit_id = placement.position.unit_id

@@ -173,8 +173,9 @@ class ResultForm(forms.ModelForm):
         # The pengelola's own row is read-only: someone else records their result
         # (training.services.record_results refuses a change to it).
         self.is_own = bool(user and self.instance.pk and self.instance.employee.user_id == user.pk)
-        for name in self.fields if self.is_own else ():
-            self.fields[name].disabled = True
+        if self.is_own:
+            for field in self.fields.values():
+                field.disabled = True
 
     def clean_certificate(self) -> Any:
         upload = self.cleaned_data.get("certificate")
